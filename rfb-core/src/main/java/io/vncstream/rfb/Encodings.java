@@ -1,0 +1,61 @@
+package io.vncstream.rfb;
+
+/** Encoding and pseudo-encoding numbers from the RFB registry (RFC 6143 and rfbproto). */
+public final class Encodings {
+    private Encodings() {
+    }
+
+    public static final int RAW = 0;
+    public static final int COPY_RECT = 1;
+    public static final int RRE = 2;
+    public static final int HEXTILE = 5;
+    public static final int ZLIB = 6;
+    public static final int TIGHT = 7;
+    public static final int ZRLE = 16;
+
+    /** Tight quality level 0..9 is -32..-23. */
+    public static final int JPEG_QUALITY_0 = -32;
+    /** Tight compression level 0..9 is -256..-247. */
+    public static final int COMPRESS_LEVEL_0 = -256;
+    public static final int DESKTOP_SIZE = -223;
+    public static final int LAST_RECT = -224;
+    public static final int CURSOR = -239;
+    public static final int EXTENDED_KEY_EVENT = -258;
+    /** The stream extension; also TightPNG in today's registry (see stream-extension.md). */
+    public static final int STREAMS = -260;
+    public static final int TIGHT_PNG = -260;
+    public static final int DESKTOP_NAME = -307;
+    public static final int EXTENDED_DESKTOP_SIZE = -308;
+    public static final int CONTINUOUS_UPDATES = -313;
+    public static final int FENCE = -312;
+
+    /** A human name for logs and error messages. */
+    public static String name(int encoding) {
+        switch (encoding) {
+            case RAW: return "Raw";
+            case COPY_RECT: return "CopyRect";
+            case RRE: return "RRE";
+            case HEXTILE: return "Hextile";
+            case ZLIB: return "Zlib";
+            case TIGHT: return "Tight";
+            case ZRLE: return "ZRLE";
+            case DESKTOP_SIZE: return "DesktopSize";
+            case LAST_RECT: return "LastRect";
+            case CURSOR: return "Cursor";
+            case EXTENDED_KEY_EVENT: return "QEMU ExtendedKeyEvent";
+            case STREAMS: return "Streams/TightPNG";
+            case DESKTOP_NAME: return "DesktopName";
+            case EXTENDED_DESKTOP_SIZE: return "ExtendedDesktopSize";
+            case CONTINUOUS_UPDATES: return "ContinuousUpdates";
+            case FENCE: return "Fence";
+            default:
+                if (encoding >= JPEG_QUALITY_0 && encoding <= JPEG_QUALITY_0 + 9) {
+                    return "JPEG quality " + (encoding - JPEG_QUALITY_0);
+                }
+                if (encoding >= COMPRESS_LEVEL_0 && encoding <= COMPRESS_LEVEL_0 + 9) {
+                    return "compression level " + (encoding - COMPRESS_LEVEL_0);
+                }
+                return "encoding " + encoding;
+        }
+    }
+}

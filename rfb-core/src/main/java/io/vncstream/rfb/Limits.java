@@ -1,0 +1,44 @@
+package io.vncstream.rfb;
+
+/**
+ * Every length read from the wire is checked against one of these before anything is allocated.
+ * They are generous for real use and small enough that a hostile peer cannot exhaust memory.
+ */
+public final class Limits {
+    private Limits() {
+    }
+
+    /** Largest framebuffer side we accept: RFB sizes are u16, but 16384 is beyond any real desktop. */
+    public static final int MAX_FRAMEBUFFER_SIDE = 16384;
+    /** Desktop and device names. */
+    public static final int MAX_DESKTOP_NAME = 4096;
+    /** A server's textual reason for refusing a connection or an authentication. */
+    public static final int MAX_REASON = 64 * 1024;
+    /** ServerCutText / ClientCutText. */
+    public static final int MAX_CUT_TEXT = 16 * 1024 * 1024;
+    /** Compressed payload of one Zlib, ZRLE or Tight rectangle (or Tight JPEG). */
+    public static final int MAX_COMPRESSED_RECT = 64 * 1024 * 1024;
+    /** Rich cursor side, as TigerVNC does. */
+    public static final int MAX_CURSOR_SIDE = 256;
+    /** Rectangles in one FramebufferUpdate (u16 on the wire, but LastRect allows 65535 markers). */
+    public static final int MAX_RECTS_PER_UPDATE = 65535;
+    /** RRE subrectangles in one rectangle. */
+    public static final int MAX_RRE_SUBRECTS = 1 << 24;
+    /** Security types offered by a server in one list. */
+    public static final int MAX_SECURITY_TYPES = 255;
+    /** Stream extension: one send-data payload. */
+    public static final int MAX_STREAM_DATA = 1024 * 1024;
+    /** Stream extension: one device name. */
+    public static final int MAX_STREAM_NAME = 255;
+
+    /** "64 MiB", "255 bytes": how limits are named in error messages. */
+    public static String describe(long limit) {
+        if (limit >= 1024 * 1024 && limit % (1024 * 1024) == 0) {
+            return (limit / (1024 * 1024)) + " MiB";
+        }
+        if (limit >= 1024 && limit % 1024 == 0) {
+            return (limit / 1024) + " KiB";
+        }
+        return limit + " bytes";
+    }
+}

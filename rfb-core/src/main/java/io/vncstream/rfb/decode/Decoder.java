@@ -1,0 +1,29 @@
+package io.vncstream.rfb.decode;
+
+import io.vncstream.rfb.framebuffer.Framebuffer;
+import io.vncstream.rfb.io.RfbInput;
+
+import java.io.IOException;
+
+/**
+ * One encoding, in two phases (as TigerVNC's decoders). Phase one runs on the network thread and
+ * only consumes the rectangle's encoded bytes, checking every length against its limit; the
+ * caller records what it consumed (see {@link RfbInput#startRecording}). The gateway needs no
+ * more than that to find message boundaries. Phase two turns the recorded bytes into pixels.
+ * <p>
+ * A decoder instance belongs to one connection: Zlib, ZRLE and Tight keep zlib streams across
+ * rectangles, so their phase two must run in wire order ({@link #ordered()}).
+ * The caller has already checked that the rectangle lies inside the framebuffer.
+ */
+public interface Decoder {
+    /** Phase one: consume exactly this rectangle's encoded bytes. */
+    void readRect(RectHeader rect, RfbInput in, DecodeContext ctx) throws IOException;
+
+    /** Phase two: paint the rectangle from the bytes phase one consumed, and report its damage. */
+    void decodeRect(RectHeader rect, RfbInput encoded, DecodeContext ctx, Framebuffer fb) throws IOException;
+
+    /** Whether rectangles of this encoding must be decoded one after another in wire order. */
+    default boolean ordered() {
+        return false;
+    }
+}

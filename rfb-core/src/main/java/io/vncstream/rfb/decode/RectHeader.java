@@ -1,0 +1,16 @@
+package io.vncstream.rfb.decode;
+
+import io.vncstream.rfb.Encodings;
+
+/** The 12-byte header of one FramebufferUpdate rectangle. */
+public record RectHeader(int x, int y, int width, int height, int encoding) {
+
+    /** "ZRLE rectangle 1920x1080 at (0,0)": the prefix of every error about this rectangle. */
+    public String describe() {
+        return Encodings.name(encoding) + " rectangle " + width + "x" + height + " at (" + x + "," + y + ")";
+    }
+
+    public long area() {
+        return (long) width * height;
+    }
+}

@@ -1,0 +1,213 @@
+package io.vncstream.rfb.io;
+
+import io.vncstream.rfb.RfbProtocolException;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/**
+ * Buffered big-endian reader of RFB wire data. It can record what it consumes, which lets the
+ * gateway find a message's boundaries with the ordinary parsers and forward the exact bytes,
+ * and lets phase one of a decoder hand the encoded bytes of a rectangle to phase two.
+ * <p>
+ * Not thread-safe: one reader thread owns an input.
+ */
+public final class RfbInput {
+    private static final int BUFFER_SIZE = 64 * 1024;
+
+    private final InputStream source;
+    private final byte[] buffer;
+    private int position;
+    private int limit;
+    private long consumedBefore;
+    private ByteArray recording;
+
+    private RfbInput(InputStream source, byte[] buffer, int limit) {
+        this.source = source;
+        this.buffer = buffer;
+        this.limit = limit;
+    }
+
+    /** Reads from a stream (a socket, usually), buffering internally. */
+    public static RfbInput of(InputStream source) {
+        return new RfbInput(source, new byte[BUFFER_SIZE], 0);
+    }
+
+    /** Reads a byte array; reaching its end is an {@link EOFException}. */
+    public static RfbInput of(byte[] data) {
+        return new RfbInput(null, data, data.length);
+    }
+
+    /** Reads {@code length} bytes of an array starting at {@code offset}. */
+    public static RfbInput of(byte[] data, int offset, int length) {
+        return of(Arrays.copyOfRange(data, offset, offset + length));
+    }
+
+    /** Bytes consumed so far, for error messages. */
+    public long position() {
+        return consumedBefore + position;
+    }
+
+    /** From now on, every consumed byte is also appended to {@code target}. */
+    public void startRecording(ByteArray target) {
+        this.recording = target;
+    }
+
+    /** Stops recording and returns the target that was recording. */
+    public ByteArray stopRecording() {
+        ByteArray r = recording;
+        recording = null;
+        return r;
+    }
+
+    /** True when no byte is left in memory; for a stream, whether a read would block is unknown. */
+    public boolean bufferEmpty() {
+        return position >= limit;
+    }
+
+    /** Bytes available without touching the underlying stream. */
+    public int buffered() {
+        return limit - position;
+    }
+
+    /** True when an array-backed input has been read to its end. */
+    public boolean atEnd() throws IOException {
+        return position >= limit && (source == null || !fill(false));
+    }
+
+    public int readU8() throws IOException {
+        require(1);
+        int v = buffer[position] & 0xFF;
+        consume(1);
+        return v;
+    }
+
+    public int readU16() throws IOException {
+        require(2);
+        int v = ((buffer[position] & 0xFF) << 8) | (buffer[position + 1] & 0xFF);
+        consume(2);
+        return v;
+    }
+
+    public int readS32() throws IOException {
+        require(4);
+        int p = position;
+        int v = ((buffer[p] & 0xFF) << 24) | ((buffer[p + 1] & 0xFF) << 16)
+                | ((buffer[p + 2] & 0xFF) << 8) | (buffer[p + 3] & 0xFF);
+        consume(4);
+        return v;
+    }
+
+    /** An unsigned 32-bit value, as a long so that lengths above 2^31 can be reported, not wrapped. */
+    public long readU32() throws IOException {
+        return readS32() & 0xFFFFFFFFL;
+    }
+
+    /** A u32 length checked against {@code limit} before the caller allocates anything. */
+    public int readLength(String what, int limit) throws IOException {
+        return RfbProtocolException.checkLength(what, readU32(), limit);
+    }
+
+    public void skip(int n) throws IOException {
+        while (n > 0) {
+            if (position >= limit) {
+                require(1);
+            }
+            int chunk = Math.min(n, limit - position);
+            consume(chunk);
+            n -= chunk;
+        }
+    }
+
+    public void readFully(byte[] dst, int off, int len) throws IOException {
+        while (len > 0) {
+            if (position >= limit) {
+                require(1);
+            }
+            int chunk = Math.min(len, limit - position);
+            System.arraycopy(buffer, position, dst, off, chunk);
+            consume(chunk);
+            off += chunk;
+            len -= chunk;
+        }
+    }
+
+    /** Reads a length already checked against a limit by the caller. */
+    public byte[] readBytes(int len) throws IOException {
+        byte[] b = new byte[len];
+        readFully(b, 0, len);
+        return b;
+    }
+
+    /**
+     * Makes {@code n} bytes (at most the buffer size) contiguous in {@link #array()} from
+     * {@link #arrayOffset()}, without consuming them; the caller then calls {@link #skip(int)}.
+     * This is how decoders read pixels in bulk without copying.
+     */
+    public void ensure(int n) throws IOException {
+        if (n > buffer.length) {
+            throw new IllegalArgumentException("ensure(" + n + ") exceeds buffer " + buffer.length);
+        }
+        require(n);
+    }
+
+    public byte[] array() {
+        return buffer;
+    }
+
+    public int arrayOffset() {
+        return position;
+    }
+
+    /** Largest n that {@link #ensure(int)} accepts. */
+    public int capacity() {
+        return buffer.length;
+    }
+
+    private void consume(int n) {
+        if (recording != null) {
+            recording.append(buffer, position, n);
+        }
+        position += n;
+    }
+
+    private void require(int n) throws IOException {
+        if (limit - position >= n) {
+            return;
+        }
+        if (source == null) {
+            throw new EOFException("unexpected end of data at byte " + position() + " (needed " + n
+                    + " more, " + (limit - position) + " left)");
+        }
+        while (limit - position < n) {
+            if (!fill(true)) {
+                throw new EOFException("connection closed by peer at byte " + position());
+            }
+        }
+    }
+
+    /** Compacts the buffer and reads more; returns false at end of stream. */
+    private boolean fill(boolean block) throws IOException {
+        if (source == null) {
+            return false;
+        }
+        if (position > 0) {
+            int remaining = limit - position;
+            System.arraycopy(buffer, position, buffer, 0, remaining);
+            consumedBefore += position;
+            position = 0;
+            limit = remaining;
+        }
+        if (!block && source.available() <= 0) {
+            return false;
+        }
+        int n = source.read(buffer, limit, buffer.length - limit);
+        if (n < 0) {
+            return false;
+        }
+        limit += n;
+        return true;
+    }
+}

@@ -1,0 +1,111 @@
+package io.vncstream.rfb.pixel;
+
+/**
+ * Turns wire pixels in a given {@link PixelFormat} into opaque ARGB ints (0xFFRRGGBB).
+ * Channel values are scaled to 8 bits with rounding through lookup tables, so that the
+ * conversion of a 5- or 6-bit channel matches what X servers and other viewers show.
+ */
+public final class PixelConverter {
+    private final PixelFormat format;
+    private final ColourMap colourMap;
+    private final int bytesPerPixel;
+    private final boolean bigEndian;
+    private final int[] red;
+    private final int[] green;
+    private final int[] blue;
+    private final boolean identity;
+
+    public PixelConverter(PixelFormat format, ColourMap colourMap) {
+        this.format = format;
+        this.colourMap = colourMap;
+        this.bytesPerPixel = format.bytesPerPixel();
+        this.bigEndian = format.bigEndian();
+        if (format.trueColour()) {
+            red = scaleTable(format.redMax());
+            green = scaleTable(format.greenMax());
+            blue = scaleTable(format.blueMax());
+        } else {
+            red = green = blue = null;
+        }
+        identity = format.trueColour() && format.redMax() == 255 && format.greenMax() == 255 && format.blueMax() == 255
+                && format.redShift() == 16 && format.greenShift() == 8 && format.blueShift() == 0;
+    }
+
+    public PixelFormat format() {
+        return format;
+    }
+
+    private static int[] scaleTable(int max) {
+        int[] t = new int[max + 1];
+        for (int v = 0; v <= max; v++) {
+            t[v] = (v * 255 + max / 2) / max;
+        }
+        return t;
+    }
+
+    /** A pixel value (already assembled from its bytes) as ARGB. */
+    public int argb(int pixel) {
+        if (identity) {
+            return 0xFF000000 | pixel;
+        }
+        if (red == null) {
+            return colourMap.argb(pixel);
+        }
+        int r = red[(pixel >>> format.redShift()) & format.redMax()];
+        int g = green[(pixel >>> format.greenShift()) & format.greenMax()];
+        int b = blue[(pixel >>> format.blueShift()) & format.blueMax()];
+        return 0xFF000000 | (r << 16) | (g << 8) | b;
+    }
+
+    /** Reads one full-size pixel value (1, 2 or 4 bytes in the format's byte order). */
+    public int pixelValue(byte[] src, int off) {
+        switch (bytesPerPixel) {
+            case 1:
+                return src[off] & 0xFF;
+            case 2:
+                return bigEndian
+                        ? ((src[off] & 0xFF) << 8) | (src[off + 1] & 0xFF)
+                        : ((src[off + 1] & 0xFF) << 8) | (src[off] & 0xFF);
+            default:
+                return bigEndian
+                        ? ((src[off] & 0xFF) << 24) | ((src[off + 1] & 0xFF) << 16) | ((src[off + 2] & 0xFF) << 8) | (src[off + 3] & 0xFF)
+                        : ((src[off + 3] & 0xFF) << 24) | ((src[off + 2] & 0xFF) << 16) | ((src[off + 1] & 0xFF) << 8) | (src[off] & 0xFF);
+        }
+    }
+
+    /** Reads one full-size pixel and converts it. */
+    public int readArgb(byte[] src, int off) {
+        return argb(pixelValue(src, off));
+    }
+
+    /**
+     * Reads one compact pixel (CPIXEL/TPIXEL, {@link PixelFormat#compactPixelSize()} bytes) and converts it.
+     * A 3-byte compact pixel is the 4-byte value without its unused byte, in the format's byte order.
+     */
+    public int readCompactArgb(byte[] src, int off) {
+        if (!format.hasCompactPixel()) {
+            return readArgb(src, off);
+        }
+        int b0 = src[off] & 0xFF, b1 = src[off + 1] & 0xFF, b2 = src[off + 2] & 0xFF;
+        int value;
+        if (format.compactPixelInLowBytes()) {
+            value = bigEndian ? (b0 << 16) | (b1 << 8) | b2 : (b2 << 16) | (b1 << 8) | b0;
+        } else {
+            value = bigEndian ? (b0 << 24) | (b1 << 16) | (b2 << 8) : (b2 << 24) | (b1 << 16) | (b0 << 8);
+        }
+        return argb(value);
+    }
+
+    /** Converts {@code count} consecutive full-size pixels into {@code dst}. */
+    public void convert(byte[] src, int srcOff, int[] dst, int dstOff, int count) {
+        if (identity && bytesPerPixel == 4 && !bigEndian) {
+            for (int i = 0; i < count; i++, srcOff += 4) {
+                dst[dstOff + i] = 0xFF000000 | ((src[srcOff + 2] & 0xFF) << 16) | ((src[srcOff + 1] & 0xFF) << 8) | (src[srcOff] & 0xFF);
+            }
+            return;
+        }
+        for (int i = 0; i < count; i++, srcOff += bytesPerPixel) {
+            dst[dstOff + i] = argb(pixelValue(src, srcOff));
+        }
+    }
+}
