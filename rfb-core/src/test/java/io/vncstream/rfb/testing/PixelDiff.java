@@ -35,6 +35,22 @@ public final class PixelDiff {
         return (e, a) -> ((e ^ a) & mask) == 0;
     }
 
+    /**
+     * The actual colour must be exactly the expected one after TigerVNC's own reduction to
+     * {@code max + 1} levels per channel and back: down {@code (v * max + 128) / 255}, up
+     * {@code level * 255 / max} (common/rfb/PixelFormat.cxx, the down/up conversion tables).
+     * This is what a client sees of a 24-bit framebuffer through Xvnc's fake BGR233 colour map
+     * (maxima 7, 7, 3), whose entries are the up-converted levels.
+     */
+    public static Match viaTigerVncLevels(int redMax, int greenMax, int blueMax) {
+        return (e, a) -> (reduce(e >> 16, redMax) << 16 | reduce(e >> 8, greenMax) << 8 | reduce(e, blueMax)) == a;
+    }
+
+    private static int reduce(int channel, int max) {
+        int level = ((channel & 0xFF) * max + 128) / 255;
+        return level * 255 / max;
+    }
+
     public static BufferedImage read(Path png) throws IOException {
         BufferedImage image = ImageIO.read(png.toFile());
         if (image == null) {

@@ -83,4 +83,35 @@ class SnapshotXvncTest {
             PixelDiff.assertMatches(reference, png, PixelDiff.EXACT, "depth 24, --encoding " + encoding);
         }
     }
+    /**
+     * Xvnc at depth 16 keeps RGB565 pixels: 5 bits of red and blue, 6 of green. Both sides widen
+     * those to 8 bits: {@code convert} for the xwd reference, and either the server (when the
+     * client asks for 32-bit true colour) or the client itself ({@code --native-format}). The
+     * widening rules may differ (bit replication, scaling with or without rounding), so the
+     * pictures must agree in the 5/6/5 bits the server really has, which bounds every channel's
+     * difference by 7 (red, blue) and 3 (green), and nothing looser.
+     */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class Depth16 extends AgainstXvnc {
+        @Override
+        int depth() {
+            return 16;
+        }
+
+        @ParameterizedTest(name = "--encoding {0}")
+        @ValueSource(strings = {"raw", "copyrect", "rre", "hextile", "zlib", "zrle", "tight"})
+        void equalsTheServersFramebufferInItsRgb565Bits(String encoding) throws IOException {
+            Path png = snapshot(encoding, "--encoding", encoding);
+            PixelDiff.assertMatches(reference, png, PixelDiff.sameTopBits(5, 6, 5), "depth 16, --encoding " + encoding);
+        }
+
+        @ParameterizedTest(name = "--native-format --encoding {0}")
+        @ValueSource(strings = {"raw", "copyrect", "rre", "hextile", "zlib", "zrle", "tight"})
+        void inTheServersOwnFormatEqualsItsFramebufferInItsRgb565Bits(String encoding) throws IOException {
+            Path png = snapshot("native-" + encoding, "--native-format", "--encoding", encoding);
+            PixelDiff.assertMatches(reference, png, PixelDiff.sameTopBits(5, 6, 5),
+                    "depth 16, --native-format --encoding " + encoding);
+        }
+    }
 }
