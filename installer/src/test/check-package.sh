@@ -13,7 +13,7 @@
 #   VNCSTREAM_CHECK_PORT=N    port for the demo gateway (default: a random one in 20000-39999)
 set -uo pipefail
 
-repo="$(cd "$(dirname "$0")/../.." && pwd)"
+repo="$(cd "$(dirname "$0")/../../.." && pwd)"
 ci="${CI:-false}"
 passed=0 failed=0
 failures=()
