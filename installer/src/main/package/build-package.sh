@@ -79,6 +79,12 @@ echo "jdeps found: $found; runtime modules: $modules"
 echo "== jlink: runtime"
 "$jdk_bin/jlink" --add-modules "$modules" --output "$out/runtime" \
   --strip-debug --no-header-files --no-man-pages --compress=2
+# Symbol tables of the native libraries are only for debuggers (Debian strips them the same way
+# into -dbgsym packages): about 4 MB less.
+if command -v strip >/dev/null 2>&1; then
+  find "$out/runtime" -type f \( -name '*.so' -o -path '*/bin/*' -o -name jexec -o -name jspawnhelper \) \
+    -exec strip --strip-unneeded {} +
+fi
 
 echo "== jpackage: app image"
 "$jdk_bin/jpackage" --type app-image --dest "$out/app-image" \
@@ -114,12 +120,26 @@ for s in 16 32 48 64 128 256; do
   install -D -m 0644 "$here/icons/png/${s}x${s}.png" "$root/usr/share/icons/hicolor/${s}x${s}/apps/vncstream.png"
 done
 install -D -m 0644 "$here/icons/vncstream.svg" "$root/usr/share/icons/hicolor/scalable/apps/vncstream.svg"
-install -m 0644 "$here/LICENSE" "$root/usr/share/doc/$name/copyright"
+install -m 0644 "$here/copyright" "$root/usr/share/doc/$name/copyright"
+printf '%s (%s-1) unstable; urgency=medium\n\n  * Package built with jpackage; see the project history for changes.\n\n -- %s <%s>  %s\n' \
+  "$name" "$version" "$vendor" "$email" "$(date -R)" | gzip -9n > "$root/usr/share/doc/$name/changelog.Debian.gz"
+chmod 0644 "$root/usr/share/doc/$name/changelog.Debian.gz"
+# jpackage marks its launcher library executable; shared libraries are 0644 in Debian.
+find "$root/opt/$name" -name '*.so' -exec chmod 0644 {} +
+if command -v strip >/dev/null 2>&1; then   # jpackage's launchers, like the runtime above
+  strip --strip-unneeded "$root/opt/$name/bin/"* "$root/opt/$name/lib/libapplauncher.so"
+fi
+# jpackage's maintainer scripts do nothing without --linux-shortcut/file associations: drop them.
+for s in preinst postinst prerm postrm; do
+  if [ -f "$root/DEBIAN/$s" ] && ! grep -q 'xdg-' "$root/DEBIAN/$s"; then rm "$root/DEBIAN/$s"; fi
+done
 # Installed-Size in KiB, counted like dpkg-gencontrol: every file and directory outside DEBIAN.
 size_kib=$(du -sk --apparent-size --exclude=DEBIAN "$root" | cut -f1)
 sed -i "s/^Installed-Size:.*/Installed-Size: $size_kib/" "$root/DEBIAN/control"
 # Homepage line left blank by jpackage when there is none: drop empty lines in control.
 sed -i '/^[[:space:]]*$/d' "$root/DEBIAN/control"
+# An extended description (the lines after Description:, each starting with a space).
+sed -i "/^Description:/r $here/description.txt" "$root/DEBIAN/control"
 # jpackage lists what it found plus --linux-package-deps, with repeats: keep each once, sorted.
 all_deps="$(sed -n 's/^Depends: //p' "$root/DEBIAN/control" | tr ',' '\n' | sed 's/^ *//; s/ *$//' | grep -v '^$' | sort -u | paste -sd, - | sed 's/,/, /g')"
 sed -i "s/^Depends:.*/Depends: $all_deps/" "$root/DEBIAN/control"
