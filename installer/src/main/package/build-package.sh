@@ -96,7 +96,7 @@ echo "== jpackage: app image"
   --icon "$here/icons/png/256x256.png" \
   --add-launcher "vncstream-gateway=$here/vncstream-gateway.properties"
 app="$out/app-image/$name"
-# The app image carries the desktop entry and icons too, for whoever installs it by hand.
+# The app image carries the desktop entry and the SVG icon too, for whoever installs it by hand.
 mkdir -p "$app/lib/share"
 cp "$here/vncstream.desktop" "$here/icons/vncstream.svg" "$app/lib/share/"
 tar -C "$out/app-image" -czf "$out/$name-$version-linux-x64.tar.gz" "$name"
