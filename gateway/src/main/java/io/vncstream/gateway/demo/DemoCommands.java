@@ -91,9 +91,23 @@ final class DemoCommands {
             if (b.length() > 60_000) {
                 out.accept(b.toString());
                 b.setLength(0);
+                pause();
             }
         }
         out.accept(b + "flood: " + lines + " lines\r\n");
+    }
+
+    /**
+     * A device is never slowed down for its viewers, so an unpaced flood of many megabytes would
+     * outrun even a local viewer's bound on falling behind. Real serial consoles are far slower;
+     * this keeps the demo near 50 MB/s.
+     */
+    private static void pause() {
+        try {
+            Thread.sleep(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void colours(Consumer<String> out) {
