@@ -2,6 +2,8 @@ package io.vncstream.terminal;
 
 import io.vncstream.terminal.emulation.TerminalEngine;
 import io.vncstream.terminal.log.SessionLog;
+import io.vncstream.terminal.swing.TerminalPanel;
+import io.vncstream.terminal.swing.TerminalView;
 
 import javax.swing.SwingUtilities;
 import java.nio.file.Path;
@@ -26,11 +28,13 @@ public final class TerminalSession implements AutoCloseable {
     private final List<StreamStatusListener> statusListeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> readOnlyListeners = new CopyOnWriteArrayList<>();
     private final Executor listenerExecutor;
+    private final Clock clock;
     private volatile ByteSink sink;
     private volatile StreamStatus status = StreamStatus.NOT_ATTACHED;
     private volatile String statusReason = "";
     private volatile boolean readOnly;
     private volatile boolean everAttached;
+    private TerminalView view;
 
     public TerminalSession(String deviceName, TerminalOptions options) {
         this(deviceName, options, Clock.systemDefaultZone(), SwingUtilities::invokeLater);
@@ -42,6 +46,7 @@ public final class TerminalSession implements AutoCloseable {
      * display).
      */
     public TerminalSession(String deviceName, TerminalOptions options, Clock clock, Executor listenerExecutor) {
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.listenerExecutor = Objects.requireNonNull(listenerExecutor, "listenerExecutor");
         this.deviceName = Objects.requireNonNull(deviceName, "deviceName");
         this.options = Objects.requireNonNull(options, "options");
@@ -77,6 +82,11 @@ public final class TerminalSession implements AutoCloseable {
 
     public TerminalOptions options() {
         return options;
+    }
+
+    /** The clock of the log's names and timestamps (also used for exported log files). */
+    public Clock clock() {
+        return clock;
     }
 
     /**
@@ -197,6 +207,22 @@ public final class TerminalSession implements AutoCloseable {
 
     public TerminalEngine engine() {
         return engine;
+    }
+
+    /**
+     * The terminal with its scrollbar and a small toolbar (find, Save log..., the log's drag
+     * handle, read-only, status): what a host puts in a tab. Created on first call; event thread.
+     */
+    public TerminalView view() {
+        if (view == null) {
+            view = new TerminalView(this);
+        }
+        return view;
+    }
+
+    /** The terminal component itself (with its own scrollbar), the one inside {@link #view()}. Event thread. */
+    public TerminalPanel component() {
+        return view().terminalPanel();
     }
 
     /** Stops the emulator and closes the log. The component stays showing the last screen. */

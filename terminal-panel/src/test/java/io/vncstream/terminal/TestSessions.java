@@ -19,6 +19,12 @@ public final class TestSessions {
                 .logDirectory(logDir), FIXED_CLOCK, Runnable::run);
     }
 
+    /** For GUI tests: status listeners on the event thread, as in the application. */
+    public static TerminalSession createForGui(Path logDir, int columns, int rows) {
+        return new TerminalSession("ttyS0", TerminalOptions.defaults().columns(columns).rows(rows)
+                .logDirectory(logDir), FIXED_CLOCK, javax.swing.SwingUtilities::invokeLater);
+    }
+
     public static void feed(TerminalSession session, String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         session.accept(bytes, 0, bytes.length);
