@@ -158,6 +158,22 @@ class ServerMessageReaderTest {
         }
 
         @Test
+        void anUpdateOfOnlyLastRectAnswersARequest() {
+            // An empty update in the LastRect style: it holds no notice, so it answers the pending request
+            // (otherwise the client would wait for an update it never asks for again).
+            assertThat(readBothWays(update(0xffff, rect(0, 0, 0, 0, Encodings.LAST_RECT)), 1, 4, 2, TC32).lastUpdateAnswered())
+                    .isTrue();
+        }
+
+        @Test
+        void noticesEndedByLastRectAnswerNoRequest() {
+            byte[] msg = update(0xffff,
+                    rect(0, 0, 0, 0, Encodings.STREAMS), hex("00 00 00 07 | 73 65 72 69 61 6c 30"),
+                    rect(0, 0, 0, 0, Encodings.LAST_RECT));
+            assertThat(readBothWays(msg, 1, 4, 2, TC32).lastUpdateAnswered()).isFalse();
+        }
+
+        @Test
         void countsRectanglesByEncoding() throws Exception {
             byte[] msg = update(3,
                     rect(0, 0, 1, 1, Encodings.RAW), hex("00 00 ff 00"),

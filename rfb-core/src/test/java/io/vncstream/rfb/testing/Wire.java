@@ -69,7 +69,10 @@ public final class Wire {
             RfbInput trickle = input(bytes, true);
             T fromStream = parser.read(trickle);
             assertThat(trickle.position()).as("bytes consumed from the one-byte stream").isEqualTo(bytes.length);
-            assertThat(fromStream).usingRecursiveComparison().isEqualTo(fromArray);
+            if (!java.util.Objects.equals(fromStream, fromArray)) {
+                // records holding arrays compare them by identity: compare field by field instead
+                assertThat(fromStream).usingRecursiveComparison().isEqualTo(fromArray);
+            }
             return fromArray;
         });
     }
