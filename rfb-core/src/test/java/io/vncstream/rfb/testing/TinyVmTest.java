@@ -1,0 +1,57 @@
+package io.vncstream.rfb.testing;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.awt.image.BufferedImage;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The test kit's tiny VM does what the QEMU tests rely on. The VM boots once for the class. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TinyVmTest {
+    TinyVm vm;
+
+    @BeforeAll
+    void boot() throws Exception {
+        long start = System.nanoTime();
+        vm = TinyVm.boot();
+        System.out.printf("%s: init marker after %d ms, shell after %d ms (boot() returned after %d ms)%n", vm,
+                vm.timeToMarker().toMillis(), vm.timeToShell().toMillis(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    @AfterAll
+    void stop() {
+        if (vm != null) {
+            vm.close();
+        }
+    }
+
+    @Test
+    void theSerialShellRunsCommands() throws Exception {
+        assertThat(vm.serialOutput()).contains(TinyVmImage.MARKER);
+        String out = vm.run("echo $((6*7)); uname -s", Duration.ofSeconds(10));
+        assertThat(out).contains("\n42\r").contains("\nLinux\r");
+    }
+
+    @Test
+    void textPrintedOnTheConsoleShowsInTheScreendump() throws Exception {
+        BufferedImage before = vm.waitUntilScreenStable(Duration.ofMillis(500), Duration.ofSeconds(30));
+        BufferedImage after = vm.showOnScreen("tiny vm test kit " + System.nanoTime());
+        assertThat(PixelDiff.describe(before, after, PixelDiff.EXACT)).isNotNull();
+        assertThat(PixelDiff.distinctColours(after)).isGreaterThan(1);
+    }
+
+    @Test
+    void chardevsAreHotPluggedAndRemoved() throws Exception {
+        assertThat(vm.queryChardev()).contains("\"label\": \"" + TinyVm.SERIAL_ID + "\"")
+                .contains(vm.serialSocket().toString());
+        java.nio.file.Path socket = vm.chardevAdd("kit1");
+        assertThat(vm.queryChardev()).contains("\"label\": \"kit1\"").contains(socket.toString());
+        vm.chardevRemove("kit1");
+        assertThat(vm.queryChardev()).doesNotContain("\"label\": \"kit1\"");
+    }
+}
