@@ -34,7 +34,10 @@ public final class ClientConfig {
         return this;
     }
 
-    /** Asks for this encoding alone (plus Raw where it cannot paint a first frame), to exercise one decoder. */
+    /**
+     * Asks for this encoding alone, to exercise one decoder, with Raw after it as the fallback
+     * every server has (a server uses the first encoding it knows).
+     */
     public ClientConfig onlyEncoding(int encoding) {
         this.preferredEncoding = encoding;
         this.onlyPreferred = true;
@@ -114,7 +117,10 @@ public final class ClientConfig {
             list.add(preferredEncoding);
         }
         if (onlyPreferred) {
-            if (preferredEncoding == Encodings.COPY_RECT) {
+            // Raw follows: CopyRect cannot paint a first frame alone, and a server that does not
+            // know the chosen encoding (QEMU has no RRE) would otherwise take the first it knows
+            // from the rest of the list, -260, which QEMU reads as TightPNG.
+            if (preferredEncoding != Encodings.RAW) {
                 list.add(Encodings.RAW);
             }
         } else {

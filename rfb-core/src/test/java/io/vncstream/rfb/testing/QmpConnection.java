@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * deadlock each other on Java 17). JSON is built and matched as text: the test kit needs no more.
  */
 public final class QmpConnection implements AutoCloseable {
-    private static final Pattern EVENT = Pattern.compile("^\\s*\\{\\s*\"event\"");
+    /** A command's answer; anything else is an event (which QEMU begins with its timestamp). */
+    private static final Pattern RESPONSE = Pattern.compile("^\\{\\s*\"(return|error)\"");
 
     private final SocketChannel channel;
     private final Selector selector;
@@ -85,7 +86,7 @@ public final class QmpConnection implements AutoCloseable {
         }
         while (true) {
             String line = readLine(deadline, json);
-            if (EVENT.matcher(line).find()) {
+            if (!RESPONSE.matcher(line).find()) {
                 events.add(line);
                 continue;
             }

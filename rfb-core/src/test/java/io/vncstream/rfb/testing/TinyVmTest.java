@@ -54,4 +54,19 @@ class TinyVmTest {
         vm.chardevRemove("kit1");
         assertThat(vm.queryChardev()).doesNotContain("\"label\": \"kit1\"");
     }
+
+    /** QEMU sends events (a VNC client came and went) between a command and its answer. */
+    @Test
+    void eventsAreNotTakenForAnswers() throws Exception {
+        int seen = vm.qmp().events().size();
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", vm.vncPort())) {
+            assertThat(new String(s.getInputStream().readNBytes(12), java.nio.charset.StandardCharsets.US_ASCII))
+                    .startsWith("RFB 003.");
+        }
+        // Screendumps (whose PPM must be whole) until the events have come in between.
+        Eventually.await(Duration.ofSeconds(10), "QEMU reports the VNC connection", () -> {
+            assertThat(vm.screendump().getWidth()).isPositive();
+            return vm.qmp().events().stream().skip(seen).anyMatch(e -> e.contains("\"VNC_DISCONNECTED\""));
+        });
+    }
 }
