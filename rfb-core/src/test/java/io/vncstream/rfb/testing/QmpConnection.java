@@ -1,63 +1,119 @@
 package io.vncstream.rfb.testing;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A minimal client of QEMU's machine protocol (QMP) on a unix socket: one JSON object per line.
- * It reads and writes the {@link SocketChannel} itself, non-blocking with a selector for
- * deadlines ({@code Channels.newInputStream} and {@code newOutputStream} on one channel
- * deadlock each other on Java 17). JSON is built and matched as text: the test kit needs no more.
+ * A minimal client of QEMU's machine protocol (QMP): one JSON object per line, on a unix
+ * socket or on QEMU's stdin and stdout ({@code -qmp stdio}). A thread reads lines into a queue,
+ * so that every answer has a deadline; the channels are used directly, because
+ * {@code Channels.newInputStream} and {@code newOutputStream} on one socket channel deadlock
+ * each other on Java 17. JSON is built and matched as text: the test kit needs no more.
  */
 public final class QmpConnection implements AutoCloseable {
     /** A command's answer; anything else is an event (which QEMU begins with its timestamp). */
     private static final Pattern RESPONSE = Pattern.compile("^\\{\\s*\"(return|error)\"");
+    private static final String CLOSED = "\u0000closed";
 
-    private final SocketChannel channel;
-    private final Selector selector;
-    private final ByteBuffer in = ByteBuffer.allocate(64 * 1024);
-    private final StringBuilder pending = new StringBuilder();
+    private final ReadableByteChannel in;
+    private final Sink out;
+    private final Closeable resource;
+    private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final List<String> events = new ArrayList<>();
     private final Duration timeout;
+    private final Thread reader;
     private final String greeting;
 
-    private QmpConnection(SocketChannel channel, Duration timeout) throws IOException {
-        this.channel = channel;
+    /** Where commands go: written whole and flushed. */
+    @FunctionalInterface
+    private interface Sink {
+        void send(byte[] line) throws IOException;
+    }
+
+    private QmpConnection(ReadableByteChannel in, Sink out, Closeable resource, Duration timeout)
+            throws IOException {
+        this.in = in;
+        this.out = out;
+        this.resource = resource;
         this.timeout = timeout;
-        channel.configureBlocking(false);
-        this.selector = Selector.open();
-        this.greeting = readLine();
+        this.reader = new Thread(this::readLoop, "qmp reader");
+        reader.setDaemon(true);
+        reader.start();
+        this.greeting = nextLine("the greeting", System.nanoTime() + timeout.toNanos());
         if (!greeting.contains("\"QMP\"")) {
             throw new IOException("not a QMP greeting: " + greeting);
         }
-        String caps = execute("{\"execute\":\"qmp_capabilities\"}");
-        if (!caps.contains("\"return\"")) {
-            throw new IOException("qmp_capabilities refused: " + caps);
-        }
+        executeOk("{\"execute\":\"qmp_capabilities\"}");
     }
 
-    /** Connects, reads the greeting and leaves capabilities negotiation mode. */
+    /** Connects to a unix socket, reads the greeting and leaves capabilities negotiation mode. */
     public static QmpConnection connect(Path socket, Duration timeout) throws IOException {
         SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
         try {
             ch.connect(UnixDomainSocketAddress.of(socket));
-            return new QmpConnection(ch, timeout);
+            return new QmpConnection(ch, line -> {
+                ByteBuffer b = ByteBuffer.wrap(line);
+                while (b.hasRemaining()) {
+                    ch.write(b);
+                }
+            }, ch, timeout);
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
         }
+    }
+
+    /** Talks QMP over a process's stdin and stdout ({@code qemu -qmp stdio}). */
+    public static QmpConnection overStdio(Process process, Duration timeout) throws IOException {
+        java.io.OutputStream stdin = process.getOutputStream();
+        return new QmpConnection(Channels.newChannel(process.getInputStream()), line -> {
+            stdin.write(line);
+            stdin.flush();
+        }, () -> {
+                    process.getOutputStream().close();
+                    process.getInputStream().close();
+                }, timeout);
+    }
+
+    private void readLoop() {
+        ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
+        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        try {
+            while (in.read(buf) >= 0) {
+                buf.flip();
+                while (buf.hasRemaining()) {
+                    byte b = buf.get();
+                    if (b == '\n') {
+                        String text = line.toString(StandardCharsets.UTF_8).strip();
+                        line.reset();
+                        if (!text.isEmpty()) {
+                            lines.add(text);
+                        }
+                    } else {
+                        line.write(b);
+                    }
+                }
+                buf.clear();
+            }
+        } catch (IOException e) {
+            // closed
+        }
+        lines.add(CLOSED);
     }
 
     /** The server's first line, with QEMU's version. */
@@ -65,39 +121,45 @@ public final class QmpConnection implements AutoCloseable {
         return greeting;
     }
 
-    /** Asynchronous events seen so far while waiting for responses. */
+    /** Asynchronous events seen so far while waiting for answers. */
     public synchronized List<String> events() {
         return List.copyOf(events);
     }
 
-    /** Sends one command (a JSON object) and returns its response line ({@code return} or {@code error}). */
+    /** Sends one command (a JSON object) and returns its answer line ({@code return} or {@code error}). */
     public synchronized String execute(String json) throws IOException {
-        ByteBuffer out = StandardCharsets.UTF_8.encode(json.strip() + "\n");
+        out.send((json.strip() + "\n").getBytes(StandardCharsets.UTF_8));
         long deadline = System.nanoTime() + timeout.toNanos();
-        SelectionKey key = channel.register(selector, SelectionKey.OP_WRITE);
-        try {
-            while (out.hasRemaining()) {
-                if (channel.write(out) == 0) {
-                    waitFor(key, SelectionKey.OP_WRITE, deadline, json);
-                }
-            }
-        } finally {
-            key.interestOps(0);
-        }
         while (true) {
-            String line = readLine(deadline, json);
-            if (!RESPONSE.matcher(line).find()) {
-                events.add(line);
-                continue;
+            String line = nextLine(json, deadline);
+            if (RESPONSE.matcher(line).find()) {
+                return line;
+            }
+            events.add(line);
+        }
+    }
+
+    private String nextLine(String what, long deadline) throws IOException {
+        try {
+            String line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (line == null) {
+                throw new IOException("QMP: no answer within " + timeout.toSeconds() + " s to " + what);
+            }
+            if (line == CLOSED) {
+                lines.add(CLOSED);
+                throw new IOException("QMP connection closed while waiting for the answer to " + what);
             }
             return line;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the answer to " + what, e);
         }
     }
 
     /** Sends a command and fails unless QEMU answers with {@code return}. */
     public String executeOk(String json) throws IOException {
         String response = execute(json);
-        if (!response.contains("\"return\"")) {
+        if (!response.startsWith("{\"return\"")) {
             throw new IOException("QMP " + json + " failed: " + response);
         }
         return response;
@@ -115,9 +177,6 @@ public final class QmpConnection implements AutoCloseable {
             switch (c) {
                 case '"' -> b.append("\\\"");
                 case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
                 default -> {
                     if (c < 0x20) {
                         b.append(String.format("\\u%04x", (int) c));
@@ -136,58 +195,10 @@ public final class QmpConnection implements AutoCloseable {
         return m.find() ? m.group(1) : null;
     }
 
-    private String readLine() throws IOException {
-        return readLine(System.nanoTime() + timeout.toNanos(), "greeting");
-    }
-
-    private String readLine(long deadline, String what) throws IOException {
-        SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
-        try {
-            while (true) {
-                int nl = pending.indexOf("\n");
-                if (nl >= 0) {
-                    String line = pending.substring(0, nl).strip();
-                    pending.delete(0, nl + 1);
-                    if (!line.isEmpty()) {
-                        return line;
-                    }
-                    continue;
-                }
-                in.clear();
-                int n = channel.read(in);
-                if (n < 0) {
-                    throw new IOException("QMP connection closed while waiting for the answer to " + what);
-                }
-                if (n == 0) {
-                    waitFor(key, SelectionKey.OP_READ, deadline, what);
-                    continue;
-                }
-                in.flip();
-                pending.append(StandardCharsets.UTF_8.decode(in));
-            }
-        } finally {
-            key.interestOps(0);
-        }
-    }
-
-    private void waitFor(SelectionKey key, int op, long deadline, String what) throws IOException {
-        key.interestOps(op);
-        long left = deadline - System.nanoTime();
-        if (left <= 0 || selector.select(Math.max(1, left / 1_000_000)) == 0 && System.nanoTime() >= deadline) {
-            throw new IOException("QMP: no answer within " + timeout.toSeconds() + " s to " + what);
-        }
-        selector.selectedKeys().clear();
-    }
-
     @Override
-    public synchronized void close() {
+    public void close() {
         try {
-            selector.close();
-        } catch (IOException ignored) {
-            // closing anyway
-        }
-        try {
-            channel.close();
+            resource.close();
         } catch (IOException ignored) {
             // closing anyway
         }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -34,7 +33,7 @@ public final class TinyVm implements AutoCloseable {
     private final int vncDisplay;
     private final long startNanos;
     private SerialConsole serial;
-    private QmpConnection qmp;
+    private volatile QmpConnection qmp;
     private long markerNanos;
     private long shellNanos;
 
@@ -61,7 +60,10 @@ public final class TinyVm implements AutoCloseable {
                     try {
                         vm = start(program, kernel, initrd, dir, n);
                     } catch (IOException e) {
-                        last = e; // most likely the port was taken in between: another display
+                        if (!String.valueOf(e.getMessage()).contains("available port")) {
+                            throw e;
+                        }
+                        last = e; // the port was taken in between: try another display
                     }
                 }
             }
@@ -94,30 +96,40 @@ public final class TinyVm implements AutoCloseable {
                 "-vnc", "127.0.0.1:" + n,
                 "-chardev", "socket,id=" + SERIAL_ID + ",path=" + ser + ",server=on,wait=off",
                 "-serial", "chardev:" + SERIAL_ID,
+                // One QMP monitor for the test kit (stdio: never mistaken for a device) and a
+                // socket one for a gateway's --qmp; a socket monitor serves one client at a time.
+                "-qmp", "stdio",
                 "-qmp", "unix:" + qmp + ",server=on,wait=off",
                 "-display", "none", "-no-reboot", "-nodefaults", "-vga", "std");
         long start = System.nanoTime();
-        Process p = Processes.start(Map.of(), dir, log, cmd);
+        // QEMU's stdin and stdout carry the test kit's QMP monitor; its messages go to the log.
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile())
+                .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         TinyVm vm = new TinyVm(dir, p, log, n, start);
-        long deadline = start + STARTUP.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!p.isAlive()) {
-                throw new IOException("QEMU exited with status " + p.exitValue() + ":\n" + Processes.tail(log));
-            }
-            if (Files.exists(ser) && Files.exists(qmp) && Processes.accepts(5900 + n)) {
-                try {
+        try {
+            vm.qmp = QmpConnection.overStdio(p, Duration.ofSeconds(20));
+            long deadline = start + STARTUP.toNanos();
+            while (System.nanoTime() < deadline) {
+                vm.checkAlive();
+                if (Files.exists(ser) && Files.exists(qmp) && Processes.accepts(5900 + n)) {
                     vm.serial = SerialConsole.connect(ser);
                     return vm;
-                } catch (IOException e) {
-                    Processes.killTree(p.toHandle());
-                    throw e;
                 }
+                Thread.sleep(20);
             }
-            Thread.sleep(20);
+            throw new IOException("QEMU did not open its VNC port and sockets within " + STARTUP.toSeconds() + " s:\n"
+                    + Processes.tail(log));
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            boolean exited = p.waitFor(1, java.util.concurrent.TimeUnit.SECONDS);
+            Processes.killTree(p.toHandle());
+            if (vm.qmp != null) {
+                vm.qmp.close();
+            }
+            if (exited && e instanceof IOException) {
+                throw new IOException("QEMU exited with status " + p.exitValue() + ":\n" + Processes.tail(log), e);
+            }
+            throw e;
         }
-        Processes.killTree(p.toHandle());
-        throw new IOException("QEMU did not open its VNC port and sockets within " + STARTUP.toSeconds() + " s:\n"
-                + Processes.tail(log));
     }
 
     /** Waits for the init marker, then types {@code echo} of a sum until its value comes back. */
@@ -210,6 +222,7 @@ public final class TinyVm implements AutoCloseable {
         return dir.resolve("SER.sock");
     }
 
+    /** A QMP monitor's unix socket for a client under test (one client at a time). */
     public Path qmpSocket() {
         return dir.resolve("QMP.sock");
     }
@@ -229,11 +242,8 @@ public final class TinyVm implements AutoCloseable {
         return Duration.ofNanos(shellNanos - startNanos);
     }
 
-    /** The test kit's QMP connection (opened on first use, closed with the VM). */
-    public synchronized QmpConnection qmp() throws IOException {
-        if (qmp == null) {
-            qmp = QmpConnection.connect(qmpSocket(), Duration.ofSeconds(20));
-        }
+    /** The test kit's own QMP connection (QEMU's stdin and stdout), so that {@link #qmpSocket()} stays free. */
+    public QmpConnection qmp() {
         return qmp;
     }
 
@@ -298,13 +308,11 @@ public final class TinyVm implements AutoCloseable {
 
     @Override
     public void close() {
-        synchronized (this) {
-            if (qmp != null) {
-                qmp.close();
-            }
-        }
         releaseSerial();
-        Processes.killTree(qemu.toHandle());
+        Processes.killTree(qemu.toHandle()); // first: then the QMP pipes are at their end
+        if (qmp != null) {
+            qmp.close();
+        }
         Processes.deleteTree(dir);
     }
 

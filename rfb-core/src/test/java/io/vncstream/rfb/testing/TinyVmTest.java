@@ -69,4 +69,14 @@ class TinyVmTest {
             return vm.qmp().events().stream().skip(seen).anyMatch(e -> e.contains("\"VNC_DISCONNECTED\""));
         });
     }
+
+    /** The kit talks QMP on QEMU's stdio, so the socket monitor is free for the program under test. */
+    @Test
+    void theQmpSocketIsFreeForAClientUnderTest() throws Exception {
+        try (QmpConnection other = QmpConnection.connect(vm.qmpSocket(), Duration.ofSeconds(10))) {
+            String chardevs = other.executeOk("{\"execute\":\"query-chardev\"}");
+            assertThat(chardevs).contains(vm.qmpSocket().toString()).contains("\"filename\": \"stdio\"");
+            assertThat(vm.queryChardev()).isEqualTo(chardevs);
+        }
+    }
 }
