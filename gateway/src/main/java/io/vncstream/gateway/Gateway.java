@@ -27,6 +27,7 @@ public final class Gateway implements AutoCloseable {
     private final Desktop desktop;
     private final SessionSettings settings;
     private final Set<ViewerSession> sessions = ConcurrentHashMap.newKeySet();
+    private final java.util.List<AutoCloseable> alsoClosing = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     private Gateway(ServerSocket server, DeviceRegistry registry, Desktop desktop, ServerSecurity security, long maxBehind) {
@@ -62,6 +63,11 @@ public final class Gateway implements AutoCloseable {
         return desktop;
     }
 
+    /** Something that lives as long as the gateway (a QMP watcher): closed first when the gateway closes. */
+    public void closeAlso(AutoCloseable resource) {
+        alsoClosing.add(resource);
+    }
+
     public int viewerCount() {
         return sessions.size();
     }
@@ -86,6 +92,13 @@ public final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        for (AutoCloseable resource : alsoClosing) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("closing {}: {}", resource, e.getMessage());
+            }
+        }
         try {
             server.close();
         } catch (IOException ignored) {

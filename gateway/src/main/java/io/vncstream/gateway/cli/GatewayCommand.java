@@ -99,14 +99,27 @@ public final class GatewayCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("device " + spec.name() + " is given twice");
             }
         }
+        ChardevWatcher watcher = null;
         if (qmp != null) {
-            ChardevWatcher watcher = new ChardevWatcher(qmp, registry, backlogBytes);
+            watcher = new ChardevWatcher(qmp, registry, backlogBytes);
             watcher.pollOnce();
             watcher.start();
         }
         ServerSecurity security = passwordFile == null ? ServerSecurity.NONE
                 : ServerSecurity.vncAuth(PasswordFile.read(passwordFile));
-        return Gateway.start(hp.host(), hp.port(), desktop, registry, security, maxBehindBytes);
+        Gateway gateway = Gateway.start(hp.host(), hp.port(), desktop, registry, security, maxBehindBytes);
+        if (watcher != null) {
+            // Else a closed gateway would go on polling QMP and adding devices no one serves.
+            gateway.closeAlso(watcher);
+        }
+        return gateway;
+    }
+
+    /** Parses the options and starts the gateway without waiting for it to end: for embedding and tests. */
+    public static Gateway start(String... args) throws Exception {
+        GatewayCommand command = new GatewayCommand();
+        new CommandLine(command).parseArgs(args);
+        return command.start();
     }
 
     public static void main(String[] args) {
