@@ -6,11 +6,15 @@ import io.vncstream.rfb.client.FirstFullUpdate;
 import io.vncstream.rfb.stream.Capture;
 import io.vncstream.rfb.stream.DeviceListener;
 import io.vncstream.rfb.testing.PixelDiff;
+import io.vncstream.rfb.testing.QmpConnection;
 import io.vncstream.rfb.testing.TinyVm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +24,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import static io.vncstream.rfb.testing.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * A real VM end to end: QEMU's own VNC server, its serial port on a chardev unix socket and QMP
@@ -28,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * socket and of the QMP socket (the test kit talks QMP on QEMU's stdio).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class QemuGatewayTest {
     private static final Duration HOT_PLUG = Duration.ofSeconds(3);
 
@@ -127,6 +134,28 @@ class QemuGatewayTest {
                     (listed - added) / 1_000_000, (gone - removed) / 1_000_000);
             assertThat(events).containsExactly("+hot1", "-hot1");
             assertThat(vm.queryChardev()).doesNotContain("\"hot1\"");
+        }
+    }
+
+    /**
+     * QEMU serves a QMP socket to one client at a time: a second gateway on the same monitor
+     * connects but would wait for a greeting for ever. It must give up with a line that says why.
+     */
+    @Test
+    void aSecondGatewayOnTheBusyQmpSocketFailsSayingWhy() {
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () ->
+                assertThatThrownBy(() -> GatewayCommand.start("--listen", "127.0.0.1:0", "--upstream", vm.vncAddress(),
+                        "--qmp", "unix:" + vm.qmpSocket()))
+                        .hasMessageContaining("no greeting within").hasMessageContaining("one client at a time"));
+    }
+
+    /** Last: a closed gateway stops polling QMP, so the monitor is free for the next client. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void closingTheGatewayLetsGoOfTheQmpSocket() throws Exception {
+        gateway.close();
+        try (QmpConnection next = QmpConnection.connect(vm.qmpSocket(), Duration.ofSeconds(5))) {
+            assertThat(next.executeOk("{\"execute\":\"query-chardev\"}")).contains(vm.serialSocket().toString());
         }
     }
 }

@@ -11,16 +11,34 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
-/** A QEMU Machine Protocol connection: JSON lines; asynchronous events are skipped. */
+/**
+ * A QEMU Machine Protocol connection: JSON lines; asynchronous events are skipped. Every wait
+ * for QEMU has a deadline: a QMP socket serves one client at a time, so a second client
+ * connects but hears nothing until the first leaves, and unix sockets have no read timeout.
+ */
 public final class QmpClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(5);
+    private static final String GREETING = "greeting";
+    /** Closes a connection whose answer is late, which ends the blocked read. */
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "qmp watchdog");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final Transport transport;
+    private final String address;
     private final BufferedReader in;
 
-    private QmpClient(Transport transport) {
+    private QmpClient(Transport transport, String address) {
         this.transport = transport;
+        this.address = address;
         this.in = new BufferedReader(new InputStreamReader(transport.input(), StandardCharsets.UTF_8));
     }
 
@@ -36,9 +54,9 @@ public final class QmpClient implements AutoCloseable {
         } else {
             throw new IllegalArgumentException("QMP address must be unix:PATH or tcp:HOST:PORT, not " + address);
         }
-        QmpClient c = new QmpClient(t);
+        QmpClient c = new QmpClient(t, address);
         try {
-            JsonNode greeting = c.readLine();
+            JsonNode greeting = c.readLine(GREETING);
             if (!greeting.has("QMP")) {
                 throw new IOException("not a QMP greeting: " + greeting);
             }
@@ -59,7 +77,7 @@ public final class QmpClient implements AutoCloseable {
         transport.output().write((JSON.writeValueAsString(request) + "\n").getBytes(StandardCharsets.UTF_8));
         transport.output().flush();
         while (true) {
-            JsonNode reply = readLine();
+            JsonNode reply = readLine("the answer to " + command);
             if (reply.has("return")) {
                 return reply.get("return");
             }
@@ -69,12 +87,28 @@ public final class QmpClient implements AutoCloseable {
         }
     }
 
-    private JsonNode readLine() throws IOException {
-        String line = in.readLine();
+    private JsonNode readLine(String awaited) throws IOException {
+        ScheduledFuture<?> alarm = WATCHDOG.schedule(transport::close, ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        String line;
+        try {
+            line = in.readLine();
+        } catch (IOException e) {
+            throw late(alarm, awaited, e);
+        } finally {
+            alarm.cancel(false);
+        }
         if (line == null) {
-            throw new IOException("QMP connection closed");
+            throw late(alarm, awaited, new IOException("QMP " + address + ": connection closed while waiting for " + awaited));
         }
         return JSON.readTree(line);
+    }
+
+    private IOException late(ScheduledFuture<?> alarm, String awaited, IOException e) {
+        if (alarm.isDone() && !alarm.isCancelled()) {
+            return new IOException("QMP " + address + ": no " + awaited + " within " + ANSWER_TIMEOUT.toSeconds() + " s"
+                    + (awaited.equals(GREETING) ? " (QEMU serves a QMP socket to one client at a time: is another connected?)" : ""), e);
+        }
+        return e;
     }
 
     @Override
