@@ -46,7 +46,7 @@ public final class QmpClient implements AutoCloseable {
     public static QmpClient connect(String address) throws IOException {
         Transport t;
         if (address.startsWith("unix:")) {
-            t = Transport.unix(Path.of(address.substring(5)));
+            t = Transport.unix(Path.of(address.substring(5)), ANSWER_TIMEOUT);
         } else if (address.startsWith("tcp:")) {
             String hp = address.substring(4);
             int colon = hp.lastIndexOf(':');

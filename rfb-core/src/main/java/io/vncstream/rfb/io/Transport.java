@@ -56,15 +56,71 @@ public final class Transport implements AutoCloseable {
                 s.getInetAddress().getHostAddress() + ":" + s.getPort());
     }
 
+    /** Connects to a Unix domain socket, giving up after {@link #UNIX_CONNECT_TIMEOUT}. */
     public static Transport unix(Path path) throws IOException {
-        SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
-        try {
-            channel.connect(UnixDomainSocketAddress.of(path));
-        } catch (IOException e) {
-            channel.close();
-            throw e;
+        return unix(path, UNIX_CONNECT_TIMEOUT);
+    }
+
+    public static Transport unix(Path path, Duration timeout) throws IOException {
+        return of(connectUnix(path, timeout), "unix:" + path);
+    }
+
+    public static final Duration UNIX_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    /**
+     * A connected, blocking Unix socket channel. A blocking connect would wait for ever when the
+     * server's listen queue is full, as it is for a QEMU chardev socket (queue of one) that
+     * already has its client; so connect without blocking and retry until the deadline.
+     */
+    public static SocketChannel connectUnix(Path path, Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        UnixDomainSocketAddress address = UnixDomainSocketAddress.of(path);
+        while (true) {
+            SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+            try {
+                channel.configureBlocking(false);
+                if (channel.connect(address) || finishWithin(channel, deadline)) {
+                    channel.configureBlocking(true);
+                    return channel;
+                }
+                channel.close();
+            } catch (IOException e) {
+                channel.close();
+                if (!queueFull(e)) {
+                    throw e;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new SocketTimeoutException("unix:" + path + ": not accepting connections within "
+                        + timeout.toMillis() + " ms (its queue is full: does it already have a client?)");
+            }
+            sleep(50);
         }
-        return of(channel, "unix:" + path);
+    }
+
+    private static boolean finishWithin(SocketChannel channel, long deadline) throws IOException {
+        try (java.nio.channels.Selector selector = java.nio.channels.Selector.open()) {
+            channel.register(selector, java.nio.channels.SelectionKey.OP_CONNECT);
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left > 0 && selector.select(left) > 0) {
+                return channel.finishConnect();
+            }
+            return false;
+        }
+    }
+
+    /** EAGAIN: Linux refuses a non-blocking Unix connect at once when the listen queue is full. */
+    private static boolean queueFull(IOException e) {
+        return String.valueOf(e.getMessage()).contains("temporarily unavailable");
+    }
+
+    private static void sleep(long millis) throws IOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while connecting");
+        }
     }
 
     /** Wraps a connected blocking channel (Unix or TCP). */

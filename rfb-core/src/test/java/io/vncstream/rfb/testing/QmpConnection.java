@@ -2,8 +2,6 @@ package io.vncstream.rfb.testing;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
@@ -63,9 +61,8 @@ public final class QmpConnection implements AutoCloseable {
 
     /** Connects to a unix socket, reads the greeting and leaves capabilities negotiation mode. */
     public static QmpConnection connect(Path socket, Duration timeout) throws IOException {
-        SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+        SocketChannel ch = io.vncstream.rfb.io.Transport.connectUnix(socket, timeout);
         try {
-            ch.connect(UnixDomainSocketAddress.of(socket));
             return new QmpConnection(ch, line -> {
                 ByteBuffer b = ByteBuffer.wrap(line);
                 while (b.hasRemaining()) {
