@@ -106,6 +106,16 @@ public final class TinyVm implements AutoCloseable {
         Process p = new ProcessBuilder(cmd).directory(dir.toFile())
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         TinyVm vm = new TinyVm(dir, p, log, n, start);
+        // QEMU outlives a test JVM that ends without close() (EOF on its stdio does not stop it).
+        Thread reaper = new Thread(() -> Processes.killTree(p.toHandle()), "tinyvm reaper");
+        Runtime.getRuntime().addShutdownHook(reaper);
+        p.onExit().thenRun(() -> {
+            try {
+                Runtime.getRuntime().removeShutdownHook(reaper);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or about to: nothing to undo
+            }
+        });
         try {
             vm.qmp = QmpConnection.overStdio(p, Duration.ofSeconds(20));
             long deadline = start + STARTUP.toNanos();
