@@ -46,10 +46,24 @@ public class DecodeBench {
 
     @Setup(Level.Trial)
     public void load() throws IOException {
-        Path dir = Path.of(System.getProperty(DIR_PROPERTY, "target/decode-bench"));
+        Path dir = workloadDir();
         loaded = Workload.load(dir.resolve(workload + ".update"));
         fb = new Framebuffer(loaded.width(), loaded.height());
         replay = new UpdateReplay();
+    }
+
+    /** The property's directory, or decode-bench/ in the target directory these classes were compiled to. */
+    static Path workloadDir() {
+        String dir = System.getProperty(DIR_PROPERTY);
+        if (dir != null && !dir.isBlank()) {
+            return Path.of(dir).toAbsolutePath();
+        }
+        try {
+            Path classes = Path.of(DecodeBench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return classes.resolveSibling("decode-bench");
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static void main(String[] args) throws Exception {

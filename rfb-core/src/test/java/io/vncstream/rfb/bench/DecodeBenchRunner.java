@@ -20,15 +20,16 @@ import java.util.Map;
 /**
  * Prepares the workloads (recording Xvnc once, building the rest from its Raw frame), checks that
  * each decodes to the pixels it should, runs {@link DecodeBench} under JMH and prints the table.
- * Options as system properties: decodebench.dir, decodebench.only (comma-separated workloads),
- * decodebench.warmups, decodebench.iterations, decodebench.seconds.
+ * Arguments: workload names to run (default all). Options as system properties: decodebench.dir,
+ * decodebench.only (comma-separated workloads, as the arguments), decodebench.warmups,
+ * decodebench.iterations, decodebench.seconds.
  */
 final class DecodeBenchRunner {
     private DecodeBenchRunner() {
     }
 
     static void run(String[] args) throws Exception {
-        Path dir = Path.of(System.getProperty(DecodeBench.DIR_PROPERTY, "target/decode-bench")).toAbsolutePath();
+        Path dir = DecodeBench.workloadDir();
         Map<String, Workload> workloads = new LinkedHashMap<>();
         for (Workload w : XvncRecording.loadOrRecord(dir)) {
             workloads.put(w.name(), w);
@@ -46,7 +47,7 @@ final class DecodeBenchRunner {
             throw new IllegalStateException("DecodeBench's @Param list " + declared + " differs from the workloads "
                     + workloads.keySet());
         }
-        String only = System.getProperty("decodebench.only", "");
+        String only = args.length > 0 ? String.join(",", args) : System.getProperty("decodebench.only", "");
         List<String> names = new ArrayList<>(declared);
         if (!only.isBlank()) {
             List<String> wanted = new ArrayList<>(List.of(only.split(",")));
