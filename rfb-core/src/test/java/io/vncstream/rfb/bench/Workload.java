@@ -27,6 +27,13 @@ record Workload(String name, int width, int height, byte[] update, int[] expecte
     private static final String MAGIC = "vncstream-decode-bench-1";
     private static final int MAX_UPDATE = 256 * 1024 * 1024;
 
+    /** The framebuffer after decoding the update once into a black one. */
+    int[] decodeOnce() throws IOException {
+        io.vncstream.rfb.framebuffer.Framebuffer fb = new io.vncstream.rfb.framebuffer.Framebuffer(width, height);
+        new UpdateReplay().decode(update, fb);
+        return fb.pixels();
+    }
+
     /** Pixels painted by the update: the sum of its rectangles' areas. */
     long pixels() throws IOException {
         long sum = 0;
