@@ -32,6 +32,9 @@ final class StreamConnector implements TtyConnector {
          * @param bytesProcessed bytes taken from the queue since the start
          */
         void idle(long bytesProcessed);
+
+        /** The emulator wants more characters: a point between two of its operations. */
+        void betweenReads();
     }
 
     private sealed interface Inbound permits Data, Note, NewStream, Close {
@@ -96,9 +99,10 @@ final class StreamConnector implements TtyConnector {
 
     @Override
     public int read(char[] buf, int offset, int length) {
+        observer.betweenReads();
         while (true) {
             if (pending.hasRemaining()) {
-                int n = Math.min(length, pending.remaining());
+                int n = Math.min(Math.min(length, pending.remaining()), StreamConnectorLimits.MAX_CHARS_PER_READ);
                 pending.get(buf, offset, n);
                 return n;
             }

@@ -50,6 +50,8 @@ public final class TerminalEngine implements AutoCloseable {
     }
 
     private final StyleState styleState = new StyleState();
+    private final int scrollbackLines;
+    private final int trimBatch;
     private final TerminalTextBuffer textBuffer;
     private final JediTerminal terminal;
     private final DisplayBridge display;
@@ -62,7 +64,14 @@ public final class TerminalEngine implements AutoCloseable {
     private long bytesProcessed;
 
     public TerminalEngine(String name, int columns, int rows, int scrollbackLines, Hooks hooks) {
-        textBuffer = new TerminalTextBuffer(columns, rows, styleState, scrollbackLines, null);
+        this.scrollbackLines = scrollbackLines;
+        this.trimBatch = Math.max(64, scrollbackLines / 16);
+        // The core drops the oldest history line by copying its whole list, once per new line
+        // when full: 10,000 lines of scrollback made scrolling output five times slower. So the
+        // core gets room for a batch (plus one read's worth of line feeds) more, and the engine
+        // trims a whole batch at once between reads. See trimHistory().
+        int coreCapacity = scrollbackLines + trimBatch + StreamConnectorLimits.MAX_CHARS_PER_READ;
+        textBuffer = new TerminalTextBuffer(columns, rows, styleState, coreCapacity, null);
         display = new DisplayBridge(this::fireChanged, this::fireBeep);
         terminal = new JediTerminal(display, textBuffer, styleState);
         terminal.setTerminalOutput(new TerminalOutputStream() {
@@ -90,6 +99,11 @@ public final class TerminalEngine implements AutoCloseable {
             }
 
             @Override
+            public void betweenReads() {
+                trimHistory();
+            }
+
+            @Override
             public void idle(long processed) {
                 hooks.idle();
                 fireChanged();
@@ -103,6 +117,19 @@ public final class TerminalEngine implements AutoCloseable {
         thread = new Thread(this::runEmulator, "terminal-emulator-" + name);
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * Keeps the scrollback to its configured size, a batch at a time: between {@code scrollbackLines}
+     * and {@code scrollbackLines + trimBatch} lines are kept. Emulator thread, between operations.
+     */
+    private void trimHistory() {
+        int excess = textBuffer.getHistoryLinesCount() - scrollbackLines;
+        if (excess > trimBatch) {
+            textBuffer.modify(() -> textBuffer.getHistoryBuffer()
+                    .removeTopLines(textBuffer.getHistoryLinesCount() - scrollbackLines));
+            fireChanged();
+        }
     }
 
     private void runEmulator() {
