@@ -40,6 +40,11 @@ public final class RfbInput {
         return new RfbInput(null, data, data.length);
     }
 
+    /** Reads the first {@code length} bytes of an array, without copying it. */
+    public static RfbInput wrap(byte[] data, int length) {
+        return new RfbInput(null, data, length);
+    }
+
     /** Reads {@code length} bytes of an array starting at {@code offset}. */
     public static RfbInput of(byte[] data, int offset, int length) {
         return of(Arrays.copyOfRange(data, offset, offset + length));

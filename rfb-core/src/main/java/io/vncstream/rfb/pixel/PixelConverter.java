@@ -83,17 +83,28 @@ public final class PixelConverter {
      * A 3-byte compact pixel is the 4-byte value without its unused byte, in the format's byte order.
      */
     public int readCompactArgb(byte[] src, int off) {
+        return argb(compactValue(src, off));
+    }
+
+    /** The pixel value of one compact pixel (a full-size pixel when the format has no compact form). */
+    public int compactValue(byte[] src, int off) {
         if (!format.hasCompactPixel()) {
-            return readArgb(src, off);
+            return pixelValue(src, off);
         }
         int b0 = src[off] & 0xFF, b1 = src[off + 1] & 0xFF, b2 = src[off + 2] & 0xFF;
-        int value;
         if (format.compactPixelInLowBytes()) {
-            value = bigEndian ? (b0 << 16) | (b1 << 8) | b2 : (b2 << 16) | (b1 << 8) | b0;
-        } else {
-            value = bigEndian ? (b0 << 24) | (b1 << 16) | (b2 << 8) : (b2 << 24) | (b1 << 16) | (b0 << 8);
+            return bigEndian ? (b0 << 16) | (b1 << 8) | b2 : (b2 << 16) | (b1 << 8) | b0;
         }
-        return argb(value);
+        return bigEndian ? (b0 << 24) | (b1 << 16) | (b2 << 8) : (b2 << 24) | (b1 << 16) | (b0 << 8);
+    }
+
+    /** The pixel value of one Tight TPIXEL (red, green, blue bytes when 3 bytes long). */
+    public int tightValue(byte[] src, int off) {
+        if (!format.hasTightRgbPixel()) {
+            return pixelValue(src, off);
+        }
+        return ((src[off] & 0xFF) << format.redShift()) | ((src[off + 1] & 0xFF) << format.greenShift())
+                | ((src[off + 2] & 0xFF) << format.blueShift());
     }
 
     /** Converts {@code count} consecutive full-size pixels into {@code dst}. */

@@ -43,6 +43,19 @@ public record PixelFormat(int bitsPerPixel, int depth, boolean bigEndian, boolea
         return hasCompactPixel() ? 3 : bytesPerPixel();
     }
 
+    /**
+     * Whether Tight's TPIXEL is 3 bytes: 32 bpp true colour, depth 24, 8 bits per channel.
+     * Unlike ZRLE's CPIXEL, those bytes are always red, green, blue (RFC 6143 7.7.5).
+     */
+    public boolean hasTightRgbPixel() {
+        return trueColour && bitsPerPixel == 32 && depth == 24 && redMax == 255 && greenMax == 255 && blueMax == 255;
+    }
+
+    /** Bytes of one Tight TPIXEL. */
+    public int tightPixelSize() {
+        return hasTightRgbPixel() ? 3 : bytesPerPixel();
+    }
+
     private static long channelMask(int max, int shift) {
         return ((long) max << shift) & 0xFFFFFFFFL;
     }

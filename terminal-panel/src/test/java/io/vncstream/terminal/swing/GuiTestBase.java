@@ -55,6 +55,10 @@ abstract class GuiTestBase {
         });
         JFrame frame = GuiActionRunner.execute(() -> {
             JFrame f = new JFrame("terminal test");
+            // Xvfb has no window manager: for a decorated frame the toolkit first guesses the
+            // decoration insets and corrects them later, so for a moment every on-screen
+            // position it reports is off and robot clicks and screen captures miss.
+            f.setUndecorated(true);
             f.setContentPane(session.view());
             f.pack();
             return f;
@@ -63,8 +67,24 @@ abstract class GuiTestBase {
         window = new FrameFixture(frame);
         window.show();
         robot = window.robot();
+        awaitStableLocation();
         robot.click(panel);
         awaitEdt(() -> panel.isFocusOwner(), "terminal has the keyboard focus");
+    }
+
+    /** Waits until the panel's reported position on screen has stopped changing. */
+    private void awaitStableLocation() {
+        Point[] last = {null};
+        int[] sameFor = {0};
+        Pause.pause(new Condition("the window has settled on the screen") {
+            @Override
+            public boolean test() {
+                Point now = GuiActionRunner.execute(() -> panel.getLocationOnScreen());
+                sameFor[0] = now.equals(last[0]) ? sameFor[0] + 1 : 0;
+                last[0] = now;
+                return sameFor[0] >= 3;
+            }
+        }, Timeout.timeout(10_000));
     }
 
     @AfterEach

@@ -1,0 +1,149 @@
+package io.vncstream.rfb.client;
+
+import io.vncstream.rfb.Encodings;
+import io.vncstream.rfb.pixel.PixelFormat;
+import io.vncstream.rfb.security.PasswordSource;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How a client connects: which encodings it asks for, in what pixel format, whether it shares
+ * the desktop, where a password comes from, and whether it speaks the stream extension.
+ */
+public final class ClientConfig {
+    /** TigerVNC's order: Tight first (it adapts to content), ZRLE, then the older ones. */
+    public static final List<Integer> DEFAULT_ORDER = List.of(Encodings.TIGHT, Encodings.ZRLE, Encodings.HEXTILE,
+            Encodings.ZLIB, Encodings.RRE, Encodings.RAW);
+
+    private Integer preferredEncoding;
+    private boolean onlyPreferred;
+    private boolean shared = true;
+    private PasswordSource password = PasswordSource.NONE;
+    private PixelFormat pixelFormat = PixelFormat.TRUE_COLOUR_32;
+    private int jpegQuality = -1;
+    private int compressLevel = -1;
+    private boolean streams = true;
+    private boolean extendedKeyEvent = true;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+
+    /** Puts one encoding first; the others follow as fallbacks. */
+    public ClientConfig preferredEncoding(int encoding) {
+        this.preferredEncoding = encoding;
+        return this;
+    }
+
+    /** Asks for this encoding alone (plus Raw where it cannot paint a first frame), to exercise one decoder. */
+    public ClientConfig onlyEncoding(int encoding) {
+        this.preferredEncoding = encoding;
+        this.onlyPreferred = true;
+        return this;
+    }
+
+    public ClientConfig shared(boolean shared) {
+        this.shared = shared;
+        return this;
+    }
+
+    public ClientConfig password(PasswordSource password) {
+        this.password = password;
+        return this;
+    }
+
+    /** The format to ask the server for; null keeps the server's own format (no SetPixelFormat). */
+    public ClientConfig pixelFormat(PixelFormat format) {
+        this.pixelFormat = format;
+        return this;
+    }
+
+    /** Tight JPEG quality 0-9, or -1 for the server's default (and no JPEG for lossless needs). */
+    public ClientConfig jpegQuality(int quality) {
+        this.jpegQuality = quality;
+        return this;
+    }
+
+    public ClientConfig compressLevel(int level) {
+        this.compressLevel = level;
+        return this;
+    }
+
+    public ClientConfig streams(boolean streams) {
+        this.streams = streams;
+        return this;
+    }
+
+    public ClientConfig extendedKeyEvent(boolean on) {
+        this.extendedKeyEvent = on;
+        return this;
+    }
+
+    public ClientConfig connectTimeout(Duration timeout) {
+        this.connectTimeout = timeout;
+        return this;
+    }
+
+    public boolean shared() {
+        return shared;
+    }
+
+    public PasswordSource password() {
+        return password;
+    }
+
+    public PixelFormat pixelFormat() {
+        return pixelFormat;
+    }
+
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    public boolean streams() {
+        return streams;
+    }
+
+    /**
+     * The SetEncodings list: real encodings first, then the pseudo-encodings, and the stream
+     * extension's -260 last of all, because QEMU takes the first encoding it knows as its main
+     * one and reads -260 as TightPNG.
+     */
+    public List<Integer> encodings() {
+        List<Integer> list = new ArrayList<>();
+        if (preferredEncoding != null) {
+            list.add(preferredEncoding);
+        }
+        if (onlyPreferred) {
+            if (preferredEncoding == Encodings.COPY_RECT) {
+                list.add(Encodings.RAW);
+            }
+        } else {
+            if (preferredEncoding == null || preferredEncoding != Encodings.COPY_RECT) {
+                list.add(Encodings.COPY_RECT);
+            }
+            for (int e : DEFAULT_ORDER) {
+                if (!list.contains(e)) {
+                    list.add(e);
+                }
+            }
+        }
+        if (jpegQuality >= 0) {
+            list.add(Encodings.JPEG_QUALITY_0 + jpegQuality);
+        }
+        if (compressLevel >= 0) {
+            list.add(Encodings.COMPRESS_LEVEL_0 + compressLevel);
+        }
+        list.add(Encodings.DESKTOP_SIZE);
+        list.add(Encodings.EXTENDED_DESKTOP_SIZE);
+        list.add(Encodings.LAST_RECT);
+        list.add(Encodings.CURSOR);
+        list.add(Encodings.DESKTOP_NAME);
+        if (extendedKeyEvent) {
+            list.add(Encodings.EXTENDED_KEY_EVENT);
+        }
+        if (streams) {
+            list.add(Encodings.STREAMS);
+        }
+        return list;
+    }
+}

@@ -1,0 +1,65 @@
+package io.vncstream.rfb.client;
+
+import io.vncstream.rfb.RfbProtocolException;
+import io.vncstream.rfb.decode.DecodeContext;
+import io.vncstream.rfb.framebuffer.Framebuffer;
+import io.vncstream.rfb.io.RfbInput;
+import io.vncstream.rfb.message.ServerCutText;
+import io.vncstream.rfb.message.ServerMessage;
+import io.vncstream.rfb.message.SetColourMapEntries;
+import io.vncstream.rfb.stream.StreamMessage;
+
+import java.io.IOException;
+
+/** Reads server messages one at a time and hands them to the handler (TigerVNC's CMsgReader). */
+public final class ServerMessageReader {
+    private final RfbInput in;
+    private final DecodeContext ctx;
+    private final RfbClientHandler handler;
+    private final UpdateReader updates;
+    private boolean lastUpdateAnswered;
+
+    public ServerMessageReader(RfbInput in, DecodeContext ctx, Framebuffer fb, RfbClientHandler handler) {
+        this.in = in;
+        this.ctx = ctx;
+        this.handler = handler;
+        this.updates = new UpdateReader(in, ctx, fb, handler);
+    }
+
+    /** Reads and dispatches one message; returns its type. */
+    public int readMessage() throws IOException {
+        int type = in.readU8();
+        switch (type) {
+            case ServerMessage.FRAMEBUFFER_UPDATE -> {
+                lastUpdateAnswered = updates.read();
+                handler.updateCompleted();
+            }
+            case ServerMessage.SET_COLOUR_MAP_ENTRIES -> SetColourMapEntries.read(in).applyTo(ctx.colourMap());
+            case ServerMessage.BELL -> handler.bell();
+            case ServerMessage.SERVER_CUT_TEXT -> handler.serverCutText(ServerCutText.read(in).text());
+            case ServerMessage.QEMU -> {
+                int subtype = in.readU8();
+                if (subtype != StreamMessage.SUBTYPE) {
+                    throw new RfbProtocolException("server message 255 (QEMU) with sub-type " + subtype
+                            + ", which this client never asked for");
+                }
+                handler.streamMessage(StreamMessage.readFromServer(in));
+            }
+            default -> throw new RfbProtocolException("unknown server message type " + type
+                    + " at byte " + (in.position() - 1));
+        }
+        return type;
+    }
+
+    /**
+     * Whether the last FramebufferUpdate answered a request: one that holds only stream device
+     * notices was sent unsolicited and leaves the client's request pending.
+     */
+    public boolean lastUpdateAnsweredRequest() {
+        return lastUpdateAnswered;
+    }
+
+    public java.util.Map<Integer, java.util.concurrent.atomic.LongAdder> rectsByEncoding() {
+        return updates.rectsByEncoding();
+    }
+}

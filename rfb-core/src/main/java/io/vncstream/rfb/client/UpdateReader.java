@@ -1,0 +1,125 @@
+package io.vncstream.rfb.client;
+
+import io.vncstream.rfb.Encodings;
+import io.vncstream.rfb.RfbProtocolException;
+import io.vncstream.rfb.decode.DecodeContext;
+import io.vncstream.rfb.decode.Decoder;
+import io.vncstream.rfb.decode.Decoders;
+import io.vncstream.rfb.decode.RectHeader;
+import io.vncstream.rfb.framebuffer.Framebuffer;
+import io.vncstream.rfb.handshake.ServerInit;
+import io.vncstream.rfb.io.ByteArray;
+import io.vncstream.rfb.io.RfbInput;
+import io.vncstream.rfb.pseudo.DesktopName;
+import io.vncstream.rfb.pseudo.RemoteCursor;
+import io.vncstream.rfb.pseudo.ScreenLayout;
+import io.vncstream.rfb.stream.DeviceNotice;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Reads one FramebufferUpdate: pseudo-encodings are handled here, before any decoder is looked
+ * up; real rectangles are checked against the framebuffer, their bytes read (phase one) and
+ * then decoded into it (phase two).
+ */
+final class UpdateReader {
+    private final RfbInput in;
+    private final DecodeContext ctx;
+    private final Framebuffer fb;
+    private final RfbClientHandler handler;
+    private final Decoders decoders = new Decoders();
+    private final ByteArray encoded = new ByteArray(64 * 1024);
+    private final Map<Integer, LongAdder> rectsByEncoding = new ConcurrentHashMap<>();
+
+    UpdateReader(RfbInput in, DecodeContext ctx, Framebuffer fb, RfbClientHandler handler) {
+        this.in = in;
+        this.ctx = ctx;
+        this.fb = fb;
+        this.handler = handler;
+    }
+
+    /** Rectangles received so far by encoding: the connection-info window shows them. */
+    Map<Integer, LongAdder> rectsByEncoding() {
+        return rectsByEncoding;
+    }
+
+    /** Reads the update after its type byte; returns false when it held only stream device notices. */
+    boolean read() throws IOException {
+        in.skip(1);
+        int count = in.readU16();
+        boolean sawNotice = false;
+        boolean sawOther = false;
+        for (int i = 0; i < count; i++) {
+            RectHeader rect = new RectHeader(in.readU16(), in.readU16(), in.readU16(), in.readU16(), in.readS32());
+            if (rect.encoding() == Encodings.LAST_RECT) {
+                break;
+            }
+            if (DeviceNotice.isNotice(rect)) {
+                sawNotice = true;
+            } else {
+                sawOther = true;
+            }
+            rectsByEncoding.computeIfAbsent(rect.encoding(), e -> new LongAdder()).increment();
+            readRect(rect);
+        }
+        return !sawNotice || sawOther;
+    }
+
+    private void readRect(RectHeader rect) throws IOException {
+        switch (rect.encoding()) {
+            case Encodings.DESKTOP_SIZE -> resize(rect);
+            case Encodings.EXTENDED_DESKTOP_SIZE -> {
+                ScreenLayout.read(in);
+                // A non-zero status answers a resize request of ours that failed: no size change.
+                if (rect.y() == 0) {
+                    resize(rect);
+                }
+            }
+            case Encodings.CURSOR -> handler.cursorChanged(RemoteCursor.read(rect, in, ctx.converter()));
+            case Encodings.DESKTOP_NAME -> handler.desktopNameChanged(DesktopName.read(in));
+            case Encodings.EXTENDED_KEY_EVENT -> handler.extendedKeyEventSupported();
+            case Encodings.STREAMS -> {
+                if (!DeviceNotice.isNotice(rect)) {
+                    throw new RfbProtocolException(rect.describe()
+                            + ": a TightPNG rectangle (encoding -260 with an area), which this client never asks for");
+                }
+                handler.deviceNotice(DeviceNotice.read(rect, in));
+            }
+            default -> decode(rect);
+        }
+    }
+
+    private void resize(RectHeader rect) throws IOException {
+        ServerInit.checkSize(Encodings.name(rect.encoding()), rect.width(), rect.height());
+        fb.resize(rect.width(), rect.height());
+        handler.desktopResized(rect.width(), rect.height());
+    }
+
+    private void decode(RectHeader rect) throws IOException {
+        Decoder decoder = decoders.get(rect.encoding());
+        if (decoder == null) {
+            throw new RfbProtocolException("FramebufferUpdate: rectangle " + rect.width() + "x" + rect.height()
+                    + " at (" + rect.x() + "," + rect.y() + ") has unknown encoding " + rect.encoding());
+        }
+        if (!fb.contains(rect.x(), rect.y(), rect.width(), rect.height())) {
+            throw new RfbProtocolException(rect.describe() + " lies outside the " + fb.width() + "x" + fb.height()
+                    + " framebuffer");
+        }
+        encoded.clear();
+        in.startRecording(encoded);
+        try {
+            decoder.readRect(rect, in, ctx);
+        } finally {
+            in.stopRecording();
+        }
+        RfbInput bytes = RfbInput.wrap(encoded.array(), encoded.size());
+        try {
+            decoder.decodeRect(rect, bytes, ctx, fb);
+        } catch (java.io.EOFException e) {
+            throw new RfbProtocolException(rect.describe() + ": encoded data ends early (" + e.getMessage() + ")");
+        }
+    }
+}

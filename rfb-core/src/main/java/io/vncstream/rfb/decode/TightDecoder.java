@@ -1,0 +1,178 @@
+package io.vncstream.rfb.decode;
+
+import io.vncstream.rfb.Limits;
+import io.vncstream.rfb.RfbProtocolException;
+import io.vncstream.rfb.framebuffer.Framebuffer;
+import io.vncstream.rfb.io.RfbInput;
+import io.vncstream.rfb.pixel.PixelConverter;
+
+import java.io.IOException;
+
+/**
+ * Tight (7): per rectangle a fill colour, a JPEG image, or "basic" compression: copy, palette
+ * or gradient filter over data that is sent plain when shorter than 12 bytes and otherwise
+ * through one of four connection-long zlib streams, which the control byte may reset.
+ */
+public final class TightDecoder implements Decoder {
+    static final int FILL = 8;
+    static final int JPEG = 9;
+    static final int PNG = 10;
+    static final int FILTER_COPY = 0;
+    static final int FILTER_PALETTE = 1;
+    static final int FILTER_GRADIENT = 2;
+    /** Below this many bytes basic data is sent without zlib. */
+    static final int MIN_TO_COMPRESS = 12;
+
+    private final ZlibStream[] streams = {new ZlibStream(), new ZlibStream(), new ZlibStream(), new ZlibStream()};
+    private final int[] palette = new int[256];
+    private int[] pixels = new int[0];
+
+    @Override
+    public void readRect(RectHeader rect, RfbInput in, DecodeContext ctx) throws IOException {
+        int control = in.readU8();
+        int type = control >>> 4;
+        int tpixel = ctx.format().tightPixelSize();
+        if (type == FILL) {
+            in.skip(tpixel);
+            return;
+        }
+        if (type == JPEG) {
+            in.skip(readCompactLength(rect, in));
+            return;
+        }
+        checkBasic(rect, type);
+        int filter = (control & 0x40) != 0 ? in.readU8() : FILTER_COPY;
+        int colours = 0;
+        if (filter == FILTER_PALETTE) {
+            colours = in.readU8() + 1;
+            in.skip(colours * tpixel);
+        }
+        int dataSize = dataSize(rect, filter, colours, tpixel);
+        in.skip(dataSize < MIN_TO_COMPRESS ? dataSize : readCompactLength(rect, in));
+    }
+
+    @Override
+    public void decodeRect(RectHeader rect, RfbInput in, DecodeContext ctx, Framebuffer fb) throws IOException {
+        int control = in.readU8();
+        for (int i = 0; i < 4; i++) {
+            if ((control & (1 << i)) != 0) {
+                streams[i].reset();
+            }
+        }
+        int type = control >>> 4;
+        PixelConverter conv = ctx.converter();
+        if (type == FILL) {
+            fb.fillRect(rect.x(), rect.y(), rect.width(), rect.height(), WirePixels.readTight(in, conv));
+        } else if (type == JPEG) {
+            int length = readCompactLength(rect, in);
+            fb.setPixels(rect.x(), rect.y(), rect.width(), rect.height(),
+                    TightJpeg.decode(rect, in.readBytes(length), pixelBuffer(rect)), 0, rect.width());
+        } else {
+            checkBasic(rect, type);
+            decodeBasic(rect, in, ctx, fb, control);
+        }
+        fb.damage(rect.x(), rect.y(), rect.width(), rect.height());
+    }
+
+    private void decodeBasic(RectHeader rect, RfbInput in, DecodeContext ctx, Framebuffer fb, int control) throws IOException {
+        PixelConverter conv = ctx.converter();
+        int tpixel = ctx.format().tightPixelSize();
+        int filter = (control & 0x40) != 0 ? in.readU8() : FILTER_COPY;
+        int colours = 0;
+        if (filter == FILTER_PALETTE) {
+            colours = in.readU8() + 1;
+            for (int i = 0; i < colours; i++) {
+                palette[i] = WirePixels.readTight(in, conv);
+            }
+        }
+        int dataSize = dataSize(rect, filter, colours, tpixel);
+        RfbInput data;
+        if (dataSize < MIN_TO_COMPRESS) {
+            data = RfbInput.wrap(in.readBytes(dataSize), dataSize);
+        } else {
+            int length = readCompactLength(rect, in);
+            in.ensure(length);
+            ZlibStream stream = streams[(control >>> 4) & 3];
+            int produced = stream.inflate(in.array(), in.arrayOffset(), length, dataSize, rect.describe());
+            in.skip(length);
+            if (produced != dataSize) {
+                throw new RfbProtocolException(rect.describe() + ": zlib data holds " + produced
+                        + " bytes, the filter needs " + dataSize);
+            }
+            data = RfbInput.wrap(stream.output(), produced);
+        }
+        int[] out = pixelBuffer(rect);
+        int w = rect.width();
+        int h = rect.height();
+        switch (filter) {
+            case FILTER_COPY -> WirePixels.readTightRow(data, conv, out, 0, w * h);
+            case FILTER_PALETTE -> unpackPalette(data, out, w, h, colours);
+            default -> TightGradient.decode(data, conv, out, w, h);
+        }
+        fb.setPixels(rect.x(), rect.y(), w, h, out, 0, w);
+    }
+
+    private void unpackPalette(RfbInput data, int[] out, int w, int h, int colours) throws IOException {
+        if (colours == 2) {
+            for (int y = 0; y < h; y++) {
+                int b = 0;
+                for (int x = 0; x < w; x++) {
+                    if ((x & 7) == 0) {
+                        b = data.readU8();
+                    }
+                    out[y * w + x] = palette[(b >>> (7 - (x & 7))) & 1];
+                }
+            }
+            return;
+        }
+        for (int i = 0; i < w * h; i++) {
+            out[i] = palette[Math.min(data.readU8(), colours - 1)];
+        }
+    }
+
+    private int[] pixelBuffer(RectHeader rect) {
+        int n = rect.width() * rect.height();
+        if (pixels.length < n) {
+            pixels = new int[n];
+        }
+        return pixels;
+    }
+
+    private static void checkBasic(RectHeader rect, int type) throws RfbProtocolException {
+        if (type == PNG) {
+            throw new RfbProtocolException(rect.describe() + ": a PNG (TightPNG) rectangle, which this client never asks for");
+        }
+        if (type > PNG || (type & 0x08) != 0) {
+            throw new RfbProtocolException(rect.describe() + ": invalid compression type " + type);
+        }
+    }
+
+    private static int dataSize(RectHeader rect, int filter, int colours, int tpixel) throws RfbProtocolException {
+        int w = rect.width();
+        int h = rect.height();
+        return switch (filter) {
+            case FILTER_COPY, FILTER_GRADIENT -> w * h * tpixel;
+            case FILTER_PALETTE -> colours == 2 ? ((w + 7) / 8) * h : w * h;
+            default -> throw new RfbProtocolException(rect.describe() + ": unknown filter " + filter);
+        };
+    }
+
+    /** Tight's compact length: 1 to 3 bytes, 7 bits each, low bits first. */
+    static int readCompactLength(RectHeader rect, RfbInput in) throws IOException {
+        int b = in.readU8();
+        int length = b & 0x7F;
+        if ((b & 0x80) != 0) {
+            b = in.readU8();
+            length |= (b & 0x7F) << 7;
+            if ((b & 0x80) != 0) {
+                length |= in.readU8() << 14;
+            }
+        }
+        return RfbProtocolException.checkLength(rect.describe() + ": compressed length", length, Limits.MAX_COMPRESSED_RECT);
+    }
+
+    @Override
+    public boolean ordered() {
+        return true;
+    }
+}

@@ -1,0 +1,150 @@
+package io.vncstream.rfb.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * A connected byte stream, TCP or Unix domain socket, with one input and one output stream
+ * that may be used from two threads at once. Unix sockets are read and written on the channel
+ * directly: {@code Channels.newInputStream} and {@code newOutputStream} on one channel
+ * deadlock on Java 17 (a write waits for a pending read).
+ */
+public final class Transport implements AutoCloseable {
+    private final InputStream in;
+    private final OutputStream out;
+    private final AutoCloseable resource;
+    private final Socket socket;
+    private final String description;
+
+    private Transport(InputStream in, OutputStream out, AutoCloseable resource, Socket socket, String description) {
+        this.in = in;
+        this.out = out;
+        this.resource = resource;
+        this.socket = socket;
+        this.description = description;
+    }
+
+    public static Transport tcp(String host, int port, Duration timeout) throws IOException {
+        Socket s = new Socket();
+        try {
+            s.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
+        } catch (SocketTimeoutException e) {
+            s.close();
+            throw new SocketTimeoutException("connection to " + host + " port " + port + " timed out after "
+                    + timeout.toSeconds() + " s");
+        } catch (IOException e) {
+            s.close();
+            throw e;
+        }
+        return of(s);
+    }
+
+    /** Wraps an accepted or connected socket. */
+    public static Transport of(Socket s) throws IOException {
+        s.setTcpNoDelay(true);
+        return new Transport(s.getInputStream(), s.getOutputStream(), s, s,
+                s.getInetAddress().getHostAddress() + ":" + s.getPort());
+    }
+
+    public static Transport unix(Path path) throws IOException {
+        SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
+            channel.connect(UnixDomainSocketAddress.of(path));
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
+        return of(channel, "unix:" + path);
+    }
+
+    /** Wraps a connected blocking channel (Unix or TCP). */
+    public static Transport of(SocketChannel channel, String description) {
+        return new Transport(new ChannelInput(channel), new ChannelOutput(channel), channel, null, description);
+    }
+
+    public InputStream input() {
+        return in;
+    }
+
+    public OutputStream output() {
+        return out;
+    }
+
+    /** Bounds blocking reads (used during the handshake); 0 means no bound. Unix sockets ignore it. */
+    public void setReadTimeout(Duration timeout) throws IOException {
+        if (socket != null) {
+            socket.setSoTimeout((int) timeout.toMillis());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        try {
+            resource.close();
+        } catch (Exception ignored) {
+            // closing is best effort; the reader sees the end of stream
+        }
+    }
+
+    private static final class ChannelInput extends InputStream {
+        private final SocketChannel channel;
+
+        ChannelInput(SocketChannel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            int n;
+            do {
+                n = channel.read(ByteBuffer.wrap(b, off, len));
+            } while (n == 0);
+            return n;
+        }
+    }
+
+    private static final class ChannelOutput extends OutputStream {
+        private final SocketChannel channel;
+
+        ChannelOutput(SocketChannel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[]{(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            ByteBuffer buf = ByteBuffer.wrap(b, off, len);
+            while (buf.hasRemaining()) {
+                channel.write(buf);
+            }
+        }
+    }
+}

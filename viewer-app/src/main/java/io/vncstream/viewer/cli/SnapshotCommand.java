@@ -1,0 +1,87 @@
+package io.vncstream.viewer.cli;
+
+import io.vncstream.rfb.Encodings;
+import io.vncstream.rfb.client.ClientConfig;
+import io.vncstream.rfb.client.FirstFullUpdate;
+import io.vncstream.rfb.client.RfbClient;
+import io.vncstream.rfb.client.RfbClientHandler;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code vncstream snapshot ADDRESS OUT.png}: one complete frame, exactly as the server has it. */
+@Command(name = "snapshot", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Connect, wait for one complete update, and write the framebuffer as a PNG.")
+final class SnapshotCommand implements Callable<Integer> {
+    static final Map<String, Integer> ENCODINGS = Map.of(
+            "raw", Encodings.RAW, "copyrect", Encodings.COPY_RECT, "rre", Encodings.RRE,
+            "hextile", Encodings.HEXTILE, "zlib", Encodings.ZLIB, "zrle", Encodings.ZRLE, "tight", Encodings.TIGHT);
+
+    @Parameters(index = "0", paramLabel = "ADDRESS",
+            description = "host, host:DISPLAY, host::PORT, vnc://host:port, [ipv6]:DISPLAY, unix:PATH")
+    String address;
+
+    @Parameters(index = "1", paramLabel = "OUT.png", description = "Where to write the picture.")
+    Path output;
+
+    @Option(names = "--encoding", paramLabel = "NAME",
+            description = "Use only this encoding: raw, copyrect, rre, hextile, zlib, zrle, tight.")
+    String encoding;
+
+    @Option(names = "--native-format", description = "Keep the server's pixel format instead of asking for 32-bit true colour.")
+    boolean nativeFormat;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Give up waiting for the frame after this long (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Override
+    public Integer call() throws Exception {
+        ClientConfig config = connection.config();
+        if (encoding != null) {
+            Integer number = ENCODINGS.get(encoding.toLowerCase(Locale.ROOT));
+            if (number == null) {
+                throw new IllegalArgumentException("unknown encoding '" + encoding + "' (expected one of "
+                        + String.join(", ", new java.util.TreeSet<>(ENCODINGS.keySet())) + ")");
+            }
+            config.onlyEncoding(number);
+        }
+        if (nativeFormat) {
+            config.pixelFormat(null);
+        }
+        FirstFullUpdate frame = new FirstFullUpdate(new RfbClientHandler() { });
+        try (RfbClient client = RfbClient.connect(ConnectionOptions.address(address), config, frame)) {
+            frame.watch(client.framebuffer());
+            client.start();
+            FirstFullUpdate.Frame picture = frame.await(Duration.ofSeconds(timeoutSeconds));
+            writePng(picture.width(), picture.height(), picture.argb(), output);
+        }
+        return 0;
+    }
+
+    static void writePng(int width, int height, int[] argb, Path file) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(0, 0, width, height, argb, 0, width);
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        if (!ImageIO.write(image, "png", file.toFile())) {
+            throw new IOException("no PNG writer available");
+        }
+    }
+}
