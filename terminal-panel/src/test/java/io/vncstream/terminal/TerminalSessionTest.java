@@ -125,6 +125,43 @@ class TerminalSessionTest {
     }
 
     @Test
+    void reconnectKeepsEveryScrollbackLineAndPutsTheGapMarkerBeforeTheNewOutput() throws Exception {
+        TerminalOptions options = TerminalOptions.defaults().columns(60).rows(4).scrollbackLines(500).logDirectory(logDir);
+        try (TerminalSession session = new TerminalSession("dev", options, TestSessions.FIXED_CLOCK, Runnable::run)) {
+            session.attach(bytes -> { });
+            for (int i = 0; i < 200; i++) {
+                feed(session, "old " + i + "\r\n");
+            }
+            // The old stream breaks in the middle of a line and of an escape sequence.
+            feed(session, "half a line \u001b[1;3");
+            settle(session);
+            List<String> before = session.engine().historyLines();
+            assertThat(before).hasSizeGreaterThan(190);
+
+            List<byte[]> sent = new ArrayList<>();
+            // No streamEnded() first: the host may only learn of the break when it reconnects.
+            session.reconnect(sent::add, "reconnected after 3 s; output in between may be lost");
+            feed(session, "new 0\r\n");
+            settle(session);
+
+            List<String> everything = new ArrayList<>(session.engine().historyLines());
+            everything.addAll(session.engine().screenLines());
+            // Nothing of the old output was lost, and it is still in its place.
+            assertThat(everything.subList(0, before.size())).isEqualTo(before);
+            int gap = everything.indexOf(" reconnected after 3 s; output in between may be lost");
+            assertThat(gap).isPositive();
+            assertThat(everything.get(gap - 1)).isEqualTo("half a line");
+            assertThat(everything.get(gap + 1)).isEqualTo("new 0");
+            assertThat(session.status()).isEqualTo(StreamStatus.CONNECTED);
+            assertThat(session.send(new byte[] {'q'})).isEqualTo(InputResult.SENT);
+            assertThat(sent).hasSize(1);
+            // The log has the gap too, in the plain-text export.
+            assertThat(io.vncstream.terminal.log.LogExport.strippedText(session.sessionLog()))
+                    .contains("half a line \nreconnected after 3 s").endsWith("new 0\n");
+        }
+    }
+
+    @Test
     void aCharacterSplitAcrossAStreamEndIsNotGluedToTheNextStream() throws Exception {
         try (TerminalSession session = TestSessions.create(logDir, 40, 4)) {
             session.attach(bytes -> { });

@@ -15,11 +15,21 @@ import java.util.List;
 /**
  * The log, stripped to plain text, as something to drop: a real file named
  * {@code <device>-<timestamp>.log} for file managers and mail programs
- * ({@link DataFlavor#javaFileListFlavor}), and the text itself for text fields
- * ({@link DataFlavor#stringFlavor}). The file is written when first asked for, once.
+ * ({@link DataFlavor#javaFileListFlavor}), and the text itself for editors and text fields
+ * ({@link DataFlavor#stringFlavor}). The file is written when first asked for, once: a drag that
+ * is cancelled costs nothing.
  */
 public final class LogTransferable implements Transferable {
-    private static final DataFlavor[] FLAVORS = {DataFlavor.javaFileListFlavor, DataFlavor.stringFlavor};
+    /**
+     * Marks a terminal log being dragged inside this application, so that a terminal can refuse
+     * it: dropping a log on a terminal would type the whole log into the device's shell. Its data
+     * is the device name. Not mapped to any native format, so other applications never see it.
+     */
+    public static final DataFlavor TERMINAL_LOG_FLAVOR =
+            new DataFlavor("application/x-vncstream-terminal-log; class=java.lang.String", "vncstream terminal log");
+
+    private static final DataFlavor[] FLAVORS =
+            {DataFlavor.javaFileListFlavor, DataFlavor.stringFlavor, TERMINAL_LOG_FLAVOR};
 
     private final SessionLog log;
     private final Clock clock;
@@ -37,21 +47,34 @@ public final class LogTransferable implements Transferable {
 
     @Override
     public boolean isDataFlavorSupported(DataFlavor flavor) {
-        return DataFlavor.javaFileListFlavor.equals(flavor) || DataFlavor.stringFlavor.equals(flavor);
+        for (DataFlavor supported : FLAVORS) {
+            if (supported.equals(flavor)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
     public synchronized Object getTransferData(DataFlavor flavor) throws UnsupportedFlavorException, IOException {
         if (DataFlavor.javaFileListFlavor.equals(flavor)) {
-            if (file == null) {
-                file = LogExport.writeTempFile(log, clock);
-            }
-            List<File> files = List.of(file.toFile());
+            List<File> files = List.of(file().toFile());
             return files;
         }
         if (DataFlavor.stringFlavor.equals(flavor)) {
             return LogExport.strippedText(log);
         }
+        if (TERMINAL_LOG_FLAVOR.equals(flavor)) {
+            return log.device();
+        }
         throw new UnsupportedFlavorException(flavor);
+    }
+
+    /** The exported file, written on first use (a drop asks for the data more than once). */
+    public synchronized Path file() throws IOException {
+        if (file == null) {
+            file = LogExport.writeTempFile(log, clock);
+        }
+        return file;
     }
 }

@@ -62,6 +62,8 @@ public final class TerminalEngine implements AutoCloseable {
     private final List<Runnable> beepListeners = new CopyOnWriteArrayList<>();
     private final Object idleLock = new Object();
     private long bytesProcessed;
+    /** Lines dropped from the top of the scrollback so far; guarded by the text buffer's lock. */
+    private long linesTrimmed;
 
     public TerminalEngine(String name, int columns, int rows, int scrollbackLines, Hooks hooks) {
         this.scrollbackLines = scrollbackLines;
@@ -124,12 +126,27 @@ public final class TerminalEngine implements AutoCloseable {
      * and {@code scrollbackLines + trimBatch} lines are kept. Emulator thread, between operations.
      */
     private void trimHistory() {
-        int excess = textBuffer.getHistoryLinesCount() - scrollbackLines;
-        if (excess > trimBatch) {
-            textBuffer.modify(() -> textBuffer.getHistoryBuffer()
-                    .removeTopLines(textBuffer.getHistoryLinesCount() - scrollbackLines));
-            fireChanged();
+        if (textBuffer.getHistoryLinesCount() - scrollbackLines <= trimBatch) {
+            return;
         }
+        textBuffer.modify(() -> {
+            // Counted again under the lock: a resize on another thread may have changed it.
+            int excess = textBuffer.getHistoryLinesCount() - scrollbackLines;
+            if (excess > 0) {
+                textBuffer.getHistoryBuffer().removeTopLines(excess);
+                linesTrimmed += excess;
+            }
+        });
+        fireChanged();
+    }
+
+    /**
+     * How many lines have been dropped from the top of the scrollback since the start. With the
+     * scrollback's size it tells how many lines output pushed into it, which a view scrolled back
+     * needs to keep showing the same lines. Read it under the text buffer's lock.
+     */
+    public long linesTrimmed() {
+        return linesTrimmed;
     }
 
     private void runEmulator() {

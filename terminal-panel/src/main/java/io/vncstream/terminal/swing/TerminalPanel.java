@@ -8,6 +8,7 @@ import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
 import io.vncstream.terminal.InputResult;
 import io.vncstream.terminal.TerminalSession;
 import io.vncstream.terminal.dnd.DropConfirmation;
+import io.vncstream.terminal.dnd.DroppedTextReceiver;
 import io.vncstream.terminal.dnd.TerminalTransferHandler;
 import io.vncstream.terminal.emulation.TerminalEngine;
 
@@ -62,6 +63,7 @@ public final class TerminalPanel extends JComponent {
     /** How many lines the view is scrolled back from the bottom; 0 follows the output. */
     private int scrollOffset;
     private int lastHistoryCount;
+    private long lastTrimmed;
     private boolean adjustingScrollBar;
     private volatile TerminalSelection selection;
     private long[] rowPrints = new long[0];
@@ -102,7 +104,17 @@ public final class TerminalPanel extends JComponent {
             repaintCursor();
         });
         contextMenu = new TerminalContextMenu(this);
-        setTransferHandler(new TerminalTransferHandler(session, this::dropText));
+        setTransferHandler(new TerminalTransferHandler(session, new DroppedTextReceiver() {
+            @Override
+            public boolean send(String text) {
+                return dropText(text);
+            }
+
+            @Override
+            public void refused(String why) {
+                hint.show(why);
+            }
+        }));
         getAccessibleContext().setAccessibleName("Terminal " + session.deviceName());
     }
 
@@ -285,10 +297,15 @@ public final class TerminalPanel extends JComponent {
         buffer.lock();
         try {
             history = buffer.getHistoryLinesCount();
-            if (scrollOffset > 0 && history > lastHistoryCount) {
+            long trimmed = engine.linesTrimmed();
+            // Lines pushed into the scrollback since the last frame, counting those already
+            // trimmed from its top again.
+            long pushed = history + trimmed - (lastHistoryCount + lastTrimmed);
+            if (scrollOffset > 0 && pushed > 0) {
                 // Keep showing the same lines while output pushes the screen into history.
-                scrollOffset = Math.min(history, scrollOffset + history - lastHistoryCount);
+                scrollOffset = (int) Math.min(history, scrollOffset + pushed);
             }
+            lastTrimmed = trimmed;
             scrollOffset = Math.min(scrollOffset, history);
             for (int row = 0; row < rows; row++) {
                 int line = row - scrollOffset;
@@ -455,12 +472,12 @@ public final class TerminalPanel extends JComponent {
      * Sends {@code text} as if typed: line breaks become CR (what Enter sends), and when the device
      * asked for bracketed paste the text is wrapped so that it is not run line by line.
      */
-    public void pasteText(String text) {
+    public boolean pasteText(String text) {
         String lines = text.replace("\r\n", "\r").replace('\n', '\r');
         if (engine.bracketedPaste()) {
             lines = "\u001b[200~" + lines + "\u001b[201~";
         }
-        sendInput(lines.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return sendInput(lines.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Dropped text or file content: asks first when it is more than a few lines. */
@@ -470,8 +487,7 @@ public final class TerminalPanel extends JComponent {
         if (lines > DropConfirmation.LINES_WITHOUT_ASKING && !confirmation.confirm(this, text, lines)) {
             return false;
         }
-        pasteText(text);
-        return true;
+        return pasteText(text);
     }
 
     private DropConfirmation dropConfirmation = DropConfirmation.dialog();
@@ -483,14 +499,18 @@ public final class TerminalPanel extends JComponent {
 
     // ---- input ----------------------------------------------------------------------------
 
-    /** Sends input bytes to the session; when they are dropped, shows why. */
-    public void sendInput(byte[] bytes) {
+    /**
+     * Sends input bytes to the session; when they are dropped, shows why.
+     * @return true when they were sent
+     */
+    public boolean sendInput(byte[] bytes) {
         InputResult result = session.send(bytes);
         if (result == InputResult.SENT) {
             scrollToBottom();
-        } else {
-            hint.show(result.hint());
+            return true;
         }
+        hint.show(result.hint());
+        return false;
     }
 
     /** The hint showing over the terminal (e.g. "Read-only: input is not sent"), or null. */
