@@ -94,6 +94,37 @@ class LogGuiTest extends GuiTestBase {
     }
 
     @Test
+    void aTerminalLogIsNotTakenAsInputAndARefusedFileSaysWhy() throws Exception {
+        feedAndSettle(RAW);
+        GuiActionRunner.execute(() -> panel.setDropConfirmation((parent, text, lines) -> true));
+        // Dragging the log handle over its own terminal: no drop there.
+        Transferable log = session.logTransferable();
+        boolean canDropLog = GuiActionRunner.execute(() -> panel.getTransferHandler().canImport(
+                new TransferHandler.TransferSupport(panel, log)));
+        assertThat(canDropLog).isFalse();
+        boolean importedLog = GuiActionRunner.execute(() -> panel.getTransferHandler().importData(
+                new TransferHandler.TransferSupport(panel, log)));
+        assertThat(importedLog).isFalse();
+
+        Path directory = Files.createDirectory(logDir.resolve("some-dir"));
+        boolean importedDirectory = GuiActionRunner.execute(() -> panel.getTransferHandler().importData(
+                new TransferHandler.TransferSupport(panel, fileList(directory))));
+        assertThat(importedDirectory).isFalse();
+        assertThat(GuiActionRunner.execute(() -> panel.hintText())).isEqualTo("Not sent: some-dir is not a regular file");
+        assertThat(sentBytes()).isEmpty();
+    }
+
+    @Test
+    void aDropWhileTheStreamIsDownIsNotSentAndSaysSo() throws Exception {
+        session.streamEnded("gone");
+        boolean imported = GuiActionRunner.execute(() -> panel.getTransferHandler().importData(
+                new TransferHandler.TransferSupport(panel, new StringSelection("reboot\n"))));
+        assertThat(imported).isFalse();
+        assertThat(GuiActionRunner.execute(() -> panel.hintText())).isEqualTo("Not connected: input is not sent");
+        assertThat(sentBytes()).isEmpty();
+    }
+
+    @Test
     void saveLogWritesPlainTextWithOptionalTimestamps() throws Exception {
         feedAndSettle(RAW);
         Path plain = logDir.resolve("saved.txt");
@@ -107,7 +138,7 @@ class LogGuiTest extends GuiTestBase {
         assertThat(LogExport.strippedText(session.sessionLog())).isEqualTo(STRIPPED);
     }
 
-    private static Transferable fileList(Path file) {
+    static Transferable fileList(Path file) {
         return new Transferable() {
             @Override
             public DataFlavor[] getTransferDataFlavors() {
