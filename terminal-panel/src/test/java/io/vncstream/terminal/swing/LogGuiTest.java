@@ -3,8 +3,11 @@ package io.vncstream.terminal.swing;
 
 import io.vncstream.terminal.log.LogExport;
 import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.fixture.JOptionPaneFixture;
+import org.assertj.swing.timing.Timeout;
 import org.junit.jupiter.api.Test;
 
+import javax.swing.SwingUtilities;
 import javax.swing.TransferHandler;
 import java.awt.datatransfer.Clipboard;
 import java.awt.datatransfer.DataFlavor;
@@ -91,6 +94,26 @@ class LogGuiTest extends GuiTestBase {
                 new TransferHandler.TransferSupport(panel, files)));
         assertThat(accepted).isTrue();
         assertThat(new String(sentBytes(), StandardCharsets.UTF_8)).isEqualTo("1\r2\r3\r4\r5\r6\r");
+    }
+
+    @Test
+    void theDefaultConfirmationIsADialogAndNoSendsNothing() throws Exception {
+        Path file = logDir.resolve("script.sh");
+        Files.writeString(file, "a\nb\nc\nd\ne\nf\ng\n");
+        // The drop runs the modal dialog on the event thread, so it is started, not waited for.
+        GuiActionRunner.execute(() -> SwingUtilities.invokeLater(() -> panel.getTransferHandler().importData(
+                new TransferHandler.TransferSupport(panel, fileList(file)))));
+        JOptionPaneFixture question = window.optionPane(Timeout.timeout(10_000));
+        question.requireMessage("Send 7 lines to the device as input?");
+        question.noButton().click();
+        robot.waitForIdle();
+        assertThat(sentBytes()).isEmpty();
+
+        GuiActionRunner.execute(() -> SwingUtilities.invokeLater(() -> panel.getTransferHandler().importData(
+                new TransferHandler.TransferSupport(panel, fileList(file)))));
+        window.optionPane(Timeout.timeout(10_000)).yesButton().click();
+        awaitEdt(() -> sentBytes().length == 14, "the file was sent");
+        assertThat(new String(sentBytes(), StandardCharsets.UTF_8)).isEqualTo("a\rb\rc\rd\re\rf\rg\r");
     }
 
     @Test
