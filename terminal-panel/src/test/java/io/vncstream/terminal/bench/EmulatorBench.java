@@ -3,60 +3,96 @@ package io.vncstream.terminal.bench;
 import io.vncstream.terminal.TerminalOptions;
 import io.vncstream.terminal.TerminalSession;
 import io.vncstream.terminal.emulation.TerminalEngine;
+import io.vncstream.terminal.emulation.Utf8ChunkDecoder;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import java.lang.ref.Reference;
+import java.nio.CharBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Random;
 
 /**
- * A plain benchmark (no JMH): emulator throughput for typical console output and for an
- * escape-heavy worst case, the same with the session's log file, and the heap taken by 10,000
- * lines of scrollback. Run:
- * {@code mvn -o -q -pl terminal-panel test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.vncstream.terminal.bench.EmulatorBench}
+ * A plain benchmark of the terminal's emulation (no JMH: the work is one long run on the emulator
+ * thread, not a small method). Speeds are reported in MB/s (10^6 bytes of input a second) and,
+ * because a shared machine's absolute numbers wander, as ratios to two references measured in
+ * the same process: only UTF-8 decoding of the same bytes, and the emulator on plain ASCII.
+ * Then the heap taken by 10,000 lines of scrollback, measured as the used heap after GC with and
+ * without them. Run from the reactor root:
+ * {@code mvn -o -q -B -pl terminal-panel -am test -DskipTests -Pbench}
  */
 public final class EmulatorBench {
     private static final int CHUNK = 16 * 1024;
     private static final int RUNS = 5;
+    private static final int SIZE = 24 * 1024 * 1024;
+    private static final int COLUMNS = 80;
+    private static final int ROWS = 24;
+    private static final int SCROLLBACK = 10_000;
 
     private EmulatorBench() {
     }
 
-    public static void main(String[] args) throws Exception {
-        byte[] typical = typicalConsoleOutput(32 * 1024 * 1024);
-        byte[] escapeHeavy = escapeHeavyOutput(16 * 1024 * 1024);
-        System.out.printf("java %s, %d cores, max heap %d MiB%n", System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-        report("typical console output, emulator only", typical, EmulatorBench::throughEngine);
-        report("escape-heavy worst case, emulator only", escapeHeavy, EmulatorBench::throughEngine);
-        report("typical console output, session (emulator + log file)", typical, EmulatorBench::throughSession);
-        scrollbackHeap(80, false);
-        scrollbackHeap(120, true);
-    }
-
     interface Feeder {
-        /** @return nanoseconds from the first byte handed over until the emulator caught up */
+        /** @return nanoseconds from the first byte handed over until everything was processed */
         long feed(byte[] data) throws Exception;
     }
 
-    private static void report(String name, byte[] data, Feeder feeder) throws Exception {
-        feeder.feed(data); // warm-up: JIT
+    public static void main(String[] args) throws Exception {
+        System.out.printf("java %s, %d cores, max heap %d MiB; %d x %d terminal, %,d lines of scrollback%n",
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20, COLUMNS, ROWS, SCROLLBACK);
+        byte[] plain = BenchText.plainAscii(SIZE);
+        byte[] boot = BenchText.bootLog(SIZE);
+        byte[] heavy = BenchText.escapeHeavy(SIZE);
+
+        double decode = median("reference: UTF-8 decoding only, boot log", boot, EmulatorBench::decodeOnly);
+        double ascii = median("reference: emulator, plain ASCII lines", plain, EmulatorBench::throughEngine);
+        double typical = median("emulator, typical console output (boot log)", boot, EmulatorBench::throughEngine);
+        double worst = median("emulator, worst case (escape-heavy repaint)", heavy, EmulatorBench::throughEngine);
+        double session = median("session (emulator + log file), boot log", boot, EmulatorBench::throughSession);
+        System.out.println();
+        System.out.printf("typical console output: %7.1f MB/s = %.3f x UTF-8 decoding, %.2f x plain ASCII%n",
+                typical, typical / decode, typical / ascii);
+        System.out.printf("escape-heavy worst case: %6.1f MB/s = %.3f x UTF-8 decoding, %.2f x plain ASCII%n",
+                worst, worst / decode, worst / ascii);
+        System.out.printf("session with log file:  %7.1f MB/s = %.2f x the emulator alone on the same text%n",
+                session, session / typical);
+        System.out.println();
+        scrollbackHeap(false);
+        scrollbackHeap(true);
+    }
+
+    /** Runs {@code feeder} once to warm up, then {@link #RUNS} times; prints and returns the median MB/s. */
+    private static double median(String name, byte[] data, Feeder feeder) throws Exception {
+        feeder.feed(data);
         double[] rates = new double[RUNS];
         for (int i = 0; i < RUNS; i++) {
-            long nanos = feeder.feed(data);
-            rates[i] = data.length / (nanos / 1e9) / (1024 * 1024);
+            rates[i] = data.length / (feeder.feed(data) / 1e9) / 1e6;
         }
         Arrays.sort(rates);
-        System.out.printf("%-58s %6.1f MiB in, median %6.1f MiB/s (min %6.1f, max %6.1f)%n",
-                name, data.length / (1024.0 * 1024), rates[RUNS / 2], rates[0], rates[RUNS - 1]);
+        System.out.printf("%-48s %5.1f MB in: median %8.1f MB/s (min %8.1f, max %8.1f)%n",
+                name, data.length / 1e6, rates[RUNS / 2], rates[0], rates[RUNS - 1]);
+        return rates[RUNS / 2];
+    }
+
+    private static long decodeOnly(byte[] data) {
+        Utf8ChunkDecoder decoder = new Utf8ChunkDecoder();
+        long start = System.nanoTime();
+        long chars = 0;
+        for (int off = 0; off < data.length; off += CHUNK) {
+            CharBuffer decoded = decoder.decode(data, off, Math.min(CHUNK, data.length - off));
+            chars += decoded.remaining();
+        }
+        long nanos = System.nanoTime() - start;
+        if (chars == 0) {
+            throw new IllegalStateException("nothing decoded");
+        }
+        return nanos;
     }
 
     private static long throughEngine(byte[] data) throws Exception {
-        try (TerminalEngine engine = new TerminalEngine("bench", 120, 40, 10_000, new TerminalEngine.Hooks() { })) {
+        try (TerminalEngine engine = new TerminalEngine("bench", COLUMNS, ROWS, SCROLLBACK, new TerminalEngine.Hooks() { })) {
             long start = System.nanoTime();
             for (int off = 0; off < data.length; off += CHUNK) {
                 engine.accept(data, off, Math.min(CHUNK, data.length - off));
@@ -70,8 +106,9 @@ public final class EmulatorBench {
 
     private static long throughSession(byte[] data) throws Exception {
         Path dir = Files.createTempDirectory("bench-logs");
-        try (TerminalSession session = new TerminalSession("bench", TerminalOptions.defaults().columns(120).rows(40)
-                .logDirectory(dir), java.time.Clock.systemUTC(), Runnable::run)) {
+        TerminalOptions options = TerminalOptions.defaults().columns(COLUMNS).rows(ROWS)
+                .scrollbackLines(SCROLLBACK).logDirectory(dir);
+        try (TerminalSession session = new TerminalSession("bench", options, Clock.systemUTC(), Runnable::run)) {
             long start = System.nanoTime();
             for (int off = 0; off < data.length; off += CHUNK) {
                 session.accept(data, off, Math.min(CHUNK, data.length - off));
@@ -81,7 +118,7 @@ public final class EmulatorBench {
             }
             long nanos = System.nanoTime() - start;
             if (Files.size(session.log()) != data.length) {
-                throw new IllegalStateException("log lost bytes");
+                throw new IllegalStateException("the log lost bytes");
             }
             Files.delete(session.log());
             return nanos;
@@ -90,85 +127,34 @@ public final class EmulatorBench {
         }
     }
 
-    /** Boot-log-like text: timestamps, some coloured status words, lines of 30 to 110 chars. */
-    static byte[] typicalConsoleOutput(int size) {
-        Random random = new Random(1);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(size + 256);
-        String words = "systemd kernel usb device eth0 link up mounted filesystem starting service "
-                + "network manager reached target audit cpu memory block sda1 ext4 journal";
-        String[] dictionary = words.split(" ");
-        int line = 0;
-        while (out.size() < size) {
-            StringBuilder sb = new StringBuilder();
-            if (line % 5 == 0) {
-                sb.append("[\u001b[0;32m  OK  \u001b[0m] ");
-            } else {
-                sb.append(String.format("[%8.6f] ", line * 0.0137));
-            }
-            int length = 30 + random.nextInt(80);
-            while (sb.length() < length) {
-                sb.append(dictionary[random.nextInt(dictionary.length)]).append(' ');
-            }
-            sb.append("\r\n");
-            out.writeBytes(sb.toString().getBytes(StandardCharsets.UTF_8));
-            line++;
-        }
-        return out.toByteArray();
-    }
-
-    /** Worst case: every character in its own colours (256 and true colour) at a jumping cursor. */
-    static byte[] escapeHeavyOutput(int size) {
-        Random random = new Random(2);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(size + 256);
-        while (out.size() < size) {
-            StringBuilder sb = new StringBuilder();
-            sb.append("\u001b[").append(1 + random.nextInt(40)).append(';').append(1 + random.nextInt(120)).append('H');
-            for (int i = 0; i < 20; i++) {
-                sb.append("\u001b[38;5;").append(random.nextInt(256)).append(";48;2;")
-                        .append(random.nextInt(256)).append(';').append(random.nextInt(256)).append(';')
-                        .append(random.nextInt(256)).append(i % 3 == 0 ? ";1;4m" : "m")
-                        .append((char) ('!' + random.nextInt(90)));
-            }
-            sb.append("\u001b[0m\u001b[K");
-            if (random.nextInt(8) == 0) {
-                sb.append("\r\n\u001b[2;39r\u001b[S\u001b[r");
-            }
-            out.writeBytes(sb.toString().getBytes(StandardCharsets.UTF_8));
-        }
-        return out.toByteArray();
-    }
-
-    private static void scrollbackHeap(int columns, boolean coloured) throws Exception {
+    /** Used heap after GC with an empty terminal, then with its scrollback full of 80-column lines. */
+    private static void scrollbackHeap(boolean coloured) throws Exception {
+        byte[] lines = BenchText.fullLines(SCROLLBACK + ROWS, COLUMNS, coloured);
+        TerminalEngine engine = new TerminalEngine("heap", COLUMNS, ROWS, SCROLLBACK, new TerminalEngine.Hooks() { });
         long before = usedHeapAfterGc();
-        TerminalEngine engine = new TerminalEngine("heap", columns, 40, 10_000, new TerminalEngine.Hooks() { });
-        StringBuilder text = new StringBuilder();
-        Random random = new Random(3);
-        for (int i = 0; i < 10_040; i++) {
-            if (coloured) {
-                text.append("\u001b[3").append(i % 8).append('m').append("line ").append(i).append("\u001b[0m ");
-            }
-            while (text.length() - text.lastIndexOf("\n") <= columns) {
-                text.append((char) ('a' + random.nextInt(26)));
-            }
-            text.append("\r\n");
+        engine.accept(lines, 0, lines.length);
+        if (!engine.awaitIdle(Duration.ofMinutes(2))) {
+            throw new IllegalStateException("emulator did not catch up");
         }
-        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-        engine.accept(bytes, 0, bytes.length);
-        engine.awaitIdle(Duration.ofMinutes(2));
-        int history = engine.textBuffer().getHistoryLinesCount();
         long after = usedHeapAfterGc();
-        System.out.printf("heap for %d scrollback lines of %d full columns%s: %.1f MiB (%.0f bytes a line)%n",
-                history, columns, coloured ? ", coloured" : ", plain", (after - before) / (1024.0 * 1024),
-                (double) (after - before) / history);
+        int history = engine.textBuffer().getHistoryLinesCount();
+        long bytes = after - before;
+        System.out.printf("scrollback of %,d lines x %d columns, %s: %.1f MiB (%,.0f bytes a line)%n",
+                history, COLUMNS, coloured ? "a colour change every 8 characters" : "plain text",
+                bytes / (1024.0 * 1024), (double) bytes / history);
+        Reference.reachabilityFence(lines);
         engine.close();
     }
 
     private static long usedHeapAfterGc() throws InterruptedException {
         Runtime runtime = Runtime.getRuntime();
-        for (int i = 0; i < 4; i++) {
+        long used = Long.MAX_VALUE;
+        // Several rounds: the first may leave garbage that finalization or references release.
+        for (int i = 0; i < 5; i++) {
             System.gc();
             Thread.sleep(100);
+            used = Math.min(used, runtime.totalMemory() - runtime.freeMemory());
         }
-        return runtime.totalMemory() - runtime.freeMemory();
+        return used;
     }
 }
