@@ -1,6 +1,5 @@
 package io.vncstream.terminal.swing;
 
-import com.techsenger.jeditermfx.core.CursorShape;
 import com.techsenger.jeditermfx.core.compatibility.Point;
 import com.techsenger.jeditermfx.core.model.SelectionUtil;
 import com.techsenger.jeditermfx.core.model.TerminalSelection;
@@ -8,7 +7,6 @@ import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
 import io.vncstream.terminal.InputResult;
 import io.vncstream.terminal.TerminalSession;
 import io.vncstream.terminal.dnd.DropConfirmation;
-import io.vncstream.terminal.dnd.DroppedTextReceiver;
 import io.vncstream.terminal.dnd.TerminalTransferHandler;
 import io.vncstream.terminal.emulation.TerminalEngine;
 
@@ -22,9 +20,6 @@ import java.awt.Graphics;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The terminal as a Swing component: paints the emulator's screen and scrollback with its own
@@ -45,16 +40,16 @@ public final class TerminalPanel extends JComponent {
     private final TerminalSession session;
     private final TerminalEngine engine;
     private final TerminalTextBuffer buffer;
+    private final FindActions find;
     private final ColorScheme colors;
-    private final RowPainter painter;
+    private final ScreenPainter screenPainter;
+    private final ScrollFollow scrollFollow = new ScrollFollow();
     private final JScrollBar scrollBar = new JScrollBar(JScrollBar.VERTICAL);
-    private final FindModel find = new FindModel();
     private final InputHint hint = new InputHint(this);
     private final RepaintScheduler scheduler = new RepaintScheduler(this::refreshFrame);
     private final Runnable changeListener = scheduler::changed;
     private final Timer blink;
-    private final ClipboardAccess clipboard = new ClipboardAccess();
-    private final List<Runnable> findRequestListeners = new CopyOnWriteArrayList<>();
+    private final PastedText pasted = new PastedText(this, this::sendInput);
     private final TerminalContextMenu contextMenu;
 
     private CellMetrics cell;
@@ -62,8 +57,6 @@ public final class TerminalPanel extends JComponent {
     private int rows;
     /** How many lines the view is scrolled back from the bottom; 0 follows the output. */
     private int scrollOffset;
-    private int lastHistoryCount;
-    private long lastTrimmed;
     private boolean adjustingScrollBar;
     private volatile TerminalSelection selection;
     private long[] rowPrints = new long[0];
@@ -75,8 +68,9 @@ public final class TerminalPanel extends JComponent {
         this.session = session;
         this.engine = session.engine();
         this.buffer = engine.textBuffer();
+        this.find = new FindActions(buffer, this::reveal, scheduler::changed);
         this.colors = new ColorScheme(session.options().foreground(), session.options().background());
-        this.painter = new RowPainter(colors);
+        this.screenPainter = new ScreenPainter(this, colors);
         this.cell = CellMetrics.of(this, session.options().fontFamily(), session.options().fontSize());
         this.columns = session.options().columns();
         this.rows = session.options().rows();
@@ -104,17 +98,7 @@ public final class TerminalPanel extends JComponent {
             repaintCursor();
         });
         contextMenu = new TerminalContextMenu(this);
-        setTransferHandler(new TerminalTransferHandler(session, new DroppedTextReceiver() {
-            @Override
-            public boolean send(String text) {
-                return dropText(text);
-            }
-
-            @Override
-            public void refused(String why) {
-                hint.show(why);
-            }
-        }));
+        setTransferHandler(new TerminalTransferHandler(session, pasted));
         getAccessibleContext().setAccessibleName("Terminal " + session.deviceName());
     }
 
@@ -201,6 +185,14 @@ public final class TerminalPanel extends JComponent {
         return scrollBar;
     }
 
+    CellMetrics cell() {
+        return cell;
+    }
+
+    TerminalSelection selection() {
+        return selection;
+    }
+
     // ---- painting ------------------------------------------------------------------------
 
     @Override
@@ -209,113 +201,25 @@ public final class TerminalPanel extends JComponent {
         try {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             Rectangle clip = g.getClipBounds() != null ? g.getClipBounds() : new Rectangle(getSize());
-            g.setColor(colors.defaultBackground());
-            g.fillRect(clip.x, clip.y, clip.width, clip.height);
-            int firstRow = Math.max(0, clip.y / cell.height);
-            int lastRow = Math.min(rows - 1, (clip.y + clip.height) / cell.height);
-            buffer.lock();
-            try {
-                for (int row = firstRow; row <= lastRow; row++) {
-                    int line = row - scrollOffset;
-                    if (line >= buffer.getHeight() || line < -buffer.getHistoryLinesCount()) {
-                        continue;
-                    }
-                    painter.paint(g, buffer.getLine(line), row * cell.height, columns, cell, highlights(line));
-                }
-            } finally {
-                buffer.unlock();
-            }
-            paintCursor(g);
+            screenPainter.paint(g, clip, blinkOn);
             hint.paint(g, getWidth() - scrollBar.getWidth());
         } finally {
             g.dispose();
         }
     }
 
-    private void paintCursor(Graphics2D g) {
-        if (!engine.cursorVisible()) {
-            return;
-        }
-        int column = engine.terminal().getCursorX() - 1;
-        int row = engine.terminal().getCursorY() - 1 + scrollOffset;
-        if (row < 0 || row >= rows || column < 0 || column >= columns) {
-            return;
-        }
-        CursorShape shape = engine.cursorShape();
-        boolean focused = isFocusOwner();
-        if (focused && shape.isBlinking() && !blinkOn) {
-            return;
-        }
-        int x = column * cell.width;
-        int y = row * cell.height;
-        g.setColor(colors.defaultForeground());
-        if (!focused) {
-            g.drawRect(x, y, cell.width - 1, cell.height - 1);
-            return;
-        }
-        switch (shape) {
-            case BLINK_UNDERLINE, STEADY_UNDERLINE -> g.fillRect(x, y + cell.height - 2, cell.width, 2);
-            case BLINK_VERTICAL_BAR, STEADY_VERTICAL_BAR -> g.fillRect(x, y, 2, cell.height);
-            default -> {
-                g.setXORMode(colors.defaultBackground());
-                g.fillRect(x, y, cell.width, cell.height);
-                g.setPaintMode();
-            }
-        }
-    }
-
-    /** Selection and find matches on core line {@code line}, as cell ranges. */
-    private List<CellRange> highlights(int line) {
-        List<CellRange> ranges = new ArrayList<>(2);
-        FindModel.Match current = find.current();
-        for (FindModel.Match match : find.matches()) {
-            if (match.row() == line) {
-                ranges.add(new CellRange(match.column(), match.column() + match.length(),
-                        match.equals(current) ? ColorScheme.FIND_CURRENT : ColorScheme.FIND_MATCH));
-            }
-        }
-        TerminalSelection sel = selection;
-        if (sel != null) {
-            kotlin.Pair<Point, Point> sorted = SelectionUtil.sortPoints(sel.getStart(), sel.getEnd());
-            Point top = sorted.getFirst();
-            Point bottom = sorted.getSecond();
-            if (line >= top.y && line <= bottom.y) {
-                int from = line == top.y ? top.x : 0;
-                int to = line == bottom.y ? bottom.x : columns;
-                if (to > from) {
-                    ranges.add(new CellRange(from, to, ColorScheme.SELECTION));
-                }
-            }
-        }
-        return ranges;
-    }
-
     /** Once per frame with changes: scrollbar, then repaint the rows whose content changed. */
     private void refreshFrame() {
         int history;
-        long[] prints = new long[rows];
+        long[] prints;
         buffer.lock();
         try {
             history = buffer.getHistoryLinesCount();
-            long trimmed = engine.linesTrimmed();
-            // Lines pushed into the scrollback since the last frame, counting those already
-            // trimmed from its top again.
-            long pushed = history + trimmed - (lastHistoryCount + lastTrimmed);
-            if (scrollOffset > 0 && pushed > 0) {
-                // Keep showing the same lines while output pushes the screen into history.
-                scrollOffset = (int) Math.min(history, scrollOffset + pushed);
-            }
-            lastTrimmed = trimmed;
-            scrollOffset = Math.min(scrollOffset, history);
-            for (int row = 0; row < rows; row++) {
-                int line = row - scrollOffset;
-                boolean exists = line < buffer.getHeight() && line >= -history;
-                prints[row] = exists ? RowPainter.fingerprint(buffer.getLine(line), highlights(line)) : 0;
-            }
+            scrollOffset = scrollFollow.follow(scrollOffset, history, engine.linesTrimmed());
+            prints = screenPainter.fingerprints(rows, scrollOffset, history);
         } finally {
             buffer.unlock();
         }
-        lastHistoryCount = history;
         updateScrollBar(history);
         for (int row = 0; row < rows; row++) {
             if (row >= rowPrints.length || rowPrints[row] != prints[row]) {
@@ -439,62 +343,39 @@ public final class TerminalPanel extends JComponent {
     public void copySelection() {
         String text = selectedText();
         if (text != null) {
-            clipboard.setClipboard(text);
+            pasted.clipboard().setClipboard(text);
         }
     }
 
     void copyToPrimarySelection() {
         String text = selectedText();
         if (text != null) {
-            clipboard.setPrimary(text);
+            pasted.clipboard().setPrimary(text);
         }
     }
 
     /** Pastes the clipboard's text as input. */
     public void paste() {
-        String text = clipboard.clipboardText();
-        if (text != null) {
-            pasteText(text);
-        }
+        pasted.pasteClipboard();
     }
 
     /** Middle click: the X11 primary selection where there is one, else the clipboard. */
     void pastePrimarySelection() {
-        String text = clipboard.primaryText();
-        if (text != null) {
-            pasteText(text);
-        } else {
-            paste();
-        }
+        pasted.pastePrimarySelection();
     }
 
     /**
      * Sends {@code text} as if typed: line breaks become CR (what Enter sends), and when the device
      * asked for bracketed paste the text is wrapped so that it is not run line by line.
+     * @return true when it was sent
      */
     public boolean pasteText(String text) {
-        String lines = text.replace("\r\n", "\r").replace('\n', '\r');
-        if (engine.bracketedPaste()) {
-            lines = "\u001b[200~" + lines + "\u001b[201~";
-        }
-        return sendInput(lines.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return pasted.paste(text);
     }
-
-    /** Dropped text or file content: asks first when it is more than a few lines. */
-    private boolean dropText(String text) {
-        DropConfirmation confirmation = dropConfirmation;
-        long lines = text.lines().count();
-        if (lines > DropConfirmation.LINES_WITHOUT_ASKING && !confirmation.confirm(this, text, lines)) {
-            return false;
-        }
-        return pasteText(text);
-    }
-
-    private DropConfirmation dropConfirmation = DropConfirmation.dialog();
 
     /** Replaces the "send N lines?" question asked before a large drop (tests answer it themselves). */
     public void setDropConfirmation(DropConfirmation confirmation) {
-        dropConfirmation = confirmation;
+        pasted.setDropConfirmation(confirmation);
     }
 
     // ---- input ----------------------------------------------------------------------------
@@ -552,48 +433,35 @@ public final class TerminalPanel extends JComponent {
     // ---- find -----------------------------------------------------------------------------
 
     public FindModel findModel() {
-        return find;
+        return find.model();
     }
 
     /** Finds {@code query} in scrollback and screen; the match nearest the bottom is current. */
     public boolean find(String query) {
-        find.search(buffer, query);
-        return afterFind();
+        return find.search(query);
     }
 
     /** Steps to the next match (down), wrapping. */
     public boolean findNext() {
-        find.step(buffer, +1);
-        return afterFind();
+        return find.step(+1);
     }
 
     /** Steps to the previous match (up), wrapping. */
     public boolean findPrevious() {
-        find.step(buffer, -1);
-        return afterFind();
+        return find.step(-1);
     }
 
     public void clearFind() {
         find.clear();
-        scheduler.changed();
-    }
-
-    private boolean afterFind() {
-        FindModel.Match match = find.current();
-        if (match != null) {
-            reveal(match.row());
-        }
-        scheduler.changed();
-        return match != null;
     }
 
     /** Told when the person asks to find (Ctrl+Shift+F, the menu), so the host can focus its field. */
     public void addFindRequestListener(Runnable listener) {
-        findRequestListeners.add(listener);
+        find.addRequestListener(listener);
     }
 
     void fireFindRequested() {
-        findRequestListeners.forEach(Runnable::run);
+        find.fireRequested();
     }
 
     void showContextMenu(int x, int y) {
