@@ -28,26 +28,39 @@ public final class LogTransferable implements Transferable {
     public static final DataFlavor TERMINAL_LOG_FLAVOR =
             new DataFlavor("application/x-vncstream-terminal-log; class=java.lang.String", "vncstream terminal log");
 
-    private static final DataFlavor[] FLAVORS =
+    /**
+     * Above this log size the text itself is not offered, only the file: the text flavor is one
+     * string in memory (twice the bytes), which a long session's log would not fit.
+     */
+    public static final long MAX_TEXT_FLAVOR_LOG_BYTES = 32L * 1024 * 1024;
+
+    private static final DataFlavor[] WITH_TEXT =
             {DataFlavor.javaFileListFlavor, DataFlavor.stringFlavor, TERMINAL_LOG_FLAVOR};
+    private static final DataFlavor[] FILE_ONLY = {DataFlavor.javaFileListFlavor, TERMINAL_LOG_FLAVOR};
 
     private final SessionLog log;
     private final Clock clock;
+    private final DataFlavor[] flavors;
     private Path file;
 
     public LogTransferable(SessionLog log, Clock clock) {
+        this(log, clock, MAX_TEXT_FLAVOR_LOG_BYTES);
+    }
+
+    LogTransferable(SessionLog log, Clock clock, long maxTextFlavorLogBytes) {
         this.log = log;
         this.clock = clock;
+        this.flavors = log.length() <= maxTextFlavorLogBytes ? WITH_TEXT : FILE_ONLY;
     }
 
     @Override
     public DataFlavor[] getTransferDataFlavors() {
-        return FLAVORS.clone();
+        return flavors.clone();
     }
 
     @Override
     public boolean isDataFlavorSupported(DataFlavor flavor) {
-        for (DataFlavor supported : FLAVORS) {
+        for (DataFlavor supported : flavors) {
             if (supported.equals(flavor)) {
                 return true;
             }
@@ -61,7 +74,7 @@ public final class LogTransferable implements Transferable {
             List<File> files = List.of(file().toFile());
             return files;
         }
-        if (DataFlavor.stringFlavor.equals(flavor)) {
+        if (DataFlavor.stringFlavor.equals(flavor) && isDataFlavorSupported(flavor)) {
             return LogExport.strippedText(log);
         }
         if (TERMINAL_LOG_FLAVOR.equals(flavor)) {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.awt.datatransfer.DataFlavor;
 import java.awt.datatransfer.Transferable;
+import java.awt.datatransfer.UnsupportedFlavorException;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.List;
 import static io.vncstream.terminal.TestSessions.feed;
 import static io.vncstream.terminal.TestSessions.settle;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The session's log as a drag source, without any component (what a host's tab uses). */
 class LogTransferableTest {
@@ -57,6 +59,22 @@ class LogTransferableTest {
             assertThat(second).isNotEqualTo(first);
             assertThat(Files.readString(first.toPath())).isEqualTo("one\n");
             assertThat(Files.readString(second.toPath())).isEqualTo("one\ntwo\n");
+        }
+    }
+
+    @Test
+    void aLogTooLargeForOneStringIsOfferedAsAFileOnly() throws Exception {
+        try (TerminalSession session = TestSessions.create(logDir, 40, 5)) {
+            session.attach(bytes -> { });
+            feed(session, "0123456789\r\n");
+            settle(session);
+            Transferable small = new LogTransferable(session.sessionLog(), TestSessions.FIXED_CLOCK, 12);
+            assertThat(small.isDataFlavorSupported(DataFlavor.stringFlavor)).isTrue();
+            Transferable large = new LogTransferable(session.sessionLog(), TestSessions.FIXED_CLOCK, 11);
+            assertThat(large.getTransferDataFlavors()).doesNotContain(DataFlavor.stringFlavor);
+            assertThatThrownBy(() -> large.getTransferData(DataFlavor.stringFlavor))
+                    .isInstanceOf(UnsupportedFlavorException.class);
+            assertThat(Files.readString(fileOf(large).toPath())).isEqualTo("0123456789\n");
         }
     }
 
