@@ -6,7 +6,7 @@ import java.awt.Point;
 import java.awt.dnd.DragSource;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
-import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Starts a drag of a terminal's log when the mouse is dragged on a component: a log handle, or a
@@ -16,25 +16,25 @@ import java.util.function.Function;
  */
 public final class LogDragGesture extends MouseAdapter {
     private final JComponent source;
-    private final Function<Point, TransferHandler> handlerAt;
+    private final Predicate<Point> dragsFrom;
     private Point pressedAt;
 
-    private LogDragGesture(JComponent source, Function<Point, TransferHandler> handlerAt) {
+    private LogDragGesture(JComponent source, Predicate<Point> dragsFrom) {
         this.source = source;
-        this.handlerAt = handlerAt;
-    }
-
-    /** Dragging on {@code source} exports through its own transfer handler. */
-    public static void install(JComponent source) {
-        install(source, point -> source.getTransferHandler());
+        this.dragsFrom = dragsFrom;
     }
 
     /**
-     * Dragging on {@code source} exports through the handler for the pressed point (e.g. the
-     * terminal of the tab under the mouse); {@code handlerAt} may return null: no drag there.
+     * Dragging on {@code source} exports through its transfer handler (Swing asks the drag
+     * source's own handler for the data, so it must be set on {@code source}).
      */
-    public static void install(JComponent source, Function<Point, TransferHandler> handlerAt) {
-        LogDragGesture gesture = new LogDragGesture(source, handlerAt);
+    public static void install(JComponent source) {
+        install(source, point -> true);
+    }
+
+    /** As {@link #install(JComponent)}, for presses at points {@code dragsFrom} accepts (e.g. on a terminal's tab). */
+    public static void install(JComponent source, Predicate<Point> dragsFrom) {
+        LogDragGesture gesture = new LogDragGesture(source, dragsFrom);
         source.addMouseListener(gesture);
         source.addMouseMotionListener(gesture);
     }
@@ -54,9 +54,10 @@ public final class LogDragGesture extends MouseAdapter {
         if (pressedAt == null || pressedAt.distance(e.getPoint()) < DragSource.getDragThreshold()) {
             return;
         }
-        TransferHandler handler = handlerAt.apply(pressedAt);
+        boolean drags = dragsFrom.test(pressedAt);
         pressedAt = null;
-        if (handler != null) {
+        TransferHandler handler = source.getTransferHandler();
+        if (drags && handler != null) {
             handler.exportAsDrag(source, e, TransferHandler.COPY);
         }
     }

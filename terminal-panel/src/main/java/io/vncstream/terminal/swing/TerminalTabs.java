@@ -2,9 +2,12 @@ package io.vncstream.terminal.swing;
 
 import io.vncstream.terminal.dnd.LogDragGesture;
 
+import javax.swing.AbstractButton;
 import javax.swing.JComponent;
 import javax.swing.JTabbedPane;
+import javax.swing.SwingUtilities;
 import javax.swing.TransferHandler;
+import javax.swing.plaf.UIResource;
 import java.awt.Component;
 import java.awt.Container;
 import java.awt.Point;
@@ -18,15 +21,41 @@ import java.awt.datatransfer.Transferable;
  *
  * <p>It works on the tab strip itself: a custom tab component with mouse listeners of its own
  * would take the tab's clicks away from the tabbed pane (a Swing limitation), so install this
- * rather than a handler on such a component.
+ * rather than a handler on such a component. Install it after setting the tab layout policy
+ * and the look and feel: with the scrolling layout it hooks the look and feel's tab area.
  */
 public final class TerminalTabs {
     private TerminalTabs() {
     }
 
     public static void installLogDrag(JTabbedPane tabs) {
-        tabs.setTransferHandler(new TabTransferHandler(tabs));
-        LogDragGesture.install(tabs, point -> handlerAt(tabs, point));
+        TabTransferHandler handler = new TabTransferHandler(tabs);
+        hook(tabs, tabs, handler);
+        // With SCROLL_TAB_LAYOUT the look and feel draws the tabs in a child component of its
+        // own (a UIResource), which gets the mouse events instead of the tabbed pane.
+        for (Component child : tabs.getComponents()) {
+            if (child instanceof UIResource) {
+                hookTabArea(tabs, child, handler);
+            }
+        }
+    }
+
+    private static void hookTabArea(JTabbedPane tabs, Component area, TabTransferHandler handler) {
+        if (area instanceof JComponent component && !(area instanceof AbstractButton)) {
+            hook(tabs, component, handler);
+        }
+        if (area instanceof Container container) {
+            for (Component child : container.getComponents()) {
+                hookTabArea(tabs, child, handler);
+            }
+        }
+    }
+
+    /** Drags from a terminal's tab on {@code area} and drops on it go through {@code handler}. */
+    private static void hook(JTabbedPane tabs, JComponent area, TabTransferHandler handler) {
+        area.setTransferHandler(handler);
+        LogDragGesture.install(area,
+                point -> handlerAt(tabs, SwingUtilities.convertPoint(area, point, tabs)) != null);
     }
 
     /** The view in {@code content} (the tab's component or one of its descendants), or null. */
@@ -90,7 +119,8 @@ public final class TerminalTabs {
             if (!support.isDrop()) {
                 return handlerOfTab(tabs, tabs.getSelectedIndex());
             }
-            return handlerAt(tabs, support.getDropLocation().getDropPoint());
+            Point point = support.getDropLocation().getDropPoint();
+            return handlerAt(tabs, SwingUtilities.convertPoint(support.getComponent(), point, tabs));
         }
     }
 }

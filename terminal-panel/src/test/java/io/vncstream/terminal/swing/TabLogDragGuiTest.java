@@ -26,6 +26,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The log drag on a host's tab strip ({@link TerminalTabs}), as viewer-app uses it. */
 class TabLogDragGuiTest extends GuiTestBase {
+    /** The same with the scrolling tab layout, where the look and feel draws the tabs in a child. */
+    static class ScrollLayout extends TabLogDragGuiTest {
+        @Override
+        int tabLayoutPolicy() {
+            return JTabbedPane.SCROLL_TAB_LAYOUT;
+        }
+    }
+
     private static final String RAW = "\u001b[1;32mboot\u001b[0m: ok\r\nlogin: \u001b[7mroot\u001b[0m\r\n";
     private static final String STRIPPED = "boot: ok\nlogin: root\n";
 
@@ -36,7 +44,7 @@ class TabLogDragGuiTest extends GuiTestBase {
 
     @Override
     JComponent content(TerminalView view) {
-        tabs = new JTabbedPane();
+        tabs = new JTabbedPane(JTabbedPane.TOP, tabLayoutPolicy());
         tabs.setName("tabs");
         tabs.addTab("ttyS0", view);
         tabs.addTab("not a terminal", new JLabel("nothing here"));
@@ -64,6 +72,10 @@ class TabLogDragGuiTest extends GuiTestBase {
         content.add(tabs, BorderLayout.CENTER);
         content.add(dropTarget, BorderLayout.SOUTH);
         return content;
+    }
+
+    int tabLayoutPolicy() {
+        return JTabbedPane.WRAP_TAB_LAYOUT;
     }
 
     @Test
