@@ -14,7 +14,6 @@ import javax.accessibility.AccessibleContext;
 import javax.accessibility.AccessibleRole;
 import javax.swing.JComponent;
 import javax.swing.JScrollBar;
-import javax.swing.Timer;
 import java.awt.Dimension;
 import java.awt.Graphics;
 import java.awt.Graphics2D;
@@ -35,7 +34,6 @@ import java.awt.RenderingHints;
 public final class TerminalPanel extends JComponent {
     private static final int MIN_FONT = 6;
     private static final int MAX_FONT = 72;
-    private static final int BLINK_MILLIS = 530;
 
     private final TerminalSession session;
     private final TerminalEngine engine;
@@ -48,7 +46,7 @@ public final class TerminalPanel extends JComponent {
     private final InputHint hint = new InputHint(this);
     private final RepaintScheduler scheduler = new RepaintScheduler(this::refreshFrame);
     private final Runnable changeListener = scheduler::changed;
-    private final Timer blink;
+    private final CursorTracker cursor;
     private final PastedText pasted = new PastedText(this, this::sendInput);
     private final TerminalContextMenu contextMenu;
 
@@ -60,9 +58,6 @@ public final class TerminalPanel extends JComponent {
     private boolean adjustingScrollBar;
     private volatile TerminalSelection selection;
     private long[] rowPrints = new long[0];
-    private int lastCursorRow = -1;
-    private int lastCursorColumn = -1;
-    private boolean blinkOn = true;
 
     public TerminalPanel(TerminalSession session) {
         this.session = session;
@@ -93,10 +88,7 @@ public final class TerminalPanel extends JComponent {
         addMouseMotionListener(mouse);
         addMouseWheelListener(mouse);
         engine.selectionSource(() -> selection);
-        blink = new Timer(BLINK_MILLIS, e -> {
-            blinkOn = !blinkOn;
-            repaintCursor();
-        });
+        cursor = new CursorTracker(engine, () -> scrollOffset, (column, row) -> repaint(cellBounds(column, row)));
         contextMenu = new TerminalContextMenu(this);
         setTransferHandler(new TerminalTransferHandler(session, pasted));
         getAccessibleContext().setAccessibleName("Terminal " + session.deviceName());
@@ -123,14 +115,14 @@ public final class TerminalPanel extends JComponent {
     public void addNotify() {
         super.addNotify();
         engine.addChangeListener(changeListener);
-        blink.start();
+        cursor.start();
         scheduler.changed();
     }
 
     @Override
     public void removeNotify() {
         engine.removeChangeListener(changeListener);
-        blink.stop();
+        cursor.stop();
         scheduler.stop();
         hint.stop();
         super.removeNotify();
@@ -201,7 +193,7 @@ public final class TerminalPanel extends JComponent {
         try {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             Rectangle clip = g.getClipBounds() != null ? g.getClipBounds() : new Rectangle(getSize());
-            screenPainter.paint(g, clip, blinkOn);
+            screenPainter.paint(g, clip, cursor.blinkOn());
             hint.paint(g, getWidth() - scrollBar.getWidth());
         } finally {
             g.dispose();
@@ -227,24 +219,7 @@ public final class TerminalPanel extends JComponent {
             }
         }
         rowPrints = prints;
-        repaintCursor();
-    }
-
-    private void repaintCursor() {
-        int column = engine.terminal().getCursorX() - 1;
-        int row = engine.terminal().getCursorY() - 1 + scrollOffset;
-        if (lastCursorRow != row || lastCursorColumn != column) {
-            repaintCell(lastCursorColumn, lastCursorRow);
-            lastCursorRow = row;
-            lastCursorColumn = column;
-        }
-        repaintCell(column, row);
-    }
-
-    private void repaintCell(int column, int row) {
-        if (row >= 0 && column >= 0) {
-            repaint(column * cell.width, row * cell.height, cell.width, cell.height);
-        }
+        cursor.repaint();
     }
 
     private void updateScrollBar(int history) {
