@@ -18,7 +18,7 @@ import java.util.List;
  * all or nothing: a directory, a file too large, a binary file, or a terminal's own log.
  */
 public final class DroppedInput {
-    /** Dropped files (together) larger than this are refused: that is not something to type. */
+    /** Dropped files (together) or text larger than this are refused: that is not something to type. */
     public static final long MAX_DROP_BYTES = 1024 * 1024;
 
     /** Either the text to send, or why nothing is sent. */
@@ -58,6 +58,9 @@ public final class DroppedInput {
         String text = (String) transferable.getTransferData(DataFlavor.stringFlavor);
         if (text == null || text.isEmpty()) {
             return Outcome.refuse("Not sent: the dropped text is empty");
+        }
+        if (text.length() > MAX_DROP_BYTES) {
+            return Outcome.refuse("Not sent: the dropped text is larger than " + (MAX_DROP_BYTES >> 10) + " KiB");
         }
         return Outcome.send(text);
     }

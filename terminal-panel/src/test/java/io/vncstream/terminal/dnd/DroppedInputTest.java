@@ -31,6 +31,9 @@ class DroppedInputTest {
         assertThat(DroppedInput.read(new StringSelection("ls -l\n")).text()).isEqualTo("ls -l\n");
         assertThat(DroppedInput.read(new StringSelection("")).refusal())
                 .isEqualTo("Not sent: the dropped text is empty");
+        String large = "x".repeat((int) DroppedInput.MAX_DROP_BYTES + 1);
+        assertThat(DroppedInput.read(new StringSelection(large)).refusal())
+                .isEqualTo("Not sent: the dropped text is larger than 1024 KiB");
     }
 
     @Test
