@@ -8,16 +8,23 @@ import java.awt.datatransfer.Transferable;
 import java.awt.datatransfer.UnsupportedFlavorException;
 import java.io.File;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The log, stripped to plain text, as something to drop: a real file named
  * {@code <device>-<timestamp>.log} for file managers and mail programs
  * ({@link DataFlavor#javaFileListFlavor}), and the text itself for editors and text fields
- * ({@link DataFlavor#stringFlavor}). The file is written when first asked for, once: a drag that
- * is cancelled costs nothing.
+ * ({@link DataFlavor#stringFlavor}). The file is written once, on a thread of its own, starting
+ * when the transferable is made (the drag starts): the log as it is then.
  */
 public final class LogTransferable implements Transferable {
     /**
@@ -37,11 +44,21 @@ public final class LogTransferable implements Transferable {
     private static final DataFlavor[] WITH_TEXT =
             {DataFlavor.javaFileListFlavor, DataFlavor.stringFlavor, TERMINAL_LOG_FLAVOR};
     private static final DataFlavor[] FILE_ONLY = {DataFlavor.javaFileListFlavor, TERMINAL_LOG_FLAVOR};
+    /**
+     * Writes the files off the event thread: a drop asks for the data on the event (or toolkit)
+     * thread, and stripping a long log takes a while.
+     */
+    private static final ExecutorService EXPORTER = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "terminal-log-export");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final SessionLog log;
     private final Clock clock;
     private final DataFlavor[] flavors;
-    private Path file;
+    /** Written from the moment the drag starts, so that the drop rarely has to wait for it. */
+    private final Future<Path> file;
 
     public LogTransferable(SessionLog log, Clock clock) {
         this(log, clock, MAX_TEXT_FLAVOR_LOG_BYTES);
@@ -51,6 +68,7 @@ public final class LogTransferable implements Transferable {
         this.log = log;
         this.clock = clock;
         this.flavors = log.length() <= maxTextFlavorLogBytes ? WITH_TEXT : FILE_ONLY;
+        this.file = EXPORTER.submit(() -> LogExport.writeTempFile(log, clock));
     }
 
     @Override
@@ -69,13 +87,14 @@ public final class LogTransferable implements Transferable {
     }
 
     @Override
-    public synchronized Object getTransferData(DataFlavor flavor) throws UnsupportedFlavorException, IOException {
+    public Object getTransferData(DataFlavor flavor) throws UnsupportedFlavorException, IOException {
         if (DataFlavor.javaFileListFlavor.equals(flavor)) {
             List<File> files = List.of(file().toFile());
             return files;
         }
         if (DataFlavor.stringFlavor.equals(flavor) && isDataFlavorSupported(flavor)) {
-            return LogExport.strippedText(log);
+            // The file is the stripped text: read it rather than strip the log a second time.
+            return Files.readString(file(), StandardCharsets.UTF_8);
         }
         if (TERMINAL_LOG_FLAVOR.equals(flavor)) {
             return log.device();
@@ -83,11 +102,18 @@ public final class LogTransferable implements Transferable {
         throw new UnsupportedFlavorException(flavor);
     }
 
-    /** The exported file, written on first use (a drop asks for the data more than once). */
-    public synchronized Path file() throws IOException {
-        if (file == null) {
-            file = LogExport.writeTempFile(log, clock);
+    /** The exported file; waits for its writing to finish. */
+    public Path file() throws IOException {
+        try {
+            return file.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException("exporting the log failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while exporting the log");
         }
-        return file;
     }
 }
