@@ -2,12 +2,9 @@ package io.vncstream.terminal.swing;
 
 import io.vncstream.terminal.dnd.LogDragGesture;
 
-import javax.swing.AbstractButton;
 import javax.swing.JComponent;
 import javax.swing.JTabbedPane;
-import javax.swing.SwingUtilities;
 import javax.swing.TransferHandler;
-import javax.swing.plaf.UIResource;
 import java.awt.Component;
 import java.awt.Container;
 import java.awt.Point;
@@ -21,41 +18,18 @@ import java.awt.datatransfer.Transferable;
  *
  * <p>It works on the tab strip itself: a custom tab component with mouse listeners of its own
  * would take the tab's clicks away from the tabbed pane (a Swing limitation), so install this
- * rather than a handler on such a component. Install it after setting the tab layout policy
- * and the look and feel: with the scrolling layout it hooks the look and feel's tab area.
+ * rather than a handler on such a component.
  */
 public final class TerminalTabs {
     private TerminalTabs() {
     }
 
     public static void installLogDrag(JTabbedPane tabs) {
-        TabTransferHandler handler = new TabTransferHandler(tabs);
-        hook(tabs, tabs, handler);
-        // With SCROLL_TAB_LAYOUT the look and feel draws the tabs in a child component of its
-        // own (a UIResource), which gets the mouse events instead of the tabbed pane.
-        for (Component child : tabs.getComponents()) {
-            if (child instanceof UIResource) {
-                hookTabArea(tabs, child, handler);
-            }
-        }
-    }
-
-    private static void hookTabArea(JTabbedPane tabs, Component area, TabTransferHandler handler) {
-        if (area instanceof JComponent component && !(area instanceof AbstractButton)) {
-            hook(tabs, component, handler);
-        }
-        if (area instanceof Container container) {
-            for (Component child : container.getComponents()) {
-                hookTabArea(tabs, child, handler);
-            }
-        }
-    }
-
-    /** Drags from a terminal's tab on {@code area} and drops on it go through {@code handler}. */
-    private static void hook(JTabbedPane tabs, JComponent area, TabTransferHandler handler) {
-        area.setTransferHandler(handler);
-        LogDragGesture.install(area,
-                point -> handlerAt(tabs, SwingUtilities.convertPoint(area, point, tabs)) != null);
+        // Only the tabbed pane itself is hooked, whatever the tab layout: the look and feel's
+        // tab area and a host's tab components have no mouse listeners, so their events go to
+        // the tabbed pane; a listener added on one of them would take the tab clicks away.
+        tabs.setTransferHandler(new TabTransferHandler(tabs));
+        LogDragGesture.install(tabs, point -> handlerAt(tabs, point) != null);
     }
 
     /** The view in {@code content} (the tab's component or one of its descendants), or null. */
@@ -119,8 +93,7 @@ public final class TerminalTabs {
             if (!support.isDrop()) {
                 return handlerOfTab(tabs, tabs.getSelectedIndex());
             }
-            Point point = support.getDropLocation().getDropPoint();
-            return handlerAt(tabs, SwingUtilities.convertPoint(support.getComponent(), point, tabs));
+            return handlerAt(tabs, support.getDropLocation().getDropPoint());
         }
     }
 }

@@ -48,6 +48,8 @@ class TabLogDragGuiTest extends GuiTestBase {
         tabs.setName("tabs");
         tabs.addTab("ttyS0", view);
         tabs.addTab("not a terminal", new JLabel("nothing here"));
+        // A host's own tab component (say, a title with a status icon), as viewer-app may use.
+        tabs.setTabComponentAt(0, new JLabel("ttyS0 \u25cf"));
         TerminalTabs.installLogDrag(tabs);
         dropTarget = new JLabel("drop files here");
         dropTarget.setPreferredSize(new Dimension(300, 60));
@@ -92,6 +94,26 @@ class TabLogDragGuiTest extends GuiTestBase {
     }
 
     @Test
+    void clicksStillSelectTabsAndOnlyATerminalsTabDragsALog() {
+        robot.click(tabs, centreOfTab(1));
+        awaitEdt(() -> tabs.getSelectedIndex() == 1, "the second tab is selected");
+        // Dragging the tab that holds no terminal starts no drag: nothing is dropped.
+        ComponentDragAndDrop dnd = new ComponentDragAndDrop(robot);
+        dnd.drag(tabs, centreOfTab(1));
+        dnd.drop(dropTarget, GuiActionRunner.execute(
+                () -> new Point(dropTarget.getWidth() / 2, dropTarget.getHeight() / 2)));
+        robot.waitForIdle();
+        assertThat(dropped).isEmpty();
+        robot.click(tabs, centreOfTab(0));
+        awaitEdt(() -> tabs.getSelectedIndex() == 0, "the terminal's tab is selected again");
+    }
+
+    private Point centreOfTab(int index) {
+        Rectangle tab = GuiActionRunner.execute(() -> tabs.getBoundsAt(index));
+        return new Point(tab.x + tab.width / 2, tab.y + tab.height / 2);
+    }
+
+    @Test
     void droppingAFileOnTheTerminalsTabTypesItIntoTheTerminal() throws Exception {
         Path file = logDir.resolve("cmd.txt");
         Files.writeString(file, "uptime\n");
@@ -104,8 +126,7 @@ class TabLogDragGuiTest extends GuiTestBase {
     @Test
     void draggingTheTabWithTheMouseDropsTheLogFileOnAFileTarget() throws Exception {
         feedAndSettle(RAW);
-        Rectangle tab = GuiActionRunner.execute(() -> tabs.getBoundsAt(0));
-        Point tabCentre = new Point(tab.x + tab.width / 2, tab.y + tab.height / 2);
+        Point tabCentre = centreOfTab(0);
         Point targetCentre = GuiActionRunner.execute(
                 () -> new Point(dropTarget.getWidth() / 2, dropTarget.getHeight() / 2));
         ComponentDragAndDrop dnd = new ComponentDragAndDrop(robot);
