@@ -12,12 +12,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A plain benchmark of the terminal's emulation (no JMH: the work is one long run on the emulator
  * thread, not a small method). Speeds are reported in MB/s (10^6 bytes of input a second) and,
  * because a shared machine's absolute numbers wander, as ratios to two references measured in
- * the same process: only UTF-8 decoding of the same bytes, and the emulator on plain ASCII.
+ * the same process, in the same rounds: only UTF-8 decoding of the same bytes, and the emulator on plain ASCII.
  * Then the heap taken by 10,000 lines of scrollback, measured as the used heap after GC with and
  * without them. Run from the reactor root:
  * {@code mvn -o -q -B -pl terminal-panel -am test -DskipTests -Pbench}
@@ -46,16 +47,20 @@ public final class EmulatorBench {
         byte[] boot = BenchText.bootLog(SIZE);
         byte[] heavy = BenchText.escapeHeavy(SIZE);
 
-        double decode = median("reference: UTF-8 decoding only, boot log", boot, EmulatorBench::decodeOnly);
-        double ascii = median("reference: emulator, plain ASCII lines", plain, EmulatorBench::throughEngine);
-        double typical = median("emulator, typical console output (boot log)", boot, EmulatorBench::throughEngine);
-        double worst = median("emulator, worst case (escape-heavy repaint)", heavy, EmulatorBench::throughEngine);
-        double session = median("session (emulator + log file), boot log", boot, EmulatorBench::throughSession);
+        Run decode = new Run("reference: UTF-8 decoding only, boot log", boot, EmulatorBench::decodeOnly);
+        Run ascii = new Run("reference: emulator, plain ASCII lines", plain, EmulatorBench::throughEngine);
+        Run typicalRun = new Run("emulator, typical console output (boot log)", boot, EmulatorBench::throughEngine);
+        Run worstRun = new Run("emulator, worst case (escape-heavy repaint)", heavy, EmulatorBench::throughEngine);
+        Run sessionRun = new Run("session (emulator + log file), boot log", boot, EmulatorBench::throughSession);
+        measure(List.of(decode, ascii, typicalRun, worstRun, sessionRun));
+        double typical = typicalRun.median();
+        double worst = worstRun.median();
+        double session = sessionRun.median();
         System.out.println();
         System.out.printf("typical console output: %7.1f MB/s = %.3f x UTF-8 decoding, %.2f x plain ASCII%n",
-                typical, typical / decode, typical / ascii);
+                typical, typical / decode.median(), typical / ascii.median());
         System.out.printf("escape-heavy worst case: %6.1f MB/s = %.3f x UTF-8 decoding, %.2f x plain ASCII%n",
-                worst, worst / decode, worst / ascii);
+                worst, worst / decode.median(), worst / ascii.median());
         System.out.printf("session with log file:  %7.1f MB/s = %.2f x the emulator alone on the same text%n",
                 session, session / typical);
         System.out.println();
@@ -63,17 +68,46 @@ public final class EmulatorBench {
         scrollbackHeap(true);
     }
 
-    /** Runs {@code feeder} once to warm up, then {@link #RUNS} times; prints and returns the median MB/s. */
-    private static double median(String name, byte[] data, Feeder feeder) throws Exception {
-        feeder.feed(data);
-        double[] rates = new double[RUNS];
-        for (int i = 0; i < RUNS; i++) {
-            rates[i] = data.length / (feeder.feed(data) / 1e9) / 1e6;
+    /** One thing measured: its input, how it is fed, and the MB/s of each round. */
+    private static final class Run {
+        final String name;
+        final byte[] data;
+        final Feeder feeder;
+        final double[] rates = new double[RUNS];
+
+        Run(String name, byte[] data, Feeder feeder) {
+            this.name = name;
+            this.data = data;
+            this.feeder = feeder;
         }
-        Arrays.sort(rates);
-        System.out.printf("%-48s %5.1f MB in: median %8.1f MB/s (min %8.1f, max %8.1f)%n",
-                name, data.length / 1e6, rates[RUNS / 2], rates[0], rates[RUNS - 1]);
-        return rates[RUNS / 2];
+
+        double median() {
+            double[] sorted = rates.clone();
+            Arrays.sort(sorted);
+            return sorted[RUNS / 2];
+        }
+    }
+
+    /**
+     * A warm-up round, then {@link #RUNS} rounds each running every measurement once in turn, so
+     * that a change in the machine's load during the benchmark touches all of them alike and the
+     * ratios between them stay fair. Prints each one's median.
+     */
+    private static void measure(List<Run> runs) throws Exception {
+        for (Run run : runs) {
+            run.feeder.feed(run.data);
+        }
+        for (int round = 0; round < RUNS; round++) {
+            for (Run run : runs) {
+                run.rates[round] = run.data.length / (run.feeder.feed(run.data) / 1e9) / 1e6;
+            }
+        }
+        for (Run run : runs) {
+            double[] sorted = run.rates.clone();
+            Arrays.sort(sorted);
+            System.out.printf("%-48s %5.1f MB in: median %8.1f MB/s (min %8.1f, max %8.1f)%n",
+                    run.name, run.data.length / 1e6, run.median(), sorted[0], sorted[RUNS - 1]);
+        }
     }
 
     private static long decodeOnly(byte[] data) {
