@@ -41,8 +41,8 @@ public final class TerminalPanel extends JComponent {
     private final FindActions find;
     private final ColorScheme colors;
     private final ScreenPainter screenPainter;
-    private final ScrollFollow scrollFollow = new ScrollFollow();
-    private final JScrollBar scrollBar = new JScrollBar(JScrollBar.VERTICAL);
+    private final ScrollPosition scroll;
+    private final JScrollBar scrollBar;
     private final InputHint hint = new InputHint(this);
     private final RepaintScheduler scheduler = new RepaintScheduler(this::refreshFrame);
     private final Runnable changeListener = scheduler::changed;
@@ -53,9 +53,6 @@ public final class TerminalPanel extends JComponent {
     private CellMetrics cell;
     private int columns;
     private int rows;
-    /** How many lines the view is scrolled back from the bottom; 0 follows the output. */
-    private int scrollOffset;
-    private boolean adjustingScrollBar;
     private volatile TerminalSelection selection;
     private long[] rowPrints = new long[0];
 
@@ -63,7 +60,9 @@ public final class TerminalPanel extends JComponent {
         this.session = session;
         this.engine = session.engine();
         this.buffer = engine.textBuffer();
-        this.find = new FindActions(buffer, this::reveal, scheduler::changed);
+        this.scroll = new ScrollPosition(buffer, scheduler::changed);
+        this.scrollBar = scroll.bar();
+        this.find = new FindActions(buffer, line -> scroll.reveal(line, rows), scheduler::changed);
         this.colors = new ColorScheme(session.options().foreground(), session.options().background());
         this.screenPainter = new ScreenPainter(this, colors);
         this.cell = CellMetrics.of(this, session.options().fontFamily(), session.options().fontSize());
@@ -76,11 +75,6 @@ public final class TerminalPanel extends JComponent {
         setFocusTraversalKeysEnabled(false);
         setLayout(null);
         add(scrollBar);
-        scrollBar.addAdjustmentListener(e -> {
-            if (!adjustingScrollBar) {
-                setScrollOffset(-e.getValue());
-            }
-        });
         KeyInput keys = new KeyInput(this);
         addKeyListener(keys);
         MouseSelection mouse = new MouseSelection(this);
@@ -88,7 +82,7 @@ public final class TerminalPanel extends JComponent {
         addMouseMotionListener(mouse);
         addMouseWheelListener(mouse);
         engine.selectionSource(() -> selection);
-        cursor = new CursorTracker(engine, () -> scrollOffset, (column, row) -> repaint(cellBounds(column, row)));
+        cursor = new CursorTracker(engine, scroll::offset, (column, row) -> repaint(cellBounds(column, row)));
         contextMenu = new TerminalContextMenu(this);
         setTransferHandler(new TerminalTransferHandler(session, pasted));
         getAccessibleContext().setAccessibleName("Terminal " + session.deviceName());
@@ -207,12 +201,12 @@ public final class TerminalPanel extends JComponent {
         buffer.lock();
         try {
             history = buffer.getHistoryLinesCount();
-            scrollOffset = scrollFollow.follow(scrollOffset, history, engine.linesTrimmed());
-            prints = screenPainter.fingerprints(rows, scrollOffset, history);
+            scroll.follow(history, engine.linesTrimmed());
+            prints = screenPainter.fingerprints(rows, scroll.offset(), history);
         } finally {
             buffer.unlock();
         }
-        updateScrollBar(history);
+        scroll.updateBar(history, rows);
         for (int row = 0; row < rows; row++) {
             if (row >= rowPrints.length || rowPrints[row] != prints[row]) {
                 repaint(0, row * cell.height, columns * cell.width, cell.height);
@@ -220,18 +214,6 @@ public final class TerminalPanel extends JComponent {
         }
         rowPrints = prints;
         cursor.repaint();
-    }
-
-    private void updateScrollBar(int history) {
-        adjustingScrollBar = true;
-        try {
-            int screen = buffer.getHeight();
-            scrollBar.setValues(-scrollOffset, screen, -history, screen);
-            scrollBar.setUnitIncrement(1);
-            scrollBar.setBlockIncrement(Math.max(1, rows - 1));
-        } finally {
-            adjustingScrollBar = false;
-        }
     }
 
     private void invalidateRows() {
@@ -253,39 +235,23 @@ public final class TerminalPanel extends JComponent {
         int column = toNearestEdge ? Math.round((float) x / cell.width) : x / cell.width;
         column = Math.max(0, Math.min(columns, column));
         int row = Math.max(0, Math.min(rows - 1, Math.floorDiv(y, cell.height)));
-        return new Point(column, row - scrollOffset);
+        return new Point(column, row - scroll.offset());
     }
 
     // ---- scrolling --------------------------------------------------------------------------
 
     /** Lines scrolled back from the bottom (0 when following the output). */
     public int scrollOffset() {
-        return scrollOffset;
+        return scroll.offset();
     }
 
     /** Scrolls back by {@code lines} (negative: towards the bottom). */
     public void scrollBy(int lines) {
-        setScrollOffset(scrollOffset + lines);
+        scroll.set(scroll.offset() + lines);
     }
 
     public void scrollToBottom() {
-        setScrollOffset(0);
-    }
-
-    private void setScrollOffset(int offset) {
-        int clamped = Math.max(0, Math.min(offset, buffer.getHistoryLinesCount()));
-        if (clamped != scrollOffset) {
-            scrollOffset = clamped;
-            scheduler.changed();
-        }
-    }
-
-    /** Scrolls so that core line {@code line} is on view, near the middle if it was not. */
-    private void reveal(int line) {
-        int visible = line + scrollOffset;
-        if (visible < 0 || visible >= rows) {
-            setScrollOffset(rows / 2 - line);
-        }
+        scroll.set(0);
     }
 
     // ---- selection and clipboard ------------------------------------------------------------
