@@ -1,17 +1,40 @@
 package io.vncstream.viewer.cli;
 
+import io.vncstream.rfb.client.ServerAddress;
+import io.vncstream.viewer.ui.ViewerApp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
-/** The {@code vncstream} command: the GUI by default, and the command-line tools as subcommands. */
+import java.awt.GraphicsEnvironment;
+import java.util.concurrent.Callable;
+
+/**
+ * The {@code vncstream} command: the GUI by default (the connection window, or straight to
+ * ADDRESS when given), and the command-line tools as subcommands.
+ */
 @Command(name = "vncstream", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         subcommands = {SnapshotCommand.class},
         description = "A VNC viewer that shows a virtual machine's screen and its serial consoles over one connection.")
-public final class VncstreamCommand implements Runnable {
+public final class VncstreamCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ADDRESS",
+            description = "Connect to this server at once: host, host:DISPLAY, host::PORT, vnc://host:port, "
+                    + "[ipv6]:DISPLAY, unix:PATH. Without it, the connection window opens.")
+    String address;
 
     @Override
-    public void run() {
-        CommandLine.usage(this, System.out);
+    public Integer call() throws Exception {
+        if (address != null) {
+            ServerAddress.parse(address); // a typo is reported here, in words, before any window opens
+        }
+        if (GraphicsEnvironment.isHeadless()) {
+            throw new IllegalStateException("no display to open the viewer on (is DISPLAY set?); "
+                    + "the snapshot subcommand works without one");
+        }
+        ViewerApp app = ViewerApp.launch(address);
+        app.awaitExit();
+        return 0;
     }
 
     public static void main(String[] args) {

@@ -1,0 +1,100 @@
+package io.vncstream.viewer.ui;
+
+import io.vncstream.viewer.connect.AppConfig;
+import io.vncstream.viewer.connect.ConnectionSettings;
+
+import javax.swing.SwingUtilities;
+import java.awt.Window;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The GUI application: the theme, the saved settings and recent servers, and its windows.
+ * {@link #launch} opens the connection window (or connects straight away); {@link #awaitExit}
+ * returns when the last window has closed.
+ */
+public final class ViewerApp {
+    private final AppConfig config;
+    private final Properties settings;
+    private Theme theme;
+    private final List<Window> windows = new ArrayList<>();
+    private final CountDownLatch exited = new CountDownLatch(1);
+
+    public ViewerApp(AppConfig config) {
+        this.config = config;
+        this.settings = config.loadSettings();
+        this.theme = Theme.parse(settings.getProperty("theme"));
+    }
+
+    /** Starts the GUI on the event dispatch thread: with an address it connects at once. */
+    public static ViewerApp launch(String address) {
+        ViewerApp app = new ViewerApp(AppConfig.forUser());
+        SwingUtilities.invokeLater(() -> {
+            app.theme.apply();
+            app.showConnectWindow(address, address != null && !address.isBlank());
+        });
+        return app;
+    }
+
+    /** Blocks until every window of the application has closed. */
+    public void awaitExit() throws InterruptedException {
+        exited.await();
+    }
+
+    public AppConfig config() {
+        return config;
+    }
+
+    public Theme theme() {
+        return theme;
+    }
+
+    public void setTheme(Theme t) {
+        theme = t;
+        t.apply();
+        settings.setProperty("theme", t.key());
+        config.saveSettings(settings);
+    }
+
+    /** The options used last time, with {@code address} filled in when given. */
+    public ConnectionSettings lastSettings() {
+        return ConnectionSettings.load(settings);
+    }
+
+    /** Remembers a connection's options and puts its address first among the recent servers. */
+    public void remember(ConnectionSettings s) {
+        s.store(settings);
+        config.saveSettings(settings);
+        config.addRecentServer(s.address);
+    }
+
+    /** Shows the connection window; with {@code autoConnect} it connects to {@code address} at once. */
+    public ConnectWindow showConnectWindow(String address, boolean autoConnect) {
+        ConnectWindow w = new ConnectWindow(this, address);
+        windowOpened(w);
+        w.setLocationRelativeTo(null);
+        w.setVisible(true);
+        if (autoConnect) {
+            w.connect();
+        }
+        return w;
+    }
+
+    void windowOpened(Window w) {
+        windows.add(w);
+    }
+
+    void windowClosed(Window w) {
+        windows.remove(w);
+        if (windows.isEmpty()) {
+            exited.countDown();
+        }
+    }
+
+    /** Open windows (event dispatch thread). */
+    public List<Window> windows() {
+        return List.copyOf(windows);
+    }
+}
