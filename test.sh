@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null 2>&1; then
-  exec xvfb-run -a -s "-screen 0 1600x1000x24" mvn -B verify "$@"
+  xvfb-run -a -s "-screen 0 1600x1000x24" mvn -B verify "$@"
+else
+  mvn -B verify "$@"
 fi
-exec mvn -B verify "$@"
+installer/src/test/check-package.sh   # builds the .deb, installs, runs and removes it (root only)

@@ -1,19 +1,124 @@
 package io.vncstream.gateway.cli;
 
+import io.vncstream.gateway.Gateway;
+import io.vncstream.gateway.demo.DemoDesktop;
+import io.vncstream.gateway.demo.DemoDevices;
+import io.vncstream.gateway.device.DeviceRegistry;
+import io.vncstream.gateway.device.DeviceSpec;
+import io.vncstream.gateway.qmp.ChardevWatcher;
+import io.vncstream.gateway.relay.UpstreamDesktop;
+import io.vncstream.gateway.session.Desktop;
+import io.vncstream.rfb.client.ServerAddress;
+import io.vncstream.rfb.security.PasswordFile;
+import io.vncstream.rfb.security.PasswordSource;
+import io.vncstream.rfb.server.ServerSecurity;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 
 /** The {@code vncstream-gateway} command. */
 @Command(name = "vncstream-gateway", mixinStandardHelpOptions = true, versionProvider = GatewayVersionProvider.class,
         description = "Adds the stream extension in front of a VNC server and exposes a VM's character devices.")
-public final class GatewayCommand implements Runnable {
+public final class GatewayCommand implements Callable<Integer> {
+
+    @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:5900",
+            description = "Where viewers connect (default: ${DEFAULT-VALUE}).")
+    String listen;
+
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "Viewers must give this password (plain text or vncpasswd file). Required off loopback.")
+    Path passwordFile;
+
+    @Option(names = "--upstream", paramLabel = "HOST:PORT|unix:PATH", description = "The real VNC server to relay.")
+    String upstream;
+
+    @Option(names = "--upstream-password-file", paramLabel = "FILE", description = "Password for the upstream server.")
+    Path upstreamPasswordFile;
+
+    @Option(names = "--device", paramLabel = "NAME=KIND:TARGET",
+            description = "A device: NAME=unix:PATH, NAME=tcp:HOST:PORT, NAME=pty:PATH or NAME=file:PATH (repeatable).")
+    List<String> devices = new ArrayList<>();
+
+    @Option(names = "--qmp", paramLabel = "unix:PATH|tcp:HOST:PORT",
+            description = "Discover the VM's chardevs over QMP and follow hot-plug.")
+    String qmp;
+
+    @Option(names = "--backlog", paramLabel = "SIZE", defaultValue = "256K",
+            description = "Output replayed at the start of each capture, per device (default: ${DEFAULT-VALUE}).")
+    String backlog;
+
+    @Option(names = "--max-behind", paramLabel = "SIZE", defaultValue = "16M",
+            description = "Disconnect a viewer that falls this far behind a device (default: ${DEFAULT-VALUE}).")
+    String maxBehind;
+
+    @Option(names = "--demo", description = "Serve the built-in demo desktop and devices (no upstream needed).")
+    boolean demo;
 
     @Override
-    public void run() {
-        CommandLine.usage(this, System.out);
+    public Integer call() throws Exception {
+        Gateway gateway = start();
+        CountDownLatch forever = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(gateway::close));
+        forever.await();
+        return 0;
+    }
+
+    /** Builds and starts the gateway the options describe. */
+    Gateway start() throws Exception {
+        if (demo == (upstream != null)) {
+            throw new IllegalArgumentException("give exactly one of --upstream HOST:PORT and --demo");
+        }
+        HostPort hp = HostPort.parse(listen);
+        if (!InetAddress.getByName(hp.host()).isLoopbackAddress() && passwordFile == null) {
+            throw new IllegalArgumentException("refusing to listen on " + listen
+                    + " without --password-file: any machine that reaches it could see the VM and type into it");
+        }
+        int backlogBytes = (int) Sizes.parse(backlog, "--backlog");
+        long maxBehindBytes = Sizes.parse(maxBehind, "--max-behind");
+        DeviceRegistry registry = new DeviceRegistry();
+        Desktop desktop;
+        if (demo) {
+            desktop = new DemoDesktop();
+            DemoDevices.install(registry, backlogBytes);
+        } else {
+            PasswordSource upstreamPassword = upstreamPasswordFile == null ? PasswordSource.NONE
+                    : server -> PasswordFile.read(upstreamPasswordFile);
+            desktop = new UpstreamDesktop(ServerAddress.parse(upstream.contains("::") || upstream.startsWith("unix:")
+                    || upstream.startsWith("vnc://") ? upstream : HostPort.parse(upstream).asServerAddress()), upstreamPassword);
+        }
+        for (String d : devices) {
+            DeviceSpec spec = DeviceSpec.parse(d);
+            if (!registry.add(new io.vncstream.gateway.device.Device(spec.name(), spec.backend(), backlogBytes))) {
+                throw new IllegalArgumentException("device " + spec.name() + " is given twice");
+            }
+        }
+        if (qmp != null) {
+            ChardevWatcher watcher = new ChardevWatcher(qmp, registry, backlogBytes);
+            watcher.pollOnce();
+            watcher.start();
+        }
+        ServerSecurity security = passwordFile == null ? ServerSecurity.NONE
+                : ServerSecurity.vncAuth(PasswordFile.read(passwordFile));
+        return Gateway.start(hp.host(), hp.port(), desktop, registry, security, maxBehindBytes);
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new GatewayCommand()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cmd = new CommandLine(new GatewayCommand());
+        cmd.setExecutionExceptionHandler((e, c, parsed) -> {
+            c.getErr().println("vncstream-gateway: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            return 1;
+        });
+        return cmd;
     }
 }

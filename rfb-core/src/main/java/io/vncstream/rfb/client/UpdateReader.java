@@ -50,17 +50,22 @@ final class UpdateReader {
     boolean read() throws IOException {
         in.skip(1);
         int count = in.readU16();
-        boolean onlyNotices = count > 0;
+        boolean sawNotice = false;
+        boolean sawOther = false;
         for (int i = 0; i < count; i++) {
             RectHeader rect = new RectHeader(in.readU16(), in.readU16(), in.readU16(), in.readU16(), in.readS32());
             if (rect.encoding() == Encodings.LAST_RECT) {
                 break;
             }
-            onlyNotices &= DeviceNotice.isNotice(rect);
+            if (DeviceNotice.isNotice(rect)) {
+                sawNotice = true;
+            } else {
+                sawOther = true;
+            }
             rectsByEncoding.computeIfAbsent(rect.encoding(), e -> new LongAdder()).increment();
             readRect(rect);
         }
-        return !onlyNotices;
+        return !sawNotice || sawOther;
     }
 
     private void readRect(RectHeader rect) throws IOException {

@@ -23,6 +23,7 @@ public final class MessageWriter implements AutoCloseable {
     private final Consumer<IOException> onError;
     private volatile boolean closed;
     private volatile long bytesWritten;
+    private final java.util.concurrent.atomic.AtomicLong queuedBytes = new java.util.concurrent.atomic.AtomicLong();
 
     public MessageWriter(OutputStream out, String threadName, Consumer<IOException> onError) {
         this.out = out;
@@ -35,17 +36,18 @@ public final class MessageWriter implements AutoCloseable {
     /** Queues a complete message; never blocks. Ignored once closed. */
     public void send(byte[] message) {
         if (!closed && message.length > 0) {
+            queuedBytes.addAndGet(message.length);
             queue.add(message);
         }
     }
 
     /** Bytes queued but not yet written: how far behind the peer is. */
     public long queuedBytes() {
-        long n = 0;
-        for (byte[] b : queue) {
-            n += b.length;
-        }
-        return n;
+        return queuedBytes.get();
+    }
+
+    public boolean isClosed() {
+        return closed;
     }
 
     public long bytesWritten() {
@@ -94,6 +96,7 @@ public final class MessageWriter implements AutoCloseable {
                     }
                     out.write(m);
                     bytesWritten += m.length;
+                    queuedBytes.addAndGet(-m.length);
                 }
                 out.flush();
             }

@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * Reads a password from a file in either form users have: plain text (the first line), or a
  * TigerVNC/RealVNC {@code vncpasswd} file, whose 8 bytes are the password DES-encrypted with a
  * fixed, well-known key. A vncpasswd file is recognised by being 8 (or 16, with a view-only
- * password) bytes with at least one byte that is not printable text.
+ * password) bytes with at least one byte that is not printable text, a final line end aside.
  */
 public final class PasswordFile {
     /** The fixed key of vncpasswd's obfuscation (it is obfuscation, not protection). */
@@ -39,8 +39,16 @@ public final class PasswordFile {
         if (bytes.length != 8 && bytes.length != 16) {
             return false;
         }
-        for (byte b : bytes) {
-            int c = b & 0xFF;
+        // A 7- or 15-character password and its line end is 8 or 16 bytes too: text is text.
+        int end = bytes.length;
+        if (bytes[end - 1] == '\n') {
+            end--;
+            if (end > 0 && bytes[end - 1] == '\r') {
+                end--;
+            }
+        }
+        for (int i = 0; i < end; i++) {
+            int c = bytes[i] & 0xFF;
             if (c < 0x20 || c > 0x7E) {
                 return true;
             }

@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
  * ADDRESS when given), and the command-line tools as subcommands.
  */
 @Command(name = "vncstream", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {SnapshotCommand.class},
+        subcommands = {SnapshotCommand.class, DevicesCommand.class, ConsoleCommand.class},
         description = "A VNC viewer that shows a virtual machine's screen and its serial consoles over one connection.")
 public final class VncstreamCommand implements Callable<Integer> {
 

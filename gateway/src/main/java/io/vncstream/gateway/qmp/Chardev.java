@@ -1,0 +1,55 @@
+package io.vncstream.gateway.qmp;
+
+import io.vncstream.gateway.device.DeviceBackend;
+import io.vncstream.gateway.device.PtyBackend;
+import io.vncstream.gateway.device.SocketBackend;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * One entry of {@code query-chardev}: a label and a filename such as
+ * {@code disconnected:unix:/run/vm/serial.sock,server=on}, {@code tcp:127.0.0.1:4444,server=on}
+ * or {@code pty:/dev/pts/3}. Server sockets and ptys can be offered as devices.
+ */
+public record Chardev(String label, String filename) {
+
+    /** How the gateway reaches it, if it can: server sockets (we connect) and ptys. */
+    public Optional<DeviceBackend> backend() {
+        String f = filename.startsWith("disconnected:") ? filename.substring("disconnected:".length()) : filename;
+        if (f.startsWith("pty:")) {
+            return Optional.of(new PtyBackend(Path.of(f.substring(4))));
+        }
+        String[] parts = f.split(",");
+        boolean server = false;
+        for (int i = 1; i < parts.length; i++) {
+            server |= parts[i].equals("server=on") || parts[i].equals("server");
+        }
+        if (!server) {
+            return Optional.empty();
+        }
+        String addr = parts[0];
+        if (addr.startsWith("unix:")) {
+            return Optional.of(SocketBackend.unix(Path.of(addr.substring(5))));
+        }
+        if (addr.startsWith("tcp:")) {
+            String hp = addr.substring(4);
+            int colon = hp.lastIndexOf(':');
+            if (colon > 0) {
+                try {
+                    return Optional.of(SocketBackend.tcp(hp.substring(0, colon).replace("[", "").replace("]", ""),
+                            Integer.parseInt(hp.substring(colon + 1))));
+                } catch (NumberFormatException e) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether this chardev is the socket of the QMP monitor we are talking to. */
+    public boolean isSocket(String qmpAddress) {
+        String f = filename.startsWith("disconnected:") ? filename.substring("disconnected:".length()) : filename;
+        return f.split(",")[0].equals(qmpAddress) || f.startsWith(qmpAddress + ",");
+    }
+}

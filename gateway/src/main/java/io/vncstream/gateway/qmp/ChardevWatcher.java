@@ -1,0 +1,106 @@
+package io.vncstream.gateway.qmp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vncstream.gateway.device.Device;
+import io.vncstream.gateway.device.DeviceBackend;
+import io.vncstream.gateway.device.DeviceRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Keeps the registry in step with a VM's chardevs: polls {@code query-chardev} (every second,
+ * so hot-plug reaches viewers well within 2 s) and adds or removes the devices it found.
+ * The QMP connection is re-opened with backoff if QEMU restarts.
+ */
+public final class ChardevWatcher implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ChardevWatcher.class);
+    private static final long POLL_MS = 1000;
+
+    private final String qmpAddress;
+    private final DeviceRegistry registry;
+    private final int backlogBytes;
+    private final Set<String> ours = new HashSet<>();
+    private final Thread thread;
+    private volatile boolean closed;
+
+    public ChardevWatcher(String qmpAddress, DeviceRegistry registry, int backlogBytes) {
+        this.qmpAddress = qmpAddress;
+        this.registry = registry;
+        this.backlogBytes = backlogBytes;
+        this.thread = new Thread(this::run, "qmp " + qmpAddress);
+        thread.setDaemon(true);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /** One poll, for the first listing before viewers are accepted. */
+    public void pollOnce() throws IOException {
+        try (QmpClient qmp = QmpClient.connect(qmpAddress)) {
+            apply(qmp.execute("query-chardev", null));
+        }
+    }
+
+    private void run() {
+        long backoff = POLL_MS;
+        while (!closed) {
+            try (QmpClient qmp = QmpClient.connect(qmpAddress)) {
+                LOG.info("QMP {} connected", qmpAddress);
+                backoff = POLL_MS;
+                while (!closed) {
+                    apply(qmp.execute("query-chardev", null));
+                    Thread.sleep(POLL_MS);
+                }
+            } catch (IOException e) {
+                LOG.warn("QMP {}: {} (retrying)", qmpAddress, e.getMessage());
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                Thread.sleep(backoff);
+            } catch (InterruptedException e) {
+                return;
+            }
+            backoff = Math.min(10_000, backoff * 2);
+        }
+    }
+
+    private synchronized void apply(JsonNode list) {
+        Map<String, DeviceBackend> found = new LinkedHashMap<>();
+        for (JsonNode c : list) {
+            Chardev chardev = new Chardev(c.path("label").asText(), c.path("filename").asText());
+            if (chardev.isSocket(qmpAddress)) {
+                continue;
+            }
+            Optional<DeviceBackend> backend = chardev.backend();
+            backend.ifPresent(b -> found.put(chardev.label(), b));
+        }
+        for (String name : new HashSet<>(ours)) {
+            if (!found.containsKey(name)) {
+                ours.remove(name);
+                registry.remove(name);
+            }
+        }
+        for (Map.Entry<String, DeviceBackend> e : found.entrySet()) {
+            if (!ours.contains(e.getKey()) && registry.get(e.getKey()) == null) {
+                if (registry.add(new Device(e.getKey(), e.getValue(), backlogBytes))) {
+                    ours.add(e.getKey());
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        thread.interrupt();
+    }
+}

@@ -1,0 +1,221 @@
+package io.vncstream.gateway.session;
+
+import io.vncstream.gateway.device.Device;
+import io.vncstream.gateway.device.DeviceRegistry;
+import io.vncstream.rfb.Encodings;
+import io.vncstream.rfb.handshake.ServerInit;
+import io.vncstream.rfb.io.ByteArray;
+import io.vncstream.rfb.io.MessageWriter;
+import io.vncstream.rfb.io.RfbInput;
+import io.vncstream.rfb.io.Transport;
+import io.vncstream.rfb.message.FramebufferUpdateRequest;
+import io.vncstream.rfb.message.KeyEvent;
+import io.vncstream.rfb.message.PointerEvent;
+import io.vncstream.rfb.message.QemuKeyEvent;
+import io.vncstream.rfb.message.SetEncodings;
+import io.vncstream.rfb.pixel.PixelFormat;
+import io.vncstream.rfb.server.ClientMessageReader;
+import io.vncstream.rfb.server.RfbServerHandler;
+import io.vncstream.rfb.server.ServerHandshake;
+import io.vncstream.rfb.server.ServerSecurity;
+import io.vncstream.rfb.stream.DeviceNotice;
+import io.vncstream.rfb.stream.StreamMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One viewer connected to the gateway: our handshake with it, then its messages go to the
+ * desktop (relayed upstream, or the demo) except the stream extension's, which are answered
+ * here. Device notices and capture messages are queued between the desktop's messages, so
+ * they always fall on message boundaries.
+ */
+public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRegistry.Listener, MessageSink {
+    private static final Logger LOG = LoggerFactory.getLogger(ViewerSession.class);
+    /** The desktop waits (the relay stops reading upstream) while this much is queued for the viewer. */
+    private static final long DESKTOP_BACKPRESSURE = 32L * 1024 * 1024;
+
+    private final Transport transport;
+    private final SessionSettings settings;
+    private final String name;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final SessionCaptures captures;
+    private volatile MessageWriter writer;
+    private volatile DesktopConnection desktop;
+    private volatile boolean streams;
+    private volatile String closeReason;
+
+    public ViewerSession(Transport transport, SessionSettings settings) {
+        this.transport = transport;
+        this.settings = settings;
+        this.name = transport.toString();
+        this.captures = new SessionCaptures(name, settings.registry(), new SessionCaptures.ViewerOutput() {
+            @Override
+            public void send(StreamMessage message) {
+                ViewerSession.this.sendNow(message.toBytes());
+            }
+
+            @Override
+            public void deviceOutputQueued() {
+                checkBehind();
+            }
+        });
+    }
+
+    @Override
+    public void run() {
+        LOG.info("viewer {} connected", name);
+        String reason = "closed by viewer";
+        try {
+            RfbInput in = RfbInput.of(transport.input());
+            OutputStream out = transport.output();
+            ServerHandshake handshake = new ServerHandshake(in, out, settings.security());
+            transport.setReadTimeout(java.time.Duration.ofSeconds(30));
+            handshake.run();
+            transport.setReadTimeout(java.time.Duration.ZERO);
+            desktop = settings.desktop().open(this, handshake.shared());
+            ServerInit init = desktop.serverInit();
+            ByteArray b = new ByteArray(64);
+            init.write(b);
+            out.write(b.toByteArray());
+            out.flush();
+            writer = new MessageWriter(out, "gateway-writer " + name, e -> close("write failed: " + e.getMessage()));
+            desktop.start();
+            ClientMessageReader reader = new ClientMessageReader(in, this);
+            while (!closed.get()) {
+                reader.readMessage();
+            }
+        } catch (java.io.EOFException e) {
+            reason = "closed by viewer";
+        } catch (IOException | RuntimeException e) {
+            reason = e.getMessage() == null ? e.toString() : e.getMessage();
+        } finally {
+            close(closeReason != null ? closeReason : reason);
+        }
+    }
+
+    @Override
+    public void setPixelFormat(PixelFormat format) throws IOException {
+        desktop.setPixelFormat(format);
+    }
+
+    @Override
+    public void setEncodings(SetEncodings encodings) throws IOException {
+        if (encodings.contains(Encodings.STREAMS) && !streams) {
+            streams = true;
+            settings.registry().listen(this, this::announceDevices);
+        }
+        desktop.setEncodings(encodings);
+    }
+
+    @Override
+    public void updateRequest(FramebufferUpdateRequest request) throws IOException {
+        desktop.updateRequest(request);
+    }
+
+    @Override
+    public void keyEvent(KeyEvent event) throws IOException {
+        desktop.keyEvent(event);
+    }
+
+    @Override
+    public void qemuKeyEvent(QemuKeyEvent event) throws IOException {
+        desktop.qemuKeyEvent(event);
+    }
+
+    @Override
+    public void pointerEvent(PointerEvent event) throws IOException {
+        desktop.pointerEvent(event);
+    }
+
+    @Override
+    public void clientCutText(String text) throws IOException {
+        desktop.clientCutText(text);
+    }
+
+    @Override
+    public void streamMessage(StreamMessage message) {
+        captures.handle(message);
+    }
+
+    @Override
+    public void added(Device device) {
+        sendNow(new DeviceNotice(true, device.name()).toUpdateMessage());
+    }
+
+    @Override
+    public void removed(Device device) {
+        sendNow(new DeviceNotice(false, device.name()).toUpdateMessage());
+    }
+
+    private void announceDevices(List<Device> devices) {
+        if (devices.isEmpty()) {
+            return;
+        }
+        ByteArray update = new ByteArray(64 * devices.size());
+        update.u8(0).padding(1).u16(devices.size());
+        for (Device d : devices) {
+            new DeviceNotice(true, d.name()).write(update);
+        }
+        sendNow(update.toByteArray());
+    }
+
+    /** A desktop message: the desktop waits while the viewer is far behind, so memory stays bounded. */
+    @Override
+    public void send(byte[] message) {
+        MessageWriter w = writer;
+        while (w != null && !closed.get() && w.queuedBytes() > DESKTOP_BACKPRESSURE) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        sendNow(message);
+    }
+
+    private void sendNow(byte[] message) {
+        MessageWriter w = writer;
+        if (w != null) {
+            w.send(message);
+        }
+    }
+
+    /** Never stall a device for one viewer: one that falls too far behind is cut off instead. */
+    private void checkBehind() {
+        MessageWriter w = writer;
+        if (w != null && w.queuedBytes() > settings.maxBehindBytes()) {
+            close("fell more than " + settings.maxBehindBytes() / 1024 + " KiB behind the device output");
+        }
+    }
+
+    @Override
+    public void close(String reason) {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        closeReason = reason;
+        settings.registry().unlisten(this);
+        captures.closeAll();
+        DesktopConnection d = desktop;
+        if (d != null) {
+            d.close();
+        }
+        MessageWriter w = writer;
+        if (w != null) {
+            w.close();
+        }
+        transport.close();
+        LOG.info("viewer {} disconnected: {}", name, reason);
+        settings.onClosed().accept(this);
+    }
+
+    public boolean isClosed() {
+        return closed.get();
+    }
+}

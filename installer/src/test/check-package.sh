@@ -1,0 +1,172 @@
+#!/usr/bin/env bash
+# Checks the .deb as a user gets it: builds it (profile 'installer'), installs it with dpkg, runs
+# the installed commands from PATH, validates the desktop entry, removes the package and checks
+# that its files are gone. Prints the package size, installed size and build time.
+#
+# Needs root, dpkg and jpackage. Without them it says why and exits 0, or 1 when CI=true.
+# It installs and then removes the package 'vncstream' on this machine: meant for CI and for
+# throwaway machines.
+#
+# Environment:
+#   VNCSTREAM_DEB=FILE        check this .deb instead of building one
+#   VNCSTREAM_MVN_ARGS="-o"   extra arguments for the Maven build (e.g. offline)
+#   VNCSTREAM_CHECK_PORT=N    port for the demo gateway (default: a random one in 20000-39999)
+set -uo pipefail
+
+repo="$(cd "$(dirname "$0")/../../.." && pwd)"
+ci="${CI:-false}"
+passed=0 failed=0
+failures=()
+
+say() { echo "check-package: $*"; }
+skip_all() {
+  say "SKIPPED: $*"
+  if [ "$ci" = "true" ]; then say "CI=true: a skipped package check is a failure"; exit 1; fi
+  exit 0
+}
+pass() { passed=$((passed + 1)); say "ok   - $*"; }
+fail() { failed=$((failed + 1)); failures+=("$*"); say "FAIL - $*"; }
+check() { # check DESCRIPTION COMMAND...
+  local what="$1"; shift
+  if "$@"; then pass "$what"; else fail "$what"; fi
+}
+
+[ "$(id -u)" = 0 ] || skip_all "not root (dpkg -i needs root; CI runs as root)"
+for t in dpkg dpkg-deb dpkg-query; do
+  command -v "$t" >/dev/null 2>&1 || skip_all "no $t here (not a Debian-like system)"
+done
+if [ -z "${VNCSTREAM_DEB:-}" ]; then
+  command -v jpackage >/dev/null 2>&1 || [ -x "${JAVA_HOME:-/nonexistent}/bin/jpackage" ] \
+    || skip_all "no jpackage (needs a full JDK 17)"
+  command -v fakeroot >/dev/null 2>&1 || skip_all "no fakeroot (apt-get install fakeroot)"
+fi
+
+# --- build ---------------------------------------------------------------------------------
+if [ -n "${VNCSTREAM_DEB:-}" ]; then
+  deb="$VNCSTREAM_DEB"
+  build_seconds="(not built here)"
+else
+  say "building: mvn -B -q -DskipTests -Pinstaller -pl installer -am package ${VNCSTREAM_MVN_ARGS:-}"
+  t0=$(date +%s)
+  # shellcheck disable=SC2086
+  if ! (cd "$repo" && mvn -B -q -DskipTests -Pinstaller -pl installer -am package ${VNCSTREAM_MVN_ARGS:-}); then
+    say "FAIL - the package build failed"; exit 1
+  fi
+  build_seconds="$(( $(date +%s) - t0 )) s"
+  deb="$(ls -t "$repo"/installer/target/vncstream_*.deb 2>/dev/null | head -1)"
+fi
+[ -f "$deb" ] || { say "FAIL - no .deb (looked for ${deb:-installer/target/vncstream_*.deb})"; exit 1; }
+version="$(dpkg-deb -f "$deb" Version)"
+upstream="${version%-*}"
+say "package: $deb (version $version)"
+
+# --- install -------------------------------------------------------------------------------
+if dpkg-query -W -f='${Status}' vncstream 2>/dev/null | grep -q 'install ok installed'; then
+  say "note: vncstream $(dpkg-query -W -f='${Version}' vncstream) was installed before this check; it is replaced and removed"
+fi
+gateway_pid=""
+workdir="$(mktemp -d)"
+cleanup() {
+  [ -n "$gateway_pid" ] && kill "$gateway_pid" 2>/dev/null && wait "$gateway_pid" 2>/dev/null
+  if dpkg-query -W -f='${Status}' vncstream 2>/dev/null | grep -q 'ok installed'; then
+    dpkg -r vncstream >/dev/null 2>&1 || true
+  fi
+  rm -rf "$workdir"
+}
+trap cleanup EXIT
+
+installed=false
+if dpkg -i "$deb" >"$workdir/dpkg-i.log" 2>&1; then
+  installed=true
+elif command -v apt-get >/dev/null 2>&1; then
+  # Missing system libraries: let apt bring them (the package stays unconfigured until then).
+  say "dpkg -i left dependencies unmet; apt-get install -f"
+  export DEBIAN_FRONTEND=noninteractive
+  if apt-get install -f -y -qq --no-install-recommends >>"$workdir/dpkg-i.log" 2>&1 \
+     || { apt-get update -qq >>"$workdir/dpkg-i.log" 2>&1 \
+          && apt-get install -f -y -qq --no-install-recommends >>"$workdir/dpkg-i.log" 2>&1; }; then
+    dpkg-query -W -f='${Status}' vncstream 2>/dev/null | grep -q 'install ok installed' && installed=true
+  fi
+fi
+if ! $installed; then
+  cat "$workdir/dpkg-i.log"
+  say "FAIL - dpkg -i $deb"; exit 1
+fi
+pass "dpkg -i $(basename "$deb")"
+
+# --- the installed commands ----------------------------------------------------------------
+check "vncstream is /usr/bin/vncstream on PATH" [ "$(command -v vncstream)" = /usr/bin/vncstream ]
+check "vncstream-gateway is /usr/bin/vncstream-gateway on PATH" \
+  [ "$(command -v vncstream-gateway)" = /usr/bin/vncstream-gateway ]
+check "dpkg owns /usr/bin/vncstream" dpkg -S /usr/bin/vncstream
+out="$(vncstream --version 2>&1)"; say "vncstream --version: $out"
+check "vncstream --version prints $upstream" grep -q -- "$upstream" <<<"$out"
+out="$(vncstream-gateway --version 2>&1)"; say "vncstream-gateway --version: $out"
+check "vncstream-gateway --version runs" [ -n "$out" ]
+
+if vncstream-gateway --help 2>/dev/null | grep -q -- --demo; then
+  port="${VNCSTREAM_CHECK_PORT:-$((20000 + RANDOM % 20000))}"
+  png="$workdir/x.png"
+  vncstream-gateway --demo --listen "127.0.0.1:$port" >"$workdir/gateway.log" 2>&1 &
+  gateway_pid=$!
+  up=false
+  for _ in $(seq 1 60); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then up=true; break; fi
+    kill -0 "$gateway_pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  check "installed vncstream-gateway --demo listens on 127.0.0.1:$port" $up
+  if $up; then
+    timeout 120 vncstream snapshot "127.0.0.1::$port" "$png" >"$workdir/snapshot.log" 2>&1
+    rc=$?
+    [ $rc = 0 ] || cat "$workdir/snapshot.log"
+    check "installed vncstream snapshot 127.0.0.1::$port exits 0 (got $rc)" [ $rc = 0 ]
+    check "the snapshot is a non-empty PNG" \
+      bash -c '[ -s "$1" ] && [ "$(head -c 8 "$1" | od -An -tx1 | tr -d " \n")" = 89504e470d0a1a0a ]' _ "$png"
+  else
+    cat "$workdir/gateway.log"
+  fi
+  kill "$gateway_pid" 2>/dev/null; wait "$gateway_pid" 2>/dev/null; gateway_pid=""
+else
+  say "#####################################################################################"
+  say "SKIPPED the demo snapshot check: 'vncstream-gateway --help' does not list --demo yet."
+  say "It runs by itself once the gateway has --demo and the viewer has 'snapshot'."
+  say "#####################################################################################"
+fi
+
+# --- desktop entry and icons ---------------------------------------------------------------
+desktop=/usr/share/applications/vncstream.desktop
+check "desktop entry installed at $desktop" [ -f "$desktop" ]
+if command -v desktop-file-validate >/dev/null 2>&1; then
+  check "desktop-file-validate $desktop" desktop-file-validate "$desktop"
+elif [ "$ci" = "true" ]; then
+  fail "desktop-file-validate is missing (apt-get install desktop-file-utils)"
+else
+  say "SKIPPED desktop-file-validate: not installed (apt-get install desktop-file-utils)"
+fi
+check "desktop entry opens vnc:// links with 'vncstream %u'" \
+  bash -c 'grep -qx "Exec=vncstream %u" "$1" && grep -q "^MimeType=.*x-scheme-handler/vnc;" "$1"' _ "$desktop"
+for s in 16 32 48 64 128 256; do
+  check "icon ${s}x${s}" [ -s "/usr/share/icons/hicolor/${s}x${s}/apps/vncstream.png" ]
+done
+
+# --- sizes ---------------------------------------------------------------------------------
+pkg_bytes=$(stat -c %s "$deb")
+inst_kib=$(dpkg-deb -f "$deb" Installed-Size)
+opt_du="$(du -sh /opt/vncstream | cut -f1)"
+check "package under 60 MB ($pkg_bytes bytes)" [ "$pkg_bytes" -lt 60000000 ]
+
+# --- remove --------------------------------------------------------------------------------
+check "dpkg -r vncstream" bash -c 'dpkg -r vncstream >/dev/null'
+for f in /opt/vncstream /usr/bin/vncstream /usr/bin/vncstream-gateway "$desktop" \
+         /usr/share/icons/hicolor/256x256/apps/vncstream.png /usr/share/doc/vncstream; do
+  check "gone after dpkg -r: $f" bash -c '! [ -e "$1" ] && ! [ -L "$1" ]' _ "$f"
+done
+
+say "sizes: package $pkg_bytes bytes ($(du -h "$deb" | cut -f1)); Installed-Size $inst_kib KiB;" \
+    "du -sh /opt/vncstream: $opt_du; build time: $build_seconds"
+if [ "$failed" -gt 0 ]; then
+  for f in "${failures[@]}"; do say "failed: $f"; done
+fi
+echo "check-package: $passed passed, $failed failed"
+[ "$failed" = 0 ]

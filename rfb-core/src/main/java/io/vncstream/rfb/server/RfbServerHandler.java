@@ -1,0 +1,38 @@
+package io.vncstream.rfb.server;
+
+import io.vncstream.rfb.message.FramebufferUpdateRequest;
+import io.vncstream.rfb.message.KeyEvent;
+import io.vncstream.rfb.message.PointerEvent;
+import io.vncstream.rfb.message.QemuKeyEvent;
+import io.vncstream.rfb.message.SetEncodings;
+import io.vncstream.rfb.pixel.PixelFormat;
+import io.vncstream.rfb.stream.StreamMessage;
+
+import java.io.IOException;
+
+/** What a server hears from a client, one method per message, on the connection's reader thread. */
+public interface RfbServerHandler {
+    default void setPixelFormat(PixelFormat format) throws IOException {
+    }
+
+    default void setEncodings(SetEncodings encodings) throws IOException {
+    }
+
+    default void updateRequest(FramebufferUpdateRequest request) throws IOException {
+    }
+
+    default void keyEvent(KeyEvent event) throws IOException {
+    }
+
+    default void qemuKeyEvent(QemuKeyEvent event) throws IOException {
+    }
+
+    default void pointerEvent(PointerEvent event) throws IOException {
+    }
+
+    default void clientCutText(String text) throws IOException {
+    }
+
+    default void streamMessage(StreamMessage message) throws IOException {
+    }
+}

@@ -1,0 +1,66 @@
+package io.vncstream.rfb.stream;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * An open capture of one device: its server-chosen ID, input to the device with
+ * {@link #send}, and {@link #close} to end it. Output is handed to the application's listener
+ * on a delivery thread of its own, so a slow consumer never stalls the connection's reader.
+ */
+public final class Capture implements AutoCloseable {
+    private final StreamClient client;
+    private final int id;
+    private final String device;
+    private final CaptureListener listener;
+    private final ExecutorService delivery;
+    private final AtomicBoolean ended = new AtomicBoolean();
+
+    Capture(StreamClient client, int id, String device, CaptureListener listener, ExecutorService delivery) {
+        this.client = client;
+        this.id = id;
+        this.device = device;
+        this.listener = listener;
+        this.delivery = delivery;
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public String device() {
+        return device;
+    }
+
+    public boolean isOpen() {
+        return !ended.get();
+    }
+
+    /** Sends bytes to the device (split into messages of at most 1 MiB); ignored once ended. */
+    public void send(byte[] data) {
+        if (isOpen()) {
+            client.sendData(id, data);
+        }
+    }
+
+    /** Ends the capture; the server's acknowledgement ends the delivery. */
+    @Override
+    public void close() {
+        if (isOpen()) {
+            client.endCapture(this);
+        }
+    }
+
+    void deliver(byte[] data) {
+        if (isOpen()) {
+            delivery.execute(() -> listener.output(data));
+        }
+    }
+
+    void end(String reason) {
+        if (ended.compareAndSet(false, true)) {
+            delivery.execute(() -> listener.ended(reason));
+            delivery.shutdown();
+        }
+    }
+}

@@ -1,0 +1,278 @@
+package io.vncstream.rfb.decode;
+
+import io.vncstream.rfb.Encodings;
+import io.vncstream.rfb.RfbProtocolException;
+import io.vncstream.rfb.pixel.PixelFormat;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import static io.vncstream.rfb.decode.Paint.BLACK;
+import static io.vncstream.rfb.decode.Paint.BLUE;
+import static io.vncstream.rfb.decode.Paint.GREEN;
+import static io.vncstream.rfb.decode.Paint.RED;
+import static io.vncstream.rfb.decode.Paint.WHITE;
+import static io.vncstream.rfb.decode.Paint.filled;
+import static io.vncstream.rfb.decode.Paint.rect;
+import static io.vncstream.rfb.decode.Paint.scene;
+import static io.vncstream.rfb.decode.Paint.u32Prefixed;
+import static io.vncstream.rfb.testing.Wire.concat;
+import static io.vncstream.rfb.testing.Wire.hex;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Zlib and ZRLE. The uncompressed bytes are literal; they are compressed here with
+ * java.util.zip.Deflater and SYNC_FLUSH, as servers do, one stream per connection.
+ */
+class ZlibAndZrleTest {
+
+    @Nested
+    class Zlib {
+        @Test
+        void twoRectanglesShareOneStream() {
+            Paint.ZStream z = new Paint.ZStream();
+            byte[] first = u32Prefixed(z.compress(hex("00 00 ff 00 | 00 ff 00 00")));
+            byte[] second = u32Prefixed(z.compress(hex("ff 00 00 00 | ff ff ff 00")));
+            int[] px = scene(ZlibDecoder::new).paint(
+                    rect(0, 0, 2, 1, Encodings.ZLIB, first),
+                    rect(2, 1, 2, 1, Encodings.ZLIB, second));
+            assertThat(px).containsExactly(RED, GREEN, BLACK, BLACK, BLACK, BLACK, BLUE, WHITE);
+        }
+
+        @Test
+        void theSecondRectangleCannotBeInflatedWithoutTheFirst() {
+            Paint.ZStream z = new Paint.ZStream();
+            z.compress(hex("00 00 ff 00 | 00 ff 00 00"));
+            byte[] second = u32Prefixed(z.compress(hex("ff 00 00 00 | ff ff ff 00")));
+            assertThat(scene(ZlibDecoder::new).rejected(rect(2, 1, 2, 1, Encodings.ZLIB, second)))
+                    .isInstanceOf(RfbProtocolException.class)
+                    .hasMessageStartingWith("Zlib rectangle 2x1 at (2,1): corrupt zlib data");
+        }
+
+        @Test
+        void sixteenBitPixels() {
+            byte[] bytes = u32Prefixed(new Paint.ZStream().compress(hex("00 f8 e0 07 1f 00 ff ff")));
+            int[] px = scene(ZlibDecoder::new).format(ClassicDecodersTest.RGB565_LE).paint(rect(0, 0, 4, 1, Encodings.ZLIB, bytes));
+            assertThat(px).containsExactly(RED, GREEN, BLUE, WHITE, BLACK, BLACK, BLACK, BLACK);
+        }
+
+        @Test
+        void tooLittleDataIsAProtocolError() {
+            byte[] bytes = u32Prefixed(new Paint.ZStream().compress(hex("00 00 ff 00")));
+            assertThat(scene(ZlibDecoder::new).rejected(rect(0, 0, 2, 1, Encodings.ZLIB, bytes)))
+                    .isInstanceOf(RfbProtocolException.class)
+                    .hasMessage("Zlib rectangle 2x1 at (0,0): zlib data holds 4 bytes, the rectangle needs 8");
+        }
+
+        @Test
+        void tooMuchDataIsAProtocolError() {
+            byte[] bytes = u32Prefixed(new Paint.ZStream().compress(hex("00 00 ff 00 00 00 ff 00 00 00 ff 00")));
+            assertThat(scene(ZlibDecoder::new).rejected(rect(0, 0, 2, 1, Encodings.ZLIB, bytes)))
+                    .isInstanceOf(RfbProtocolException.class)
+                    .hasMessage("Zlib rectangle 2x1 at (0,0): zlib data inflates to more than 8 bytes");
+        }
+
+        @Test
+        void oversizedCompressedLengthIsRejectedBeforeReadingIt() {
+            assertThat(scene(ZlibDecoder::new).rejected(rect(0, 0, 2, 1, Encodings.ZLIB, hex("ff ff ff ff"))))
+                    .isInstanceOf(RfbProtocolException.class)
+                    .hasMessage("Zlib rectangle 2x1 at (0,0): compressed length 4294967295 exceeds limit 64 MiB");
+        }
+
+        @Test
+        void lengthJustOverTheLimit() {
+            assertThat(scene(ZlibDecoder::new).rejected(rect(0, 0, 2, 1, Encodings.ZLIB, hex("04 00 00 01"))))
+                    .isInstanceOf(RfbProtocolException.class)
+                    .hasMessage("Zlib rectangle 2x1 at (0,0): compressed length 67108865 exceeds limit 64 MiB");
+        }
+    }
+
+    @Nested
+    class Zrle {
+        private byte[] zrle(String tileBytes) {
+            return u32Prefixed(new Paint.ZStream().compress(hex(tileBytes)));
+        }
+
+        @Test
+        void rawTileOfThreeByteCpixelsInBlueGreenRedOrder() {
+            int[] px = scene(ZrleDecoder::new).paint(rect(1, 0, 2, 2, Encodings.ZRLE,
+                    zrle("00 | 00 00 ff | 00 ff 00 | ff 00 00 | ff ff ff")));
+            assertThat(px).containsExactly(BLACK, RED, GREEN, BLACK, BLACK, BLUE, WHITE, BLACK);
+        }
+
+        @Test
+        void solidTile() {
+            int[] px = scene(ZrleDecoder::new).paint(rect(0, 0, 4, 2, Encodings.ZRLE, zrle("01 | 00 80 ff")));
+            assertThat(px).containsExactly(filled(8, 0xFFFF8000));
+        }
+
+        @Test
+        void cpixelWithColoursInTheHighBytesOfABigEndianPixel() {
+            PixelFormat highBytes = new PixelFormat(32, 24, true, true, 255, 255, 255, 24, 16, 8);
+            int[] px = scene(ZrleDecoder::new).format(highBytes).paint(rect(0, 0, 4, 2, Encodings.ZRLE, zrle("01 | ff 80 00")));
+            assertThat(px).containsExactly(filled(8, 0xFFFF8000));
+        }
+
+        @Test
+        void depth32HasNoCompactPixel() {
+            PixelFormat depth32 = new PixelFormat(32, 32, false, true, 255, 255, 255, 16, 8, 0);
+            int[] px = scene(ZrleDecoder::new).format(depth32).paint(rect(0, 0, 4, 2, Encodings.ZRLE, zrle("01 | 00 80 ff 00")));
+            assertThat(px).containsExactly(filled(8, 0xFFFF8000));
+        }
+
+        @Test
+        void sixteenBitCpixelIsTheFullPixel() {
+            int[] px = scene(ZrleDecoder::new).format(ClassicDecodersTest.RGB565_BE)
+                    .paint(rect(0, 0, 4, 2, Encodings.ZRLE, zrle("01 | 07 e0")));
+            assertThat(px).containsExactly(filled(8, GREEN));
+        }
+
+        @Test
+        void packedPaletteOneBitPadsEachRowToAByte() {
+            int[] px = scene(ZrleDecoder::new).paint(rect(0, 0, 3, 2, Encodings.ZRLE,
+                    zrle("02 | 00 00 ff | ff 00 00 | a0 | 40")));
+            assertThat(px).containsExactly(BLUE, RED, BLUE, BLACK, RED, BLUE, RED, BLACK);
+        }
+
+        @Test
+        void packedPaletteTwoBits() {
+            int[] px = scene(ZrleDecoder::new).paint(rect(0, 0, 4, 2, Encodings.ZRLE,
+                    zrle("03 | 00 00 ff | 00 ff 00 | ff 00 00 | 18 | a5")));
+            assertThat(px).containsExactly(RED, GREEN, BLUE, RED, BLUE, BLUE, GREEN, GREEN);
+        }
+
+        @Test
+        void packedPaletteFourBits() {
+            int[] px = scene(ZrleDecoder::new).paint(rect(0, 0, 4, 2, Encodings.ZRLE,
+                    zrle("05 | 00 00 ff | 00 ff 00 | ff 00 00 | ff ff ff | 00 00 00 | 01 23 | 44 01")));
+            assertThat(px).containsExactly(RED, GREEN, BLUE, WHITE, BLACK, BLACK, RED, GREEN);
+        }
+
+        @Test
+        void packedPaletteSixteenColours() {
+            StringBuilder tile = new StringBuilder("10");
+            for (int i = 0; i < 16; i++) {
+                tile.append(String.format(" %02x 00 00", i * 16));
+            }
+            tile.append(" fe dc ba 98");
+            int[] px = scene(ZrleDecoder::new).paint(rect(0, 0, 4, 2, Encodings.ZRLE, zrle(tile.toString())));
+            assertThat(px).containsExactly(0xFF0000F0, 0xFF0000E0, 0xFF0000D0, 0xFF0000C0,
+                    0xFF0000B0, 0xFF0000A0, 0xFF000090, 0xFF000080);
+        }
+
+        @Test
+        void plainRle() {
+            int[] px = scene(ZrleDecoder::new).paint(rect(0, 0, 4, 2, Encodings.ZRLE,
+                    zrle("80 | 00 00 ff 02 | 00 ff 00 04")));
+            assertThat(px).containsExactly(RED, RED, RED, GREEN, GREEN, GREEN, GREEN, GREEN);
+        }
+
+        @Test
+        void plainRleWithRunsLongerThan256() {
+            // 300 = 1 + 255 + 44, 100 = 1 + 99
+            int[] px = scene(ZrleDecoder::new).size(20, 20).paint(rect(0, 0, 20, 20, Encodings.ZRLE,
+                    zrle("80 | 00 00 ff ff 2c | ff 00 00 63")));
+            int[] expected = filled(400, BLUE);
+            java.util.Arrays.fill(expected, 0, 300, RED);
+            assertThat(px).containsExactly(expected);
+        }
+
+        @Test
+        void paletteRle() {
+            int[] px = scene(ZrleDecoder::new).paint(rect(0, 0, 4, 2, Encodings.ZRLE,
+                    zrle("82 | 00 00 ff | ff 00 00 | 80 02 | 01 | 81 03")));
+            assertThat(px).containsExactly(RED, RED, RED, BLUE, BLUE, BLUE, BLUE, BLUE);
+        }
+
+        @Test
+        void tilesAre64Wide() {
+            int[] px = scene(ZrleDecoder::new).size(65, 1).paint(rect(0, 0, 65, 1, Encodings.ZRLE,
+                    zrle("01 00 00 ff | 01 ff 00 00")));
+            int[] expected = filled(65, RED);
+            expected[64] = BLUE;
+            assertThat(px).containsExactly(expected);
+        }
+
+        @Test
+        void tilesAre64High() {
+            int[] px = scene(ZrleDecoder::new).size(1, 65).paint(rect(0, 0, 1, 65, Encodings.ZRLE,
+                    zrle("01 00 00 ff | 01 ff 00 00")));
+            assertThat(px[63]).isEqualTo(RED);
+            assertThat(px[64]).isEqualTo(BLUE);
+        }
+
+        @Test
+        void twoRectanglesShareOneStream() {
+            Paint.ZStream z = new Paint.ZStream();
+            int[] px = scene(ZrleDecoder::new).paint(
+                    rect(0, 0, 4, 1, Encodings.ZRLE, u32Prefixed(z.compress(hex("01 00 00 ff")))),
+                    rect(0, 1, 4, 1, Encodings.ZRLE, u32Prefixed(z.compress(hex("01 00 ff 00")))));
+            assertThat(px).containsExactly(RED, RED, RED, RED, GREEN, GREEN, GREEN, GREEN);
+        }
+
+        @Test
+        void runOverflowingItsTileIsAProtocolError() {
+            assertThat(scene(ZrleDecoder::new).rejected(rect(0, 0, 4, 2, Encodings.ZRLE, zrle("80 | 00 00 ff 08"))))
+                    .isInstanceOf(RfbProtocolException.class)
+                    .hasMessage("ZRLE rectangle 4x2 at (0,0): run length 9 overflows its tile (8 pixels left)");
+        }
+
+        @Test
+        void endlessRunBytesStopAtTheTile() {
+            assertThat(scene(ZrleDecoder::new).rejected(rect(0, 0, 4, 2, Encodings.ZRLE,
+                    zrle("82 | 00 00 ff | ff 00 00 | 80 ff ff ff ff"))))
+                    .isInstanceOf(RfbProtocolException.class)
+                    .hasMessage("ZRLE rectangle 4x2 at (0,0): run length 256 overflows its tile (8 pixels left)");
+        }
+
+        @Test
+        void leftoverTileDataIsAProtocolError() {
+            assertThat(scene(ZrleDecoder::new).rejected(rect(0, 0, 4, 2, Encodings.ZRLE, zrle("01 | 00 00 ff | 00"))))
+                    .isInstanceOf(RfbProtocolException.class)
+                    .hasMessage("ZRLE rectangle 4x2 at (0,0): 1 bytes of tile data left over");
+        }
+
+        @Test
+        void tileDataEndingEarlyIsAProtocolError() {
+            assertThat(scene(ZrleDecoder::new).rejected(rect(0, 0, 2, 2, Encodings.ZRLE, zrle("00 | 00 00 ff | 00 ff 00"))))
+                    .isInstanceOf(RfbProtocolException.class)
+                    .hasMessageStartingWith("ZRLE rectangle 2x2 at (0,0): tile data ends early");
+        }
+
+        @Test
+        void paletteIndexBeyondThePaletteIsAProtocolError() {
+            assertThat(scene(ZrleDecoder::new).rejected(rect(0, 0, 4, 2, Encodings.ZRLE,
+                    zrle("82 | 00 00 ff | ff 00 00 | 05"))))
+                    .isInstanceOf(RfbProtocolException.class)
+                    .hasMessage("ZRLE rectangle 4x2 at (0,0): palette index 5 beyond a palette of 2");
+        }
+
+        @Test
+        void packedPaletteOf17IsInvalid() {
+            assertThat(scene(ZrleDecoder::new).rejected(rect(0, 0, 4, 2, Encodings.ZRLE, zrle("11"))))
+                    .isInstanceOf(RfbProtocolException.class)
+                    .hasMessage("ZRLE rectangle 4x2 at (0,0): tile at (0,0) has an invalid subencoding 17");
+        }
+
+        @Test
+        void subencoding129IsInvalid() {
+            assertThat(scene(ZrleDecoder::new).rejected(rect(0, 0, 4, 2, Encodings.ZRLE, zrle("81"))))
+                    .isInstanceOf(RfbProtocolException.class)
+                    .hasMessage("ZRLE rectangle 4x2 at (0,0): tile at (0,0) has an invalid subencoding 129");
+        }
+
+        @Test
+        void oversizedCompressedLengthIsRejected() {
+            assertThat(scene(ZrleDecoder::new).rejected(rect(0, 0, 4, 2, Encodings.ZRLE, hex("80 00 00 00"))))
+                    .isInstanceOf(RfbProtocolException.class)
+                    .hasMessage("ZRLE rectangle 4x2 at (0,0): compressed length 2147483648 exceeds limit 64 MiB");
+        }
+
+        @Test
+        void aZlibBombIsCutOffAtWhatTheRectangleCouldNeed() {
+            byte[] bomb = new Paint.ZStream().compress(concat(hex("01 00 00 ff"), new byte[10_000_000]));
+            assertThat(scene(ZrleDecoder::new).rejected(rect(0, 0, 4, 2, Encodings.ZRLE, u32Prefixed(bomb))))
+                    .isInstanceOf(RfbProtocolException.class)
+                    .hasMessageStartingWith("ZRLE rectangle 4x2 at (0,0): zlib data inflates to more than ");
+        }
+    }
+}

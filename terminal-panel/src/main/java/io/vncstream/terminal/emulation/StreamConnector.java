@@ -1,0 +1,166 @@
+package io.vncstream.terminal.emulation;
+
+import com.techsenger.jeditermfx.core.TtyConnector;
+
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The hand-over point between the thread that receives bytes (a network reader) and the emulator
+ * thread. {@link #accept} only copies the chunk into an unbounded queue, so the network thread
+ * never waits on the emulator, the screen or the log. The emulator thread pulls chunks through
+ * {@link #read}, which is where they are logged and decoded from UTF-8.
+ *
+ * <p>The connector lives as long as the terminal, across streams: a stream ending is just an
+ * item in the queue, so the emulator, its screen and scrollback survive a reconnect.
+ */
+final class StreamConnector implements TtyConnector {
+
+    /** What the emulator thread learns while pulling from the queue. */
+    interface Observer {
+        /** A chunk of received bytes is about to be shown (log it). Emulator thread. */
+        void received(byte[] bytes);
+
+        /** A host note (gap marker, end of stream) is about to be shown. Emulator thread. */
+        void noted(String text);
+
+        /**
+         * The queue is empty and every chunk taken so far has been fully processed.
+         * @param bytesProcessed bytes taken from the queue since the start
+         */
+        void idle(long bytesProcessed);
+    }
+
+    private sealed interface Inbound permits Data, Note, NewStream, Close {
+    }
+
+    private record Data(byte[] bytes) implements Inbound {
+    }
+
+    private record Note(String text) implements Inbound {
+    }
+
+    private record NewStream() implements Inbound {
+    }
+
+    private record Close() implements Inbound {
+    }
+
+    private final LinkedBlockingQueue<Inbound> queue = new LinkedBlockingQueue<>();
+    private final Utf8ChunkDecoder decoder = new Utf8ChunkDecoder();
+    private final AtomicLong bytesAccepted = new AtomicLong();
+    private final Observer observer;
+    private final BooleanSupplier cursorAtLineStart;
+    private final String name;
+    private CharBuffer pending = CharBuffer.allocate(0);
+    private long bytesTaken;
+    private volatile boolean closed;
+
+    StreamConnector(String name, Observer observer, BooleanSupplier cursorAtLineStart) {
+        this.name = name;
+        this.cursorAtLineStart = cursorAtLineStart;
+        this.observer = observer;
+    }
+
+    /** Any thread; never blocks. The bytes are copied, so the caller may reuse its array. */
+    void accept(byte[] bytes, int offset, int length) {
+        if (length == 0 || closed) {
+            return;
+        }
+        byte[] copy = new byte[length];
+        System.arraycopy(bytes, offset, copy, 0, length);
+        bytesAccepted.addAndGet(length);
+        queue.add(new Data(copy));
+    }
+
+    /** Shows {@code text} on its own line after everything accepted so far. */
+    void note(String text) {
+        queue.add(new Note(text));
+    }
+
+    /** A new stream starts after everything accepted so far: drop the old one's partial char. */
+    void newStream() {
+        queue.add(new NewStream());
+    }
+
+    long bytesAccepted() {
+        return bytesAccepted.get();
+    }
+
+    int queuedItems() {
+        return queue.size();
+    }
+
+    @Override
+    public int read(char[] buf, int offset, int length) {
+        while (true) {
+            if (pending.hasRemaining()) {
+                int n = Math.min(length, pending.remaining());
+                pending.get(buf, offset, n);
+                return n;
+            }
+            Inbound item = queue.poll();
+            if (item == null) {
+                // Everything handed over so far has gone through the emulator.
+                observer.idle(bytesTaken);
+                try {
+                    item = queue.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return -1;
+                }
+            }
+            if (item instanceof Data data) {
+                observer.received(data.bytes());
+                pending = decoder.decode(data.bytes(), 0, data.bytes().length);
+                bytesTaken += data.bytes().length;
+            } else if (item instanceof Note note) {
+                observer.noted(note.text());
+                pending = CharBuffer.wrap(NoteLine.render(note.text(), cursorAtLineStart.getAsBoolean()));
+            } else if (item instanceof NewStream) {
+                pending = CharBuffer.wrap(decoder.reset());
+            } else {
+                return -1;
+            }
+        }
+    }
+
+    @Override
+    public boolean ready() {
+        return pending.hasRemaining() || !queue.isEmpty();
+    }
+
+    @Override
+    public void write(byte[] bytes) {
+        throw new UnsupportedOperationException("input goes through the session's ByteSink");
+    }
+
+    @Override
+    public void write(String text) {
+        write(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public boolean isConnected() {
+        return !closed;
+    }
+
+    @Override
+    public int waitFor() {
+        return 0;
+    }
+
+    @Override
+    public String getName() {
+        return name;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        queue.add(new Close());
+    }
+}

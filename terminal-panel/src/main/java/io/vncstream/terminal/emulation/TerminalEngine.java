@@ -1,0 +1,260 @@
+package io.vncstream.terminal.emulation;
+
+import com.techsenger.jeditermfx.core.CursorShape;
+import com.techsenger.jeditermfx.core.RequestOrigin;
+import com.techsenger.jeditermfx.core.TerminalOutputStream;
+import com.techsenger.jeditermfx.core.TtyBasedArrayDataStream;
+import com.techsenger.jeditermfx.core.emulator.JediEmulator;
+import com.techsenger.jeditermfx.core.model.JediTerminal;
+import com.techsenger.jeditermfx.core.model.StyleState;
+import com.techsenger.jeditermfx.core.model.TerminalSelection;
+import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
+import com.techsenger.jeditermfx.core.util.TermSize;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+
+/**
+ * JediTerm's emulator core driven on a thread of its own, fed from a {@link StreamConnector}.
+ * No Swing here: the screen and scrollback live in the core's {@link TerminalTextBuffer}, which
+ * the panel reads under the buffer's lock, and every change raises the change listeners (on the
+ * emulator thread) so the panel can schedule a repaint.
+ */
+public final class TerminalEngine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TerminalEngine.class);
+
+    /** What the engine reports to its owner; called on the emulator thread. */
+    public interface Hooks {
+        /** A chunk of received bytes is about to go through the emulator. */
+        default void received(byte[] bytes) {
+        }
+
+        /** A host note is about to be shown. */
+        default void noted(String text) {
+        }
+
+        /** The emulator answers a query from the device (device attributes, cursor report). */
+        default void answered(byte[] bytes) {
+        }
+
+        /** Everything received so far has been shown; a good moment to flush. */
+        default void idle() {
+        }
+    }
+
+    private final StyleState styleState = new StyleState();
+    private final TerminalTextBuffer textBuffer;
+    private final JediTerminal terminal;
+    private final DisplayBridge display;
+    private final StreamConnector connector;
+    private final JediEmulator emulator;
+    private final Thread thread;
+    private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> beepListeners = new CopyOnWriteArrayList<>();
+    private final Object idleLock = new Object();
+    private long bytesProcessed;
+
+    public TerminalEngine(String name, int columns, int rows, int scrollbackLines, Hooks hooks) {
+        textBuffer = new TerminalTextBuffer(columns, rows, styleState, scrollbackLines, null);
+        display = new DisplayBridge(this::fireChanged, this::fireBeep);
+        terminal = new JediTerminal(display, textBuffer, styleState);
+        terminal.setTerminalOutput(new TerminalOutputStream() {
+            @Override
+            public void sendBytes(byte[] bytes, boolean userInput) {
+                hooks.answered(bytes);
+            }
+
+            @Override
+            public void sendString(String text, boolean userInput) {
+                hooks.answered(text.getBytes(StandardCharsets.UTF_8));
+            }
+        });
+        textBuffer.addModelListener(this::fireChanged);
+        textBuffer.addHistoryBufferListener(this::fireChanged);
+        connector = new StreamConnector(name, new StreamConnector.Observer() {
+            @Override
+            public void received(byte[] bytes) {
+                hooks.received(bytes);
+            }
+
+            @Override
+            public void noted(String text) {
+                hooks.noted(text);
+            }
+
+            @Override
+            public void idle(long processed) {
+                hooks.idle();
+                fireChanged();
+                synchronized (idleLock) {
+                    bytesProcessed = processed;
+                    idleLock.notifyAll();
+                }
+            }
+        }, () -> terminal.getCursorX() <= 1);
+        emulator = new JediEmulator(new TtyBasedArrayDataStream(connector), terminal);
+        thread = new Thread(this::runEmulator, "terminal-emulator-" + name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void runEmulator() {
+        while (emulator.hasNext()) {
+            try {
+                emulator.next();
+            } catch (IOException | RuntimeException e) {
+                // A sequence the core chokes on must not end the terminal: note it, go on.
+                LOG.warn("terminal emulator could not process input", e);
+            }
+        }
+        LOG.debug("terminal emulator thread ends");
+    }
+
+    /** Any thread, never blocks: queues a copy of the bytes for the emulator thread. */
+    public void accept(byte[] bytes, int offset, int length) {
+        connector.accept(bytes, offset, length);
+    }
+
+    /** Shows {@code text} on a line of its own, after everything accepted so far. */
+    public void note(String text) {
+        connector.note(text);
+    }
+
+    /** Marks the start of a new stream: a partial character left by the old one is dropped. */
+    public void newStream() {
+        connector.newStream();
+    }
+
+    /**
+     * Waits until every byte accepted before this call has gone through the emulator.
+     * @return false on timeout
+     */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long target = connector.bytesAccepted();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (idleLock) {
+            while (bytesProcessed < target || connector.queuedItems() > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                idleLock.wait(Math.max(1, left / 1_000_000));
+            }
+        }
+        return true;
+    }
+
+    public TerminalTextBuffer textBuffer() {
+        return textBuffer;
+    }
+
+    public JediTerminal terminal() {
+        return terminal;
+    }
+
+    public CursorShape cursorShape() {
+        return display.cursorShape();
+    }
+
+    public boolean cursorVisible() {
+        return display.cursorVisible();
+    }
+
+    public boolean bracketedPaste() {
+        return display.bracketedPaste();
+    }
+
+    public String windowTitle() {
+        return display.getWindowTitle();
+    }
+
+    /** Lets the core shift the panel's selection when lines move into the scrollback. */
+    public void selectionSource(Supplier<TerminalSelection> source) {
+        display.selectionSource(source);
+    }
+
+    /** Tells the emulator the new screen size; it re-wraps the screen. Any thread. */
+    public void resize(int columns, int rows) {
+        TermSize size = new TermSize(Math.max(columns, 5), Math.max(rows, 2));
+        if (size.equals(terminal.getSize())) {
+            return;
+        }
+        terminal.resize(size, RequestOrigin.User);
+        fireChanged();
+    }
+
+    /** The key's bytes from the core's key encoder, honouring application cursor mode. */
+    public byte[] codeForKey(int keyCode, int modifiers) {
+        return terminal.getCodeForKey(keyCode, modifiers);
+    }
+
+    public void addChangeListener(Runnable listener) {
+        changeListeners.add(listener);
+    }
+
+    public void removeChangeListener(Runnable listener) {
+        changeListeners.remove(listener);
+    }
+
+    public void addBeepListener(Runnable listener) {
+        beepListeners.add(listener);
+    }
+
+    /** The screen's lines as text, trailing blanks removed. */
+    public List<String> screenLines() {
+        return lines(0, textBuffer.getHeight());
+    }
+
+    /** The scrollback's lines as text, oldest first, trailing blanks removed. */
+    public List<String> historyLines() {
+        textBuffer.lock();
+        try {
+            int count = textBuffer.getHistoryLinesCount();
+            return lines(-count, 0);
+        } finally {
+            textBuffer.unlock();
+        }
+    }
+
+    private List<String> lines(int fromInclusive, int toExclusive) {
+        textBuffer.lock();
+        try {
+            List<String> result = new ArrayList<>(Math.max(0, toExclusive - fromInclusive));
+            for (int row = fromInclusive; row < toExclusive; row++) {
+                result.add(LineText.of(textBuffer.getLine(row)));
+            }
+            return result;
+        } finally {
+            textBuffer.unlock();
+        }
+    }
+
+    private void fireChanged() {
+        for (Runnable listener : changeListeners) {
+            listener.run();
+        }
+    }
+
+    private void fireBeep() {
+        for (Runnable listener : beepListeners) {
+            listener.run();
+        }
+    }
+
+    @Override
+    public void close() {
+        connector.close();
+        try {
+            thread.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package io.vncstream.terminal;
+
+import io.vncstream.terminal.log.LogAnnotations;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static io.vncstream.terminal.TestSessions.feed;
+import static io.vncstream.terminal.TestSessions.settle;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TerminalSessionTest {
+    @TempDir
+    Path logDir;
+
+    @Test
+    void theLogFileIsNamedAfterDeviceAndTimeAndHoldsExactlyTheBytesReceived() throws Exception {
+        Random random = new Random(42);
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        try (TerminalSession session = TestSessions.create(logDir, 80, 24)) {
+            session.attach(bytes -> { });
+            for (int i = 0; i < 300; i++) {
+                byte[] chunk = new byte[random.nextInt(3000)];
+                random.nextBytes(chunk);
+                all.writeBytes(chunk);
+                session.accept(chunk, 0, chunk.length);
+            }
+            settle(session);
+            assertThat(session.log()).isEqualTo(logDir.resolve("ttyS0-20260304-050607.log"));
+            // Flushed as soon as the terminal caught up, without closing.
+            assertThat(Files.readAllBytes(session.log())).isEqualTo(all.toByteArray());
+        }
+        assertThat(Files.readAllBytes(logDir.resolve("ttyS0-20260304-050607.log"))).isEqualTo(all.toByteArray());
+    }
+
+    @Test
+    void outputBeyondTheScrollbackStaysInTheLog() throws Exception {
+        TerminalOptions options = TerminalOptions.defaults().columns(40).rows(5).scrollbackLines(10).logDirectory(logDir);
+        StringBuilder all = new StringBuilder();
+        try (TerminalSession session = new TerminalSession("dev", options, TestSessions.FIXED_CLOCK, Runnable::run)) {
+            for (int i = 0; i < 100; i++) {
+                String line = "line " + i + "\r\n";
+                all.append(line);
+                feed(session, line);
+            }
+            settle(session);
+            assertThat(session.engine().historyLines().size()).isLessThanOrEqualTo(10);
+            assertThat(Files.readString(session.log())).isEqualTo(all.toString());
+        }
+    }
+
+    @Test
+    void typedInputGoesToTheSinkAsIsAndIsMarkedInTheLog() throws Exception {
+        List<byte[]> sent = new ArrayList<>();
+        try (TerminalSession session = TestSessions.create(logDir, 80, 24)) {
+            session.attach(sent::add);
+            assertThat(session.send("ls\r".getBytes(StandardCharsets.US_ASCII))).isEqualTo(InputResult.SENT);
+            feed(session, "ls\r\n");
+            settle(session);
+            assertThat(sent).hasSize(1);
+            assertThat(sent.get(0)).isEqualTo("ls\r".getBytes(StandardCharsets.US_ASCII));
+            String log = Files.readString(session.log(), StandardCharsets.ISO_8859_1);
+            assertThat(log).isEqualTo(new String(LogAnnotations.encode(LogAnnotations.SENT,
+                    "ls\r".getBytes(StandardCharsets.US_ASCII)), StandardCharsets.ISO_8859_1) + "ls\r\n");
+            // And no local echo: only what the device sent is on screen.
+            assertThat(session.engine().screenLines().get(0)).isEqualTo("ls");
+        }
+    }
+
+    @Test
+    void readOnlyDropsInput() {
+        List<byte[]> sent = new ArrayList<>();
+        try (TerminalSession session = TestSessions.create(logDir, 80, 24)) {
+            session.attach(sent::add);
+            session.setReadOnly(true);
+            assertThat(session.send(new byte[] {'x'})).isEqualTo(InputResult.DROPPED_READ_ONLY);
+            session.setReadOnly(false);
+            assertThat(session.send(new byte[] {'y'})).isEqualTo(InputResult.SENT);
+            assertThat(sent).containsExactly(new byte[] {'y'});
+        }
+    }
+
+    @Test
+    void streamEndIsShownAndReportedAndAReconnectKeepsTheScrollback() throws Exception {
+        List<String> statuses = new ArrayList<>();
+        TerminalOptions options = TerminalOptions.defaults().columns(60).rows(4).logDirectory(logDir);
+        try (TerminalSession session = new TerminalSession("dev", options, TestSessions.FIXED_CLOCK, Runnable::run)) {
+            session.addStatusListener((status, reason) -> statuses.add(status + ":" + reason));
+            session.attach(bytes -> { });
+            for (int i = 0; i < 10; i++) {
+                feed(session, "first " + i + "\r\n");
+            }
+            session.streamEnded("connection reset");
+            settle(session);
+            assertThat(session.status()).isEqualTo(StreamStatus.ENDED);
+            assertThat(session.send(new byte[] {'x'})).isEqualTo(InputResult.DROPPED_NOT_CONNECTED);
+            assertThat(String.join("\n", session.engine().screenLines())).contains("[stream ended: connection reset]");
+
+            List<byte[]> sent = new ArrayList<>();
+            session.attach(sent::add);
+            session.markGap("--- reconnected; output in between may be lost ---");
+            feed(session, "second\r\n");
+            settle(session);
+            assertThat(session.send(new byte[] {'z'})).isEqualTo(InputResult.SENT);
+            assertThat(sent).hasSize(1);
+            List<String> everything = new ArrayList<>(session.engine().historyLines());
+            everything.addAll(session.engine().screenLines());
+            assertThat(everything).contains("first 0", "first 9",
+                    " [stream ended: connection reset]",
+                    " --- reconnected; output in between may be lost ---", "second");
+            // Each note on a line of its own, with no blank line around it.
+            assertThat(everything.subList(everything.indexOf("first 9"), everything.indexOf("second") + 1))
+                    .containsExactly("first 9", " [stream ended: connection reset]",
+                            " --- reconnected; output in between may be lost ---", "second");
+            assertThat(statuses).containsExactly("CONNECTED:", "ENDED:connection reset", "CONNECTED:");
+        }
+    }
+
+    @Test
+    void aCharacterSplitAcrossAStreamEndIsNotGluedToTheNextStream() throws Exception {
+        try (TerminalSession session = TestSessions.create(logDir, 40, 4)) {
+            session.attach(bytes -> { });
+            byte[] partial = "\u4e2d".getBytes(StandardCharsets.UTF_8);
+            session.accept(partial, 0, 2);
+            session.streamEnded("gone");
+            session.attach(bytes -> { });
+            feed(session, "ok");
+            settle(session);
+            assertThat(String.join("\n", session.engine().screenLines())).contains("\uFFFD").contains("ok");
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.vncstream.terminal.emulation;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TerminalEngineTest {
+
+    @Test
+    void utf8SplitAtEveryBytePositionAcrossChunksShowsTheSameScreen() throws Exception {
+        String text = "\u00e9t\u00e9 \u4e2d\u6587 \uD83D\uDE00 ok";
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        for (int split = 1; split < bytes.length; split++) {
+            try (TerminalEngine engine = new TerminalEngine("split", 40, 3, 10, new TerminalEngine.Hooks() { })) {
+                engine.accept(bytes, 0, split);
+                assertThat(engine.awaitIdle(Duration.ofSeconds(10))).isTrue();
+                engine.accept(bytes, split, bytes.length - split);
+                assertThat(engine.awaitIdle(Duration.ofSeconds(10))).isTrue();
+                assertThat(engine.screenLines().get(0)).as("split at byte %d", split)
+                        .doesNotContain("\uFFFD")
+                        .startsWith("\u00e9t\u00e9 \u4e2d\u6587 ")
+                        .endsWith(" ok");
+            }
+        }
+    }
+
+    @Test
+    void aOneMebibyteBurstIsShownAndLoggedWithoutLoss() throws Exception {
+        int lines = 16 * 1024;
+        ByteArrayOutputStream burst = new ByteArrayOutputStream();
+        for (int i = 0; i < lines; i++) {
+            // 64 bytes per line ("line 00000000 " 14, 48 x, CR LF): 1 MiB in all.
+            burst.writeBytes(String.format("line %08d %s\r\n", i, "x".repeat(48)).getBytes(StandardCharsets.US_ASCII));
+        }
+        byte[] all = burst.toByteArray();
+        assertThat(all.length).isEqualTo(1024 * 1024);
+        ByteArrayOutputStream seen = new ByteArrayOutputStream();
+        try (TerminalEngine engine = new TerminalEngine("burst", 80, 24, lines + 100, new TerminalEngine.Hooks() {
+            @Override
+            public void received(byte[] bytes) {
+                seen.writeBytes(bytes);
+            }
+        })) {
+            // Like a network reader: odd-sized chunks, as fast as it can, from another thread.
+            Thread reader = new Thread(() -> {
+                for (int off = 0; off < all.length; off += 1499) {
+                    engine.accept(all, off, Math.min(1499, all.length - off));
+                }
+            });
+            long start = System.nanoTime();
+            reader.start();
+            reader.join();
+            long acceptNanos = System.nanoTime() - start;
+            assertThat(engine.awaitIdle(Duration.ofSeconds(60))).isTrue();
+            // accept() only queues: handing over 1 MiB must not wait for the emulator.
+            assertThat(acceptNanos).isLessThan(TimeUnit.SECONDS.toNanos(5));
+            List<String> history = engine.historyLines();
+            List<String> screen = engine.screenLines();
+            assertThat(history.size() + screen.size()).isGreaterThanOrEqualTo(lines);
+            assertThat(history.get(0)).isEqualTo("line 00000000 " + "x".repeat(48));
+            for (int i = 0; i < lines - 1 && i < history.size(); i++) {
+                assertThat(history.get(i)).startsWith(String.format("line %08d ", i));
+            }
+        }
+        assertThat(seen.toByteArray()).isEqualTo(all);
+    }
+
+    @Test
+    void aDeviceAttributesQueryIsAnsweredThroughTheHooks() throws Exception {
+        CountDownLatch answered = new CountDownLatch(1);
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+        try (TerminalEngine engine = new TerminalEngine("da", 80, 24, 10, new TerminalEngine.Hooks() {
+            @Override
+            public void answered(byte[] bytes) {
+                answer.writeBytes(bytes);
+                answered.countDown();
+            }
+        })) {
+            byte[] query = "\u001b[c".getBytes(StandardCharsets.US_ASCII);
+            engine.accept(query, 0, query.length);
+            assertThat(answered.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(answer.toString(StandardCharsets.US_ASCII)).startsWith("\u001b[?");
+        }
+    }
+
+    @Test
+    void resizeTellsTheEmulatorTheNewSize() throws Exception {
+        try (TerminalEngine engine = new TerminalEngine("resize", 80, 24, 10, new TerminalEngine.Hooks() { })) {
+            engine.resize(100, 30);
+            assertThat(engine.terminal().getTerminalWidth()).isEqualTo(100);
+            assertThat(engine.terminal().getTerminalHeight()).isEqualTo(30);
+            assertThat(engine.screenLines()).hasSize(30);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package io.vncstream.viewer.cli;
+
+import io.vncstream.rfb.client.RfbClientHandler;
+import io.vncstream.rfb.stream.Capture;
+import io.vncstream.rfb.stream.CaptureListener;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code vncstream console ADDRESS DEVICE}: like {@code virsh console}. On a terminal, keys go
+ * to the device as typed (raw mode) and Ctrl-] ends; otherwise stdin is sent as it comes and
+ * output is shown for {@code --timeout} seconds after stdin ends.
+ */
+@Command(name = "console", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Attach to a device's console. On a terminal, Ctrl-] ends it.")
+final class ConsoleCommand implements Callable<Integer> {
+    private static final int ESCAPE = 0x1d;
+
+    @Parameters(index = "0", paramLabel = "ADDRESS", description = "As for snapshot.")
+    String address;
+
+    @Parameters(index = "1", paramLabel = "DEVICE", description = "A name that `vncstream devices` lists.")
+    String device;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "2",
+            description = "When stdin is not a terminal: keep showing output this long after it ends (default: ${DEFAULT-VALUE}).")
+    double timeoutSeconds;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = System.out;
+        CountDownLatch ended = new CountDownLatch(1);
+        String[] endReason = new String[1];
+        try (StreamSession session = StreamSession.open(address, connection, new RfbClientHandler() { },
+                Duration.ofSeconds(30))) {
+            Capture capture;
+            try {
+                capture = session.streams.capture(device, new CaptureListener() {
+                    @Override
+                    public void output(byte[] data) {
+                        out.write(data, 0, data.length);
+                        out.flush();
+                    }
+
+                    @Override
+                    public void ended(String reason) {
+                        endReason[0] = reason;
+                        ended.countDown();
+                    }
+                }).get(10, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                throw (e.getCause() instanceof Exception ex) ? ex : e;
+            }
+            boolean terminal = System.console() != null;
+            if (terminal) {
+                interactive(capture, ended);
+            } else {
+                piped(capture, ended);
+            }
+            if (capture.isOpen()) {
+                capture.close();
+                ended.await(2, TimeUnit.SECONDS);
+            }
+            out.flush();
+        }
+        if (endReason[0] != null && endReason[0].startsWith("device removed")) {
+            System.err.println("vncstream console: " + device + ": " + endReason[0]);
+        }
+        return 0;
+    }
+
+    private void piped(Capture capture, CountDownLatch ended) throws IOException, InterruptedException {
+        InputStream in = System.in;
+        byte[] buf = new byte[64 * 1024];
+        int n;
+        while (ended.getCount() > 0 && (n = in.read(buf)) >= 0) {
+            if (n > 0) {
+                capture.send(Arrays.copyOf(buf, n));
+            }
+        }
+        ended.await((long) (timeoutSeconds * 1000), TimeUnit.MILLISECONDS);
+    }
+
+    private void interactive(Capture capture, CountDownLatch ended) throws IOException, InterruptedException {
+        System.err.println("Connected to " + device + " (escape character is ^])");
+        RawTerminal raw = RawTerminal.enter();
+        try {
+            Thread keys = new Thread(() -> {
+                byte[] buf = new byte[1024];
+                try {
+                    int n;
+                    while ((n = System.in.read(buf)) >= 0) {
+                        for (int i = 0; i < n; i++) {
+                            if (buf[i] == ESCAPE) {
+                                if (i > 0) {
+                                    capture.send(Arrays.copyOf(buf, i));
+                                }
+                                ended.countDown();
+                                return;
+                            }
+                        }
+                        capture.send(Arrays.copyOf(buf, n));
+                    }
+                } catch (IOException e) {
+                    // stdin closed
+                }
+                ended.countDown();
+            }, "console keys");
+            keys.setDaemon(true);
+            keys.start();
+            ended.await();
+        } finally {
+            raw.close();
+            System.err.println();
+        }
+    }
+}

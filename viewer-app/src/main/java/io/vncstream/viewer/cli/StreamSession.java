@@ -1,0 +1,49 @@
+package io.vncstream.viewer.cli;
+
+import io.vncstream.rfb.client.ClientConfig;
+import io.vncstream.rfb.client.FirstFullUpdate;
+import io.vncstream.rfb.client.RfbClient;
+import io.vncstream.rfb.client.RfbClientHandler;
+import io.vncstream.rfb.stream.StreamClient;
+
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * What {@code devices} and {@code console} share: connect with the stream extension, wait for
+ * the first complete update (the gateway announces its devices before it), then stop asking
+ * for pixels, which these commands do not show.
+ */
+final class StreamSession implements AutoCloseable {
+    final RfbClient client;
+    final StreamClient streams;
+
+    private StreamSession(RfbClient client, StreamClient streams) {
+        this.client = client;
+        this.streams = streams;
+    }
+
+    static StreamSession open(String address, ConnectionOptions options, RfbClientHandler handler,
+                              Duration timeout) throws IOException, InterruptedException {
+        ClientConfig config = options.config().jpegQuality(-1);
+        StreamClient streams = new StreamClient();
+        FirstFullUpdate frame = new FirstFullUpdate(streams.handler(handler));
+        RfbClient client = RfbClient.connect(ConnectionOptions.address(address), config, frame);
+        streams.attach(client);
+        frame.watch(client.framebuffer());
+        client.start();
+        try {
+            frame.await(timeout);
+        } catch (IOException | InterruptedException e) {
+            client.close();
+            throw e;
+        }
+        client.setAutoRequest(false);
+        return new StreamSession(client, streams);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

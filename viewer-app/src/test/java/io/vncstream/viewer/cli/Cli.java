@@ -1,0 +1,77 @@
+package io.vncstream.viewer.cli;
+
+import picocli.CommandLine;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the real {@code vncstream} command: in this JVM, or as its own process (for exit status and stderr). */
+final class Cli {
+    private Cli() {
+    }
+
+    record Outcome(int exitCode, String out, String err, long millis) {
+        List<String> errLines() {
+            return err.isEmpty() ? List.of() : List.of(err.split("\\R"));
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exitCode + " after " + millis + " ms; stdout: [" + out + "] stderr: [" + err + "]";
+        }
+    }
+
+    /** {@code VncstreamCommand.commandLine().execute(args)} with its stdout and stderr captured. */
+    static Outcome inProcess(String... args) {
+        long start = System.nanoTime();
+        CommandLine cmd = VncstreamCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        int rc = cmd.execute(args);
+        return new Outcome(rc, out.toString(), err.toString(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * {@code java -cp <this test's class path> io.vncstream.viewer.cli.VncstreamCommand args}: the
+     * real main, with its real exit status and everything it writes to stderr (including any
+     * logging), built from the code under test rather than a jar that may be stale.
+     */
+    static Outcome separateProcess(String... args) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        Path dir = Files.createTempDirectory("vncstream-cli");
+        try {
+            Path out = dir.resolve("out");
+            Path err = dir.resolve("err");
+            List<String> cmd = new ArrayList<>();
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.add("-cp");
+            cmd.add(System.getProperty("java.class.path"));
+            cmd.add("-Djava.awt.headless=true");
+            cmd.add(VncstreamCommand.class.getName());
+            cmd.addAll(List.of(args));
+            Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile())
+                    .redirectInput(new File("/dev/null")).start();
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException("vncstream " + String.join(" ", args) + " did not finish within 60 s");
+            }
+            return new Outcome(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8), (System.nanoTime() - start) / 1_000_000);
+        } finally {
+            for (String f : new String[] {"out", "err"}) {
+                Files.deleteIfExists(dir.resolve(f));
+            }
+            Files.deleteIfExists(dir);
+        }
+    }
+}
