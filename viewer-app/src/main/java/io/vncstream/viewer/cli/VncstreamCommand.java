@@ -1,9 +1,11 @@
 package io.vncstream.viewer.cli;
 
+import io.vncstream.gateway.demo.EmbeddedDemo;
 import io.vncstream.rfb.client.ServerAddress;
 import io.vncstream.viewer.ui.ViewerApp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.awt.GraphicsEnvironment;
@@ -23,8 +25,15 @@ public final class VncstreamCommand implements Callable<Integer> {
                     + "[ipv6]:DISPLAY, unix:PATH. Without it, the connection window opens.")
     String address;
 
+    @Option(names = "--demo", description = "Start the built-in demo server (a desktop, a shell on serial0, "
+            + "a log on log0) inside this program on a free loopback port and connect to it.")
+    boolean demo;
+
     @Override
     public Integer call() throws Exception {
+        if (demo && address != null) {
+            throw new IllegalArgumentException("--demo connects to its own server: give no ADDRESS with it");
+        }
         if (address != null) {
             ServerAddress.parse(address); // a typo is reported here, in words, before any window opens
         }
@@ -32,7 +41,14 @@ public final class VncstreamCommand implements Callable<Integer> {
             throw new IllegalStateException("no display to open the viewer on (is DISPLAY set?); "
                     + "the snapshot subcommand works without one");
         }
-        ViewerApp app = ViewerApp.launch(address);
+        if (demo) {
+            try (EmbeddedDemo server = EmbeddedDemo.start(0)) {
+                ViewerApp app = ViewerApp.launch("127.0.0.1::" + server.port(), false);
+                app.awaitExit();
+            }
+            return 0;
+        }
+        ViewerApp app = ViewerApp.launch(address, true);
         app.awaitExit();
         return 0;
     }

@@ -175,11 +175,11 @@ public final class ConnectWindow extends JFrame {
         setBusy(true, "Connecting to " + s.address + "...");
         ViewerWindow window = new ViewerWindow(app, s);
         pending = window;
-        ViewerWindow.Link link = window.newLink();
+        Link link = window.newLink();
         worker = new SwingWorker<>() {
             @Override
             protected RfbClient doInBackground() throws Exception {
-                return Connector.open(s, new PasswordPrompt(() -> ConnectWindow.this), link);
+                return Connector.open(s, new PasswordPrompt(() -> ConnectWindow.this), link.handler());
             }
 
             @Override

@@ -2,6 +2,7 @@ package io.vncstream.viewer.ui;
 
 import io.vncstream.viewer.connect.AppConfig;
 import io.vncstream.viewer.connect.ConnectionSettings;
+import io.vncstream.terminal.TerminalOptions;
 
 import javax.swing.SwingUtilities;
 import java.awt.Window;
@@ -21,6 +22,9 @@ public final class ViewerApp {
     private Theme theme;
     private final List<Window> windows = new ArrayList<>();
     private final CountDownLatch exited = new CountDownLatch(1);
+    private volatile java.nio.file.Path consoleLogDirectory;
+    /** False for the demo: its port changes every run and is no server to come back to. */
+    private volatile boolean rememberServers = true;
 
     public ViewerApp(AppConfig config) {
         this.config = config;
@@ -29,8 +33,9 @@ public final class ViewerApp {
     }
 
     /** Starts the GUI on the event dispatch thread: with an address it connects at once. */
-    public static ViewerApp launch(String address) {
+    public static ViewerApp launch(String address, boolean rememberServers) {
         ViewerApp app = new ViewerApp(AppConfig.forUser());
+        app.rememberServers = rememberServers;
         SwingUtilities.invokeLater(() -> {
             app.theme.apply();
             app.showConnectWindow(address, address != null && !address.isBlank());
@@ -58,6 +63,24 @@ public final class ViewerApp {
         config.saveSettings(settings);
     }
 
+    /** Options for a new console tab: the defaults, with the log directory if one was set. */
+    public TerminalOptions consoleOptions() {
+        TerminalOptions o = TerminalOptions.defaults();
+        if (consoleLogDirectory != null) {
+            o.logDirectory(consoleLogDirectory);
+        }
+        return o;
+    }
+
+    public void setRememberServers(boolean on) {
+        rememberServers = on;
+    }
+
+    /** Where console logs go (null: the user's state directory). */
+    public void setConsoleLogDirectory(java.nio.file.Path dir) {
+        consoleLogDirectory = dir;
+    }
+
     /** The options used last time, with {@code address} filled in when given. */
     public ConnectionSettings lastSettings() {
         return ConnectionSettings.load(settings);
@@ -65,6 +88,9 @@ public final class ViewerApp {
 
     /** Remembers a connection's options and puts its address first among the recent servers. */
     public void remember(ConnectionSettings s) {
+        if (!rememberServers) {
+            return;
+        }
         s.store(settings);
         config.saveSettings(settings);
         config.addRecentServer(s.address);
