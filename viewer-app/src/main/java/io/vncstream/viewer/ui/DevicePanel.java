@@ -30,8 +30,11 @@ final class DevicePanel extends JPanel {
     private final JLabel hint = new JLabel();
     private StreamClient streams;
 
-    DevicePanel(Consumer<String> openConsole) {
+    private final Runnable listed;
+
+    DevicePanel(Consumer<String> openConsole, Runnable listed) {
         super(new MigLayout("insets 4 4 4 0, fill, wrap 1", "[grow,fill]", "[][grow,fill][]"));
+        this.listed = listed;
         setName("devicePanel");
         JLabel title = new JLabel("Devices");
         title.putClientProperty("FlatLaf.styleClass", "h4");
@@ -78,6 +81,7 @@ final class DevicePanel extends JPanel {
                     if (streams == s && !model.contains(name)) {
                         model.addElement(name);
                         showHint();
+                        listed.run();
                     }
                 });
             }

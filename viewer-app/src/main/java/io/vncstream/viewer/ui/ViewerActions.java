@@ -1,6 +1,8 @@
 package io.vncstream.viewer.ui;
 
+import io.vncstream.rfb.client.RfbClient;
 import io.vncstream.viewer.keys.KeySyms;
+import io.vncstream.viewer.keys.KeyTranslator;
 import io.vncstream.viewer.screen.Scaling;
 
 import javax.swing.AbstractAction;
@@ -8,7 +10,6 @@ import javax.swing.Action;
 import javax.swing.ButtonGroup;
 import javax.swing.JButton;
 import javax.swing.JCheckBoxMenuItem;
-import javax.swing.JFileChooser;
 import javax.swing.JMenu;
 import javax.swing.JMenuBar;
 import javax.swing.JMenuItem;
@@ -17,14 +18,9 @@ import javax.swing.JRadioButtonMenuItem;
 import javax.swing.JToggleButton;
 import javax.swing.JToolBar;
 import javax.swing.KeyStroke;
-import javax.swing.filechooser.FileNameExtensionFilter;
 import java.awt.event.ActionEvent;
 import java.awt.event.KeyEvent;
 import java.awt.event.WindowEvent;
-import java.io.File;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -53,10 +49,10 @@ final class ViewerActions {
 
     ViewerActions(ViewerWindow w) {
         this.w = w;
-        ctrlAltDel = action("Send Ctrl-Alt-Del", "ctrlAltDel", e -> w.sendCtrlAltDel());
-        sendF8 = action("Send F8", "sendF8", e -> w.sendKey(KeySyms.F1 + 7, 0x42));
-        sendF11 = action("Send F11", "sendF11", e -> w.sendKey(KeySyms.F1 + 10, 0x57));
-        screenshot = action("Screenshot...", "screenshot", e -> chooseScreenshotFile());
+        ctrlAltDel = action("Send Ctrl-Alt-Del", "ctrlAltDel", e -> sendCtrlAltDel());
+        sendF8 = action("Send F8", "sendF8", e -> sendKey(KeySyms.F1 + 7, 0x42));
+        sendF11 = action("Send F11", "sendF11", e -> sendKey(KeySyms.F1 + 10, 0x57));
+        screenshot = action("Screenshot...", "screenshot", e -> Screenshots.choose(w));
         fullScreen = action("Full screen", "fullScreen", e -> w.toggleFullScreen());
         viewOnly = action("View only", "viewOnly", e -> w.setViewOnly(!w.screen().isViewOnly()));
         reconnect = action("Reconnect", "reconnect", e -> w.keeper().reconnectNow());
@@ -217,20 +213,18 @@ final class ViewerActions {
         return it;
     }
 
-    private void chooseScreenshotFile() {
-        JFileChooser chooser = new JFileChooser();
-        chooser.setName("screenshotChooser");
-        chooser.setDialogTitle("Save screenshot - vncstream");
-        chooser.setFileFilter(new FileNameExtensionFilter("PNG images", "png"));
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        chooser.setSelectedFile(new File("vncstream-" + stamp + ".png"));
-        if (chooser.showSaveDialog(w) != JFileChooser.APPROVE_OPTION) {
-            return;
+    private void sendCtrlAltDel() {
+        RfbClient c = w.client();
+        if (c != null && !w.screen().isViewOnly()) {
+            KeyTranslator.sendCtrlAltDel(c::sendKey);
         }
-        File f = chooser.getSelectedFile();
-        if (!f.getName().toLowerCase(Locale.ROOT).endsWith(".png")) {
-            f = new File(f.getParentFile(), f.getName() + ".png");
+    }
+
+    private void sendKey(int keysym, int scancode) {
+        RfbClient c = w.client();
+        if (c != null && !w.screen().isViewOnly()) {
+            c.sendKey(true, keysym, scancode);
+            c.sendKey(false, keysym, scancode);
         }
-        w.saveScreenshot(f.toPath());
     }
 }

@@ -1,9 +1,7 @@
 package io.vncstream.viewer.ui;
 
 import io.vncstream.rfb.client.RfbClient;
-import io.vncstream.rfb.stream.DeviceListener;
 import io.vncstream.viewer.connect.ConnectionSettings;
-import io.vncstream.viewer.keys.KeyTranslator;
 import io.vncstream.viewer.screen.RemoteScreen;
 import io.vncstream.viewer.screen.Scaling;
 import net.miginfocom.swing.MigLayout;
@@ -11,7 +9,6 @@ import net.miginfocom.swing.MigLayout;
 import javax.swing.JComponent;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
-import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JPopupMenu;
 import javax.swing.JScrollPane;
@@ -24,14 +21,10 @@ import javax.swing.WindowConstants;
 import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.Dimension;
-import java.awt.GraphicsConfiguration;
-import java.awt.Insets;
 import java.awt.Rectangle;
-import java.awt.Toolkit;
 import java.awt.event.KeyEvent;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
-import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -61,9 +54,7 @@ public final class ViewerWindow extends JFrame {
 
     private String desktopName;
     private ConnectionInfoDialog infoDialog;
-    private boolean fullScreen;
-    private boolean rebuilding;
-    private Rectangle windowedBounds;
+    private final FullScreen fullScreen;
     private boolean devicesShown;
     /** Null until the user shows or hides the device list; until then it appears with the first device. */
     private Boolean devicesChoice;
@@ -95,7 +86,7 @@ public final class ViewerWindow extends JFrame {
 
         actions = new ViewerActions(this);
         consoles = new ConsoleTabs(tabs, app::consoleOptions);
-        devicePanel = new DevicePanel(this::openConsole);
+        devicePanel = new DevicePanel(this::openConsole, this::deviceListed);
         devicePanel.deviceList().addListSelectionListener(e -> actions.update());
         split.setName("deviceSplit");
         split.setResizeWeight(0);
@@ -105,6 +96,7 @@ public final class ViewerWindow extends JFrame {
 
         toolbar = actions.toolbar();
         setJMenuBar(actions.menuBar());
+        fullScreen = new FullScreen(this, toolbar, statusBar, getJMenuBar());
         popup = actions.popup();
         status.setName("status");
         statusBar.add(status, "growx");
@@ -131,7 +123,7 @@ public final class ViewerWindow extends JFrame {
         addWindowListener(new WindowAdapter() {
             @Override
             public void windowClosed(WindowEvent e) {
-                if (rebuilding) {
+                if (fullScreen.isRebuilding()) {
                     return; // full screen on or off: the same window comes back at once
                 }
                 tabKeys.uninstall();
@@ -229,20 +221,6 @@ public final class ViewerWindow extends JFrame {
         RfbClient client = link.client();
         devicePanel.connected(link.streams());
         consoles.connected(link.streams());
-        link.streams().addDeviceListener(new DeviceListener() {
-            @Override
-            public void deviceAdded(String name) {
-                SwingUtilities.invokeLater(() -> {
-                    if (devicesChoice == null && !devicesShown) {
-                        showDevicePanel(true);
-                    }
-                });
-            }
-
-            @Override
-            public void deviceRemoved(String name) {
-            }
-        });
         screen.setPlaceholder("Waiting for the first picture...");
         setDesktopName(client.serverInit().name());
         banner.hideBanner();
@@ -277,11 +255,7 @@ public final class ViewerWindow extends JFrame {
     /** Sizes the window to the remote screen (within the display) and shows it. */
     public void showWindow() {
         pack();
-        GraphicsConfiguration gc = getGraphicsConfiguration();
-        Rectangle usable = gc.getBounds();
-        Insets in = Toolkit.getDefaultToolkit().getScreenInsets(gc);
-        usable = new Rectangle(usable.x + in.left, usable.y + in.top, usable.width - in.left - in.right,
-                usable.height - in.top - in.bottom);
+        Rectangle usable = WindowSizing.usableScreen(this);
         Dimension d = getSize();
         setSize(Math.min(d.width, usable.width), Math.min(d.height, usable.height));
         setLocationRelativeTo(null);
@@ -290,6 +264,14 @@ public final class ViewerWindow extends JFrame {
     }
 
     // ---- devices and consoles ----
+
+    /** The first device of a server shows the device list, unless the user has hidden it. */
+    private void deviceListed() {
+        if (devicesChoice == null && !devicesShown) {
+            showDevicePanel(true);
+            WindowSizing.widenFor(this, devicePanel.getPreferredSize().width + split.getDividerSize());
+        }
+    }
 
     boolean isDevicesShown() {
         return devicesShown;
@@ -394,21 +376,6 @@ public final class ViewerWindow extends JFrame {
         screenScroll.repaint();
     }
 
-    void sendCtrlAltDel() {
-        RfbClient c = client();
-        if (c != null && !screen.isViewOnly()) {
-            KeyTranslator.sendCtrlAltDel(c::sendKey);
-        }
-    }
-
-    void sendKey(int keysym, int scancode) {
-        RfbClient c = client();
-        if (c != null && !screen.isViewOnly()) {
-            c.sendKey(true, keysym, scancode);
-            c.sendKey(false, keysym, scancode);
-        }
-    }
-
     void showInfo() {
         if (infoDialog == null) {
             infoDialog = new ConnectionInfoDialog(this, this::client, () -> settings.address);
@@ -422,48 +389,16 @@ public final class ViewerWindow extends JFrame {
 
     /** Writes the framebuffer as a PNG; reports the outcome in the status line. */
     public boolean saveScreenshot(Path file) {
-        try {
-            screen.writePng(file);
-            showStatus("Screenshot saved to " + file);
-            return true;
-        } catch (IOException | RuntimeException e) {
-            showStatus("Screenshot not saved: " + e.getMessage());
-            JOptionPane.showMessageDialog(this, "Could not save the screenshot to " + file + ":\n" + e.getMessage(),
-                    "Screenshot - vncstream", JOptionPane.ERROR_MESSAGE);
-            return false;
-        }
+        return Screenshots.save(this, file);
     }
 
     public boolean isFullScreen() {
-        return fullScreen;
+        return fullScreen.isOn();
     }
 
     /** Full screen on the window's monitor without decorations, toolbar or status line (F11 toggles). */
     public void toggleFullScreen() {
-        fullScreen = !fullScreen;
-        Rectangle target;
-        if (fullScreen) {
-            windowedBounds = getBounds();
-            target = getGraphicsConfiguration().getBounds();
-        } else {
-            target = windowedBounds != null ? windowedBounds : getBounds();
-        }
-        rebuilding = true;
-        try {
-            dispose(); // decorations can only change while not displayable
-        } finally {
-            // WINDOW_CLOSED is delivered later: clear the flag after it.
-            SwingUtilities.invokeLater(() -> rebuilding = false);
-        }
-        setUndecorated(fullScreen);
-        toolbar.setVisible(!fullScreen);
-        statusBar.setVisible(!fullScreen);
-        getJMenuBar().setVisible(!fullScreen);
-        setBounds(target);
-        setVisible(true);
-        if (fullScreen) {
-            toFront();
-        }
+        fullScreen.toggle();
         focusSelectedTab();
         actions.update();
     }
