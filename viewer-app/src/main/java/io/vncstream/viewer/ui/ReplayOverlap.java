@@ -20,6 +20,8 @@ final class ReplayOverlap {
     private final byte[] ring;
     private int start;
     private int size;
+    /** Whether older output than the tail was shown (and forgotten). */
+    private boolean forgot;
 
     ReplayOverlap(int capacity) {
         ring = new byte[capacity];
@@ -27,6 +29,7 @@ final class ReplayOverlap {
 
     /** Records output that was shown. */
     void remember(byte[] data, int off, int len) {
+        forgot |= size + len > ring.length;
         if (len >= ring.length) {
             System.arraycopy(data, off + len - ring.length, ring, 0, ring.length);
             start = 0;
@@ -61,10 +64,15 @@ final class ReplayOverlap {
             return 0;
         }
         byte[] key = Arrays.copyOfRange(tail, tail.length - probe, tail.length);
-        // The longest overlap ends at the last place where the probe occurs and everything before it matches too.
+        // The longest overlap ends at the last place where the probe occurs and everything before it
+        // matches too, as far back as we remember (a replay may reach further back than our tail).
         for (int at = lastIndexOf(replay, key, replay.length - probe); at >= 0; at = lastIndexOf(replay, key, at - 1)) {
             int k = at + probe;
-            if (k <= tail.length && Arrays.equals(replay, 0, k, tail, tail.length - k, tail.length)) {
+            int m = Math.min(k, tail.length);
+            if (k > tail.length && !forgot) {
+                continue; // the replay holds output before anything we ever showed
+            }
+            if (Arrays.equals(replay, k - m, k, tail, tail.length - m, tail.length)) {
                 return k;
             }
         }

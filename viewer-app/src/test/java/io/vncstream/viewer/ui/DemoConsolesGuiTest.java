@@ -108,4 +108,24 @@ class DemoConsolesGuiTest extends DemoWindowTestBase {
         await(() -> consoleText(serial).lines().anyMatch(l -> l.equals("after-the-gap")), "the console works again");
         assertThat(consoleText(serial).indexOf("after-the-gap")).isGreaterThan(consoleText(serial).indexOf("captured again at"));
     }
+
+    @Test
+    void reconnectingToTheSameServerDoesNotPrintItsBacklogTwice() {
+        ConsoleTab serial = openConsole("serial0");
+        typeLine("echo once-" + "only");
+        await(() -> consoleText(serial).lines().filter(l -> l.equals("once-only")).count() == 1, "the output is shown");
+
+        window.button("tool.reconnect").click();
+
+        await(() -> consoleText(serial).contains("captured again at"), "the gap marker is shown");
+        awaitEdt(() -> serial.capture() != null, "serial0 is captured again");
+        await(() -> subscribers("serial0") == 1, "one capture at the server: the old one ended with its connection");
+        GuiActionRunner.execute(() -> serial.session().component().requestFocusInWindow());
+        awaitEdt(() -> serial.session().component().isFocusOwner(), "the terminal has the keyboard");
+        typeLine("echo after-" + "reconnect");
+        await(() -> consoleText(serial).lines().anyMatch(l -> l.equals("after-reconnect")), "the console works again");
+        // The server replayed its backlog (banner, the echo above) to the new capture: shown once only.
+        assertThat(consoleText(serial).lines().filter(l -> l.equals("once-only"))).hasSize(1);
+        assertThat(consoleText(serial).lines().filter(l -> l.contains("serial console. Type 'help'"))).hasSize(1);
+    }
 }
