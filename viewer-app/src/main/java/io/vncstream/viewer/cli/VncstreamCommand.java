@@ -2,7 +2,9 @@ package io.vncstream.viewer.cli;
 
 import io.vncstream.gateway.demo.EmbeddedDemo;
 import io.vncstream.rfb.client.ServerAddress;
+import io.vncstream.viewer.ui.Measurements;
 import io.vncstream.viewer.ui.ViewerApp;
+import io.vncstream.viewer.ui.ViewerWindow;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -10,6 +12,7 @@ import picocli.CommandLine.Parameters;
 
 import java.awt.GraphicsEnvironment;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 /**
  * The {@code vncstream} command: the GUI by default (the connection window, or straight to
@@ -29,6 +32,14 @@ public final class VncstreamCommand implements Callable<Integer> {
             + "a log on log0) inside this program on a free loopback port and connect to it.")
     boolean demo;
 
+    @Option(names = "--measure-startup", hidden = true,
+            description = "Print the time the first frame was painted, then exit (for the startup measurement).")
+    boolean measureStartup;
+
+    @Option(names = "--measure-memory", hidden = true, paramLabel = "CONSOLES",
+            description = "Open this many consoles, settle, print the memory in use, then exit.")
+    Integer measureMemory;
+
     @Override
     public Integer call() throws Exception {
         if (demo && address != null) {
@@ -43,14 +54,21 @@ public final class VncstreamCommand implements Callable<Integer> {
         }
         if (demo) {
             try (EmbeddedDemo server = EmbeddedDemo.start(0)) {
-                ViewerApp app = ViewerApp.launch("127.0.0.1::" + server.port(), false);
+                ViewerApp app = ViewerApp.launch("127.0.0.1::" + server.port(), false, measurement());
                 app.awaitExit();
             }
             return 0;
         }
-        ViewerApp app = ViewerApp.launch(address, true);
+        ViewerApp app = ViewerApp.launch(address, measurement() == null, measurement());
         app.awaitExit();
         return 0;
+    }
+
+    private Consumer<ViewerWindow> measurement() {
+        if (measureStartup) {
+            return Measurements.startup();
+        }
+        return measureMemory == null ? null : Measurements.memory(measureMemory);
     }
 
     public static void main(String[] args) {

@@ -64,6 +64,7 @@ public final class RemoteScreen extends JComponent implements Scrollable, Frameb
     private double wheelRemainder;
     private RemoteCursor remoteCursor;
     private String placeholder = "Not connected";
+    private final java.util.List<Runnable> paintListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Consumer<String> status = s -> { };
 
     // Shared with the reader thread, under "this"
@@ -151,6 +152,15 @@ public final class RemoteScreen extends JComponent implements Scrollable, Frameb
 
     public boolean isAttached() {
         return framebuffer != null;
+    }
+
+    /** Told after each paint of (part of) the picture, on the event thread: for startup measurements. */
+    public void addPaintListener(Runnable l) {
+        paintListeners.add(l);
+    }
+
+    public void removePaintListener(Runnable l) {
+        paintListeners.remove(l);
     }
 
     /** Text shown when there is no picture yet. */
@@ -343,6 +353,9 @@ public final class RemoteScreen extends JComponent implements Scrollable, Frameb
                     ? RenderingHints.VALUE_RENDER_QUALITY : RenderingHints.VALUE_RENDER_SPEED);
             g2.drawImage(img, src.x, src.y, src.x + src.width, src.y + src.height,
                     src.x, src.y, src.x + src.width, src.y + src.height, null);
+            for (Runnable l : paintListeners) {
+                l.run();
+            }
         } finally {
             g2.dispose();
         }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 
 /**
  * The GUI application: the theme, the saved settings and recent servers, and its windows.
@@ -25,6 +26,7 @@ public final class ViewerApp {
     private volatile java.nio.file.Path consoleLogDirectory;
     /** False for the demo: its port changes every run and is no server to come back to. */
     private volatile boolean rememberServers = true;
+    private volatile Consumer<ViewerWindow> onConnected;
 
     public ViewerApp(AppConfig config) {
         this.config = config;
@@ -34,8 +36,14 @@ public final class ViewerApp {
 
     /** Starts the GUI on the event dispatch thread: with an address it connects at once. */
     public static ViewerApp launch(String address, boolean rememberServers) {
+        return launch(address, rememberServers, null);
+    }
+
+    /** As {@link #launch(String, boolean)}, telling {@code onConnected} of each connected window (measurements). */
+    public static ViewerApp launch(String address, boolean rememberServers, Consumer<ViewerWindow> onConnected) {
         ViewerApp app = new ViewerApp(AppConfig.forUser());
         app.rememberServers = rememberServers;
+        app.onConnected = onConnected;
         SwingUtilities.invokeLater(() -> {
             app.theme.apply();
             app.showConnectWindow(address, address != null && !address.isBlank());
@@ -106,6 +114,15 @@ public final class ViewerApp {
             w.connect();
         }
         return w;
+    }
+
+    /** Called by a viewer window each time a connection starts. */
+    void connected(ViewerWindow w) {
+        Consumer<ViewerWindow> c = onConnected;
+        if (c != null) {
+            onConnected = null; // once: a measurement is about the first connection
+            c.accept(w);
+        }
     }
 
     void windowOpened(Window w) {

@@ -227,6 +227,7 @@ public final class ViewerWindow extends JFrame {
         showStatus("Connected to " + settings.address + ": " + client.framebuffer().width() + " x "
                 + client.framebuffer().height() + ", RFB " + client.protocolVersion());
         actions.update();
+        app.connected(this);
     }
 
     /** The connection ended (lost, or dropped to reconnect): say so at once. */
