@@ -12,6 +12,7 @@ import picocli.CommandLine.Parameters;
 
 import java.awt.GraphicsEnvironment;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -53,8 +54,11 @@ public final class VncstreamCommand implements Callable<Integer> {
                     + "the snapshot subcommand works without one");
         }
         if (demo) {
+            // The demo server and the look and feel start side by side: both take a few hundred ms.
+            CompletableFuture<String> where = new CompletableFuture<>();
+            ViewerApp app = ViewerApp.launch(where, false, measurement());
             try (EmbeddedDemo server = EmbeddedDemo.start(0)) {
-                ViewerApp app = ViewerApp.launch("127.0.0.1::" + server.port(), false, measurement());
+                where.complete("127.0.0.1::" + server.port());
                 app.awaitExit();
             }
             return 0;

@@ -9,6 +9,7 @@ import java.awt.Window;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
@@ -41,13 +42,21 @@ public final class ViewerApp {
 
     /** As {@link #launch(String, boolean)}, telling {@code onConnected} of each connected window (measurements). */
     public static ViewerApp launch(String address, boolean rememberServers, Consumer<ViewerWindow> onConnected) {
+        return launch(CompletableFuture.completedFuture(address), rememberServers, onConnected);
+    }
+
+    /**
+     * As {@link #launch(String, boolean, Consumer)} for an address known later (the demo's port):
+     * the look and feel is set up meanwhile, and nothing opens if the address never comes.
+     */
+    public static ViewerApp launch(CompletableFuture<String> address, boolean rememberServers,
+                                   Consumer<ViewerWindow> onConnected) {
         ViewerApp app = new ViewerApp(AppConfig.forUser());
         app.rememberServers = rememberServers;
         app.onConnected = onConnected;
-        SwingUtilities.invokeLater(() -> {
-            app.theme.apply();
-            app.showConnectWindow(address, address != null && !address.isBlank());
-        });
+        SwingUtilities.invokeLater(app.theme::apply);
+        address.thenAccept(a -> SwingUtilities.invokeLater(
+                () -> app.showConnectWindow(a, a != null && !a.isBlank())));
         return app;
     }
 
