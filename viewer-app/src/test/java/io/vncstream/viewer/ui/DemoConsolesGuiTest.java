@@ -43,6 +43,22 @@ class DemoConsolesGuiTest extends DemoWindowTestBase {
     }
 
     @Test
+    void theTabsCloseButtonEndsTheCaptureToo() {
+        ConsoleTab log = openConsole("log0");
+        await(() -> subscribers("log0") == 1, "the server captures log0 for us");
+        awaitSettled(viewer.tabs());
+        java.awt.Point close = GuiActionRunner.execute(() -> {
+            java.awt.Rectangle tab = viewer.tabs().getBoundsAt(viewer.tabs().indexOfComponent(log.view()));
+            // FlatLaf draws the close button at the trailing end of the tab
+            return new java.awt.Point(tab.x + tab.width - 12, tab.y + tab.height / 2);
+        });
+        robot.click(viewer.tabs(), close);
+        await(() -> subscribers("log0") == 0, "the server saw the capture end");
+        awaitEdt(() -> viewer.consoles().get("log0") == null && viewer.tabs().getTabCount() == 1, "the tab is gone");
+        assertThat(log.session().status()).isEqualTo(StreamStatus.CLOSED);
+    }
+
+    @Test
     void aRemovedDeviceKeepsItsTabWithItsContents() {
         openConsole("serial0");
         typeLine("plug extra");
