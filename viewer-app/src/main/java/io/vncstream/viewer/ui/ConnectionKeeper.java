@@ -1,6 +1,7 @@
 package io.vncstream.viewer.ui;
 
 import io.vncstream.rfb.client.RfbClient;
+import io.vncstream.rfb.security.AuthenticationException;
 import io.vncstream.viewer.connect.ConnectErrors;
 import io.vncstream.viewer.connect.Connector;
 import io.vncstream.viewer.screen.RemoteInput;
@@ -123,7 +124,13 @@ final class ConnectionKeeper {
                 } catch (Exception e) {
                     failures++;
                     lastProblem = "Reconnect failed: " + ConnectErrors.describe(e, window.settings().address);
-                    if (!closed) {
+                    if (closed) {
+                        return;
+                    }
+                    if (isAuthentication(e)) {
+                        // Trying again would only ask for the password again and again: the user decides.
+                        window.connectionProgress(lastProblem + " Use Reconnect to try again.");
+                    } else {
                         scheduleRetry();
                     }
                     return;
@@ -135,6 +142,15 @@ final class ConnectionKeeper {
                 start(link, client);
             }
         }.execute();
+    }
+
+    private static boolean isAuthentication(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AuthenticationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void scheduleRetry() {
