@@ -244,6 +244,11 @@ public final class ConnectWindow extends JFrame {
         pack();
     }
 
+    /** Shows a failure under the form (a connection started elsewhere failed). */
+    void showError(String text) {
+        error(text);
+    }
+
     private void error(String text) {
         Color red = UIManager.getColor("Component.error.focusedBorderColor");
         message.setForeground(red != null ? red : new Color(0xc62828));

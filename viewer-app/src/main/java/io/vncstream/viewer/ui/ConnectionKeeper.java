@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import javax.swing.SwingWorker;
 import javax.swing.Timer;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * A viewer window's connection over time: starts a connection, notices at once when it drops,
@@ -101,10 +102,18 @@ final class ConnectionKeeper {
             }
             window.connectionEnded("Reconnecting to " + window.settings().address + "...");
         }
-        attempt();
+        attempt(null);
     }
 
-    private void attempt() {
+    /**
+     * The window's first connection: no retries, since nothing has worked yet; a failure goes to
+     * {@code failed} in words. The window is fitted to the remote screen when it succeeds.
+     */
+    void connectFirst(Consumer<String> failed) {
+        attempt(failed);
+    }
+
+    private void attempt(Consumer<String> firstFailed) {
         connecting = true;
         window.connectionProgress("Connecting to " + window.settings().address + "..."
                 + (lastProblem == null ? "" : " (" + lastProblem + ")"));
@@ -122,6 +131,10 @@ final class ConnectionKeeper {
                 try {
                     client = get();
                 } catch (Exception e) {
+                    if (firstFailed != null && !closed) {
+                        firstFailed.accept(ConnectErrors.describe(e, window.settings().address));
+                        return;
+                    }
                     failures++;
                     lastProblem = "Reconnect failed: " + ConnectErrors.describe(e, window.settings().address);
                     if (closed) {
@@ -140,6 +153,9 @@ final class ConnectionKeeper {
                     return;
                 }
                 start(link, client);
+                if (firstFailed != null) {
+                    window.fitToRemoteScreen();
+                }
             }
         }.execute();
     }
@@ -159,7 +175,7 @@ final class ConnectionKeeper {
         window.connectionProgress(lastProblem + " Trying again in " + Math.round(delay / 1000.0) + " s.");
         retry = new Timer((int) delay, e -> {
             if (!closed && current == null && !connecting) {
-                attempt();
+                attempt(null);
             }
         });
         retry.setRepeats(false);

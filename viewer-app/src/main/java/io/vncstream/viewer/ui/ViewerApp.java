@@ -55,8 +55,13 @@ public final class ViewerApp {
         app.rememberServers = rememberServers;
         app.onConnected = onConnected;
         SwingUtilities.invokeLater(app.theme::apply);
-        address.thenAccept(a -> SwingUtilities.invokeLater(
-                () -> app.showConnectWindow(a, a != null && !a.isBlank())));
+        address.thenAccept(a -> SwingUtilities.invokeLater(() -> {
+            if (a == null || a.isBlank()) {
+                app.showConnectWindow(null, false);
+            } else {
+                app.connectAtOnce(a);
+            }
+        }));
         return app;
     }
 
@@ -132,6 +137,24 @@ public final class ViewerApp {
             onConnected = null; // once: a measurement is about the first connection
             c.accept(w);
         }
+    }
+
+    /**
+     * Opens the viewer window at once and connects it with the last options, building the window
+     * while the connection is made; if that fails, the connection window says why.
+     */
+    public ViewerWindow connectAtOnce(String address) {
+        ConnectionSettings s = lastSettings();
+        s.address = address;
+        remember(s);
+        ViewerWindow w = new ViewerWindow(this, s);
+        windowOpened(w);
+        w.keeper().connectFirst(why -> {
+            showConnectWindow(address, false).showError(why); // first, so that the app never has no window
+            w.dispose();
+        });
+        w.showWindow();
+        return w;
     }
 
     void windowOpened(Window w) {

@@ -255,13 +255,21 @@ public final class ViewerWindow extends JFrame {
 
     /** Sizes the window to the remote screen (within the display) and shows it. */
     public void showWindow() {
+        fitToRemoteScreen();
+        setVisible(true);
+        screen.requestFocusInWindow();
+    }
+
+    /** Packs the window around the remote screen, within the display, centred. */
+    void fitToRemoteScreen() {
+        if (isFullScreen()) {
+            return;
+        }
         pack();
         Rectangle usable = WindowSizing.usableScreen(this);
         Dimension d = getSize();
         setSize(Math.min(d.width, usable.width), Math.min(d.height, usable.height));
         setLocationRelativeTo(null);
-        setVisible(true);
-        screen.requestFocusInWindow();
     }
 
     // ---- devices and consoles ----
