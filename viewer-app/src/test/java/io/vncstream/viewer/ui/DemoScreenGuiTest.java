@@ -71,6 +71,8 @@ class DemoScreenGuiTest extends DemoWindowTestBase {
         JFileChooserFixture chooser = window.fileChooser();
         chooser.setCurrentDirectory(temp.toFile());
         chooser.fileNameTextBox().setText("shot");
+        // The chooser is a decorated dialog: wait until it stops moving before the robot clicks in it.
+        awaitSettled(chooser.approveButton().target());
         chooser.approve();
         await(() -> Files.exists(file), "shot.png was written (.png added to the name)");
         awaitEdt(() -> viewer.statusText().startsWith("Screenshot saved"), "the status line says so");
