@@ -27,9 +27,6 @@ import java.awt.event.FocusListener;
 import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
 import java.awt.event.KeyListener;
-import java.awt.event.MouseAdapter;
-import java.awt.event.MouseEvent;
-import java.awt.event.MouseWheelEvent;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,26 +55,13 @@ public final class RemoteScreen extends JComponent implements Scrollable, Frameb
     private RemoteInput input = RemoteInput.NONE;
     private final KeyTranslator keys;
     private final ClipboardBridge clipboard;
-    private int buttonMask;
-    private int lastX;
-    private int lastY;
-    private double wheelRemainder;
+    private final ScreenMouse mouse = new ScreenMouse(this);
     private RemoteCursor remoteCursor;
     private String placeholder = "Not connected";
     private final java.util.List<Runnable> paintListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Consumer<String> status = s -> { };
 
-    // Shared with the reader thread, under "this"
-    private final Object damageLock = new Object();
-    private int damageX0 = Integer.MAX_VALUE;
-    private int damageY0 = Integer.MAX_VALUE;
-    private int damageX1;
-    private int damageY1;
-    private boolean flushScheduled;
-    private Frame pendingFrame;
-
-    private record Frame(Framebuffer fb, int[] pixels, int width, int height) {
-    }
+    private final DamageCoalescer damage = new DamageCoalescer(this::flushDamage);
 
     public RemoteScreen() {
         this(systemClipboard());
@@ -91,7 +75,6 @@ public final class RemoteScreen extends JComponent implements Scrollable, Frameb
         setName("remoteScreen");
         keys = new KeyTranslator((down, keysym, scancode) -> input.sendKey(down, keysym, scancode));
         this.clipboard = new ClipboardBridge(clipboard, text -> input.sendCutText(text), s -> status.accept(s));
-        Mouse mouse = new Mouse();
         addMouseListener(mouse);
         addMouseMotionListener(mouse);
         addMouseWheelListener(mouse);
@@ -146,7 +129,7 @@ public final class RemoteScreen extends JComponent implements Scrollable, Frameb
             framebuffer = null;
         }
         input = RemoteInput.NONE;
-        buttonMask = 0;
+        mouse.forgetButtons();
         clipboard.uninstall();
     }
 
@@ -213,13 +196,7 @@ public final class RemoteScreen extends JComponent implements Scrollable, Frameb
 
     @Override
     public void damaged(int x, int y, int w, int h) {
-        synchronized (damageLock) {
-            damageX0 = Math.min(damageX0, x);
-            damageY0 = Math.min(damageY0, y);
-            damageX1 = Math.max(damageX1, x + w);
-            damageY1 = Math.max(damageY1, y + h);
-            scheduleFlush();
-        }
+        damage.damaged(x, y, w, h);
     }
 
     @Override
@@ -227,42 +204,19 @@ public final class RemoteScreen extends JComponent implements Scrollable, Frameb
         Framebuffer fb = framebuffer;
         // Called on the thread that resized, right after: size and array agree here.
         int[] px = fb == null ? null : fb.pixels();
-        synchronized (damageLock) {
-            if (fb != null && px.length == width * height) {
-                pendingFrame = new Frame(fb, px, width, height);
-            }
-            scheduleFlush();
-        }
-    }
-
-    private void scheduleFlush() {
-        if (!flushScheduled) {
-            flushScheduled = true;
-            SwingUtilities.invokeLater(this::flushDamage);
-        }
+        damage.resized(fb != null && px.length == width * height ? new DamageCoalescer.Frame(fb, px, width, height) : null);
     }
 
     private void flushDamage() {
-        Frame frame;
-        Rectangle damage = null;
-        synchronized (damageLock) {
-            flushScheduled = false;
-            frame = pendingFrame;
-            pendingFrame = null;
-            if (damageX1 > damageX0 && damageY1 > damageY0) {
-                damage = new Rectangle(damageX0, damageY0, damageX1 - damageX0, damageY1 - damageY0);
-            }
-            damageX0 = Integer.MAX_VALUE;
-            damageY0 = Integer.MAX_VALUE;
-            damageX1 = 0;
-            damageY1 = 0;
-        }
+        DamageCoalescer.Pending p = damage.take();
+        DamageCoalescer.Frame frame = p.frame();
         if (frame != null && frame.fb() == framebuffer && frame.width() > 0 && frame.height() > 0) {
             setImage(FramebufferImage.wrap(frame.pixels(), frame.width(), frame.height()));
             return;
         }
-        if (damage != null && image != null) {
-            repaint(mapping().toComponent(damage.x, damage.y, damage.width, damage.height));
+        Rectangle d = p.damage();
+        if (d != null && image != null) {
+            repaint(mapping().toComponent(d.x, d.y, d.width, d.height));
         }
     }
 
@@ -302,10 +256,7 @@ public final class RemoteScreen extends JComponent implements Scrollable, Frameb
     public void setViewOnly(boolean viewOnly) {
         if (viewOnly && !this.viewOnly) {
             keys.releaseAll();
-            if (buttonMask != 0) {
-                input.sendPointer(0, lastX, lastY);
-                buttonMask = 0;
-            }
+            mouse.releaseButtons();
         }
         this.viewOnly = viewOnly;
         clipboard.setEnabled(!viewOnly);
@@ -447,7 +398,12 @@ public final class RemoteScreen extends JComponent implements Scrollable, Frameb
 
     // ---- input ----
 
-    private boolean inputBlocked() {
+    /** Where keys and pointer events go now (nowhere when detached). */
+    RemoteInput input() {
+        return input;
+    }
+
+    boolean inputBlocked() {
         return viewOnly || framebuffer == null || image == null;
     }
 
@@ -483,92 +439,6 @@ public final class RemoteScreen extends JComponent implements Scrollable, Frameb
             }
             keys.handle(e);
             e.consume();
-        }
-    }
-
-    private static final boolean X11_EXTRA_BUTTONS_ARE_HSCROLL =
-            System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
-
-    private final class Mouse extends MouseAdapter {
-        @Override
-        public void mousePressed(MouseEvent e) {
-            if (!hasFocus()) {
-                requestFocusInWindow();
-            }
-            // On X11, Java reports the horizontal wheel (X buttons 6 and 7) as buttons 4 and 5.
-            if (X11_EXTRA_BUTTONS_ARE_HSCROLL && (e.getButton() == 4 || e.getButton() == 5)) {
-                if (!inputBlocked()) {
-                    position(e);
-                    click(e.getButton() == 4 ? 0x20 : 0x40, 1);
-                }
-                return;
-            }
-            pointer(e);
-        }
-
-        @Override
-        public void mouseReleased(MouseEvent e) {
-            pointer(e);
-        }
-
-        @Override
-        public void mouseMoved(MouseEvent e) {
-            pointer(e);
-        }
-
-        @Override
-        public void mouseDragged(MouseEvent e) {
-            pointer(e);
-        }
-
-        @Override
-        public void mouseWheelMoved(MouseWheelEvent e) {
-            if (inputBlocked()) {
-                return;
-            }
-            position(e);
-            wheelRemainder += e.getPreciseWheelRotation();
-            int notches = (int) wheelRemainder;
-            wheelRemainder -= notches;
-            if (notches == 0) {
-                return;
-            }
-            boolean horizontal = e.isShiftDown();
-            int bit = horizontal ? (notches < 0 ? 0x20 : 0x40) : (notches < 0 ? 0x08 : 0x10);
-            click(bit, Math.min(Math.abs(notches), 50));
-        }
-
-        private void click(int bit, int times) {
-            for (int i = 0; i < times; i++) {
-                input.sendPointer(buttonMask | bit, lastX, lastY);
-                input.sendPointer(buttonMask, lastX, lastY);
-            }
-        }
-
-        private void position(MouseEvent e) {
-            ScreenMapping m = mapping();
-            lastX = m.remoteX(e.getX());
-            lastY = m.remoteY(e.getY());
-        }
-
-        private void pointer(MouseEvent e) {
-            if (inputBlocked()) {
-                return;
-            }
-            position(e);
-            int mods = e.getModifiersEx();
-            int mask = 0;
-            if ((mods & InputEvent.BUTTON1_DOWN_MASK) != 0) {
-                mask |= 1;
-            }
-            if ((mods & InputEvent.BUTTON2_DOWN_MASK) != 0) {
-                mask |= 2;
-            }
-            if ((mods & InputEvent.BUTTON3_DOWN_MASK) != 0) {
-                mask |= 4;
-            }
-            buttonMask = mask;
-            input.sendPointer(mask, lastX, lastY);
         }
     }
 }
