@@ -5,7 +5,7 @@
 # 3 s, runs the GC and prints heap and RSS (hidden option --measure-memory).
 # Needs both shaded jars (mvn -o -B -pl viewer-app -am package -DskipTests), Xvnc (Debian
 # package tigervnc-standalone-server) and an X display for the viewer (xvfb-run -a ... when none).
-# Usage: viewer-app/bench/memory.sh [extra JVM options for the viewer, e.g. -Xmx256m]
+# Usage: [CONSOLES=N] viewer-app/bench/memory.sh [extra JVM options for the viewer, e.g. -Xmx256m]
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 WORK="$(mktemp -d)"
@@ -28,5 +28,5 @@ sleep 1
 timeout 120 java -jar "$ROOT/gateway/target/vncstream-gateway.jar" --listen "127.0.0.1:$GW_PORT" \
   --upstream "127.0.0.1:$VNC_PORT" "${devices[@]}" >"$WORK/gateway.log" 2>&1 & pids+=($!)
 sleep 2
-HOME="$WORK" timeout 120 java "$@" -jar "$ROOT/viewer-app/target/vncstream.jar" --measure-memory 4 "127.0.0.1::$GW_PORT" 2>"$WORK/viewer.log" \
+HOME="$WORK" timeout 120 java "$@" -jar "$ROOT/viewer-app/target/vncstream.jar" --measure-memory "${CONSOLES:-4}" "127.0.0.1::$GW_PORT" 2>"$WORK/viewer.log" \
   | grep '^desktop=' || { echo "no report; viewer log:"; cat "$WORK/viewer.log"; exit 1; }
