@@ -144,4 +144,29 @@ class DemoConsolesGuiTest extends DemoWindowTestBase {
         assertThat(consoleText(serial).lines().filter(l -> l.equals("once-only"))).hasSize(1);
         assertThat(consoleText(serial).lines().filter(l -> l.contains("serial console. Type 'help'"))).hasSize(1);
     }
+
+    @Test
+    void fullScreenKeepsTheConnectionAndTheConsoles() {
+        ConsoleTab serial = openConsole("serial0");
+        GuiActionRunner.execute(() -> viewer.toggleFullScreen());
+        awaitEdt(() -> viewer.isFullScreen() && viewer.isShowing() && viewer.isUndecorated(), "full screen");
+        GuiActionRunner.execute(() -> viewer.toggleFullScreen());
+        awaitEdt(() -> !viewer.isFullScreen() && viewer.isShowing() && !viewer.isUndecorated(), "windowed again");
+        // Leaving and entering full screen rebuilds the native window: it must not count as closing it.
+        robot.waitForIdle();
+        assertThat(GuiActionRunner.execute(() -> viewer.keeper().isConnected())).isTrue();
+        assertThat(GuiActionRunner.execute(() -> app.windows())).contains(viewer);
+        assertThat(subscribers("serial0")).isEqualTo(1);
+        assertThat(serial.session().status()).isEqualTo(StreamStatus.CONNECTED);
+    }
+
+    @Test
+    void closingTheWindowEndsItsCaptures() {
+        openConsole("serial0");
+        await(() -> subscribers("serial0") == 1, "captured");
+        window.close();
+        await(() -> subscribers("serial0") == 0, "the server saw the capture end");
+        await(() -> demo.viewerCount() == 0, "and the viewer leave");
+        awaitEdt(() -> app.windows().isEmpty(), "no window is left");
+    }
 }
