@@ -24,8 +24,12 @@ public final class Limits {
     public static final int MAX_RECTS_PER_UPDATE = 65535;
     /** RRE subrectangles in one rectangle. */
     public static final int MAX_RRE_SUBRECTS = 1 << 24;
-    /** Security types offered by a server in one list. */
-    public static final int MAX_SECURITY_TYPES = 255;
+    /**
+     * Security types offered by a server in one list. The count is a u8, so this is a sanity
+     * bound rather than a memory one: the registry assigns fewer than 64 types and real servers
+     * offer a handful, so a longer list is garbage (or not an RFB server) and ends the handshake.
+     */
+    public static final int MAX_SECURITY_TYPES = 64;
     /** Stream extension: one send-data payload. */
     public static final int MAX_STREAM_DATA = 1024 * 1024;
     /** Stream extension: one device name. */

@@ -1,11 +1,13 @@
 package io.vncstream.terminal;
 
+import io.vncstream.terminal.dnd.LogTransferable;
 import io.vncstream.terminal.emulation.TerminalEngine;
 import io.vncstream.terminal.log.SessionLog;
 import io.vncstream.terminal.swing.TerminalPanel;
 import io.vncstream.terminal.swing.TerminalView;
 
 import javax.swing.SwingUtilities;
+import java.awt.datatransfer.Transferable;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -94,12 +96,29 @@ public final class TerminalSession implements AutoCloseable {
      * is a reconnect: screen and scrollback stay, output continues below them.
      */
     public void attach(ByteSink sink) {
+        attach(sink, null);
+    }
+
+    /**
+     * Attaches the new stream of the same device after the old one ended or broke: screen and
+     * scrollback stay, and {@code gapNote} (e.g. "reconnected; output in between may be lost")
+     * is shown on a line of its own, in reverse video, between the old output and the new.
+     * Call it before feeding the new stream's first bytes, so that they come after the note.
+     */
+    public void reconnect(ByteSink sink, String gapNote) {
+        attach(sink, Objects.requireNonNull(gapNote, "gapNote"));
+    }
+
+    private void attach(ByteSink sink, String gapNote) {
         Objects.requireNonNull(sink, "sink");
         if (status == StreamStatus.CLOSED) {
             throw new IllegalStateException("session is closed");
         }
         if (everAttached) {
             engine.newStream();
+        }
+        if (gapNote != null) {
+            engine.note(gapNote);
         }
         everAttached = true;
         this.sink = sink;
@@ -203,6 +222,17 @@ public final class TerminalSession implements AutoCloseable {
 
     public SessionLog sessionLog() {
         return log;
+    }
+
+    /**
+     * The log as something to drag or copy: a plain-text file {@code <device>-<timestamp>.log}
+     * behind {@link java.awt.datatransfer.DataFlavor#javaFileListFlavor}, and the same text behind
+     * {@link java.awt.datatransfer.DataFlavor#stringFlavor}. The file is written when the drop asks
+     * for it. For a host's own drag sources; {@link TerminalView#logTransferHandler()} is the ready
+     * made handler.
+     */
+    public Transferable logTransferable() {
+        return new LogTransferable(log, clock);
     }
 
     public TerminalEngine engine() {

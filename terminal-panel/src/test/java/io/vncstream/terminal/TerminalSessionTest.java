@@ -45,13 +45,14 @@ class TerminalSessionTest {
         TerminalOptions options = TerminalOptions.defaults().columns(40).rows(5).scrollbackLines(10).logDirectory(logDir);
         StringBuilder all = new StringBuilder();
         try (TerminalSession session = new TerminalSession("dev", options, TestSessions.FIXED_CLOCK, Runnable::run)) {
-            for (int i = 0; i < 100; i++) {
+            for (int i = 0; i < 1000; i++) {
                 String line = "line " + i + "\r\n";
                 all.append(line);
                 feed(session, line);
             }
             settle(session);
-            assertThat(session.engine().historyLines().size()).isLessThanOrEqualTo(10);
+            // The scrollback keeps its 10 lines plus at most one trimming batch (64 lines).
+            assertThat(session.engine().historyLines().size()).isBetween(10, 10 + 64);
             assertThat(Files.readString(session.log())).isEqualTo(all.toString());
         }
     }
@@ -120,6 +121,43 @@ class TerminalSessionTest {
                     .containsExactly("first 9", " [stream ended: connection reset]",
                             " --- reconnected; output in between may be lost ---", "second");
             assertThat(statuses).containsExactly("CONNECTED:", "ENDED:connection reset", "CONNECTED:");
+        }
+    }
+
+    @Test
+    void reconnectKeepsEveryScrollbackLineAndPutsTheGapMarkerBeforeTheNewOutput() throws Exception {
+        TerminalOptions options = TerminalOptions.defaults().columns(60).rows(4).scrollbackLines(500).logDirectory(logDir);
+        try (TerminalSession session = new TerminalSession("dev", options, TestSessions.FIXED_CLOCK, Runnable::run)) {
+            session.attach(bytes -> { });
+            for (int i = 0; i < 200; i++) {
+                feed(session, "old " + i + "\r\n");
+            }
+            // The old stream breaks in the middle of a line and of an escape sequence.
+            feed(session, "half a line \u001b[1;3");
+            settle(session);
+            List<String> before = session.engine().historyLines();
+            assertThat(before).hasSizeGreaterThan(190);
+
+            List<byte[]> sent = new ArrayList<>();
+            // No streamEnded() first: the host may only learn of the break when it reconnects.
+            session.reconnect(sent::add, "reconnected after 3 s; output in between may be lost");
+            feed(session, "new 0\r\n");
+            settle(session);
+
+            List<String> everything = new ArrayList<>(session.engine().historyLines());
+            everything.addAll(session.engine().screenLines());
+            // Nothing of the old output was lost, and it is still in its place.
+            assertThat(everything.subList(0, before.size())).isEqualTo(before);
+            int gap = everything.indexOf(" reconnected after 3 s; output in between may be lost");
+            assertThat(gap).isPositive();
+            assertThat(everything.get(gap - 1)).isEqualTo("half a line");
+            assertThat(everything.get(gap + 1)).isEqualTo("new 0");
+            assertThat(session.status()).isEqualTo(StreamStatus.CONNECTED);
+            assertThat(session.send(new byte[] {'q'})).isEqualTo(InputResult.SENT);
+            assertThat(sent).hasSize(1);
+            // The log has the gap too, in the plain-text export.
+            assertThat(io.vncstream.terminal.log.LogExport.strippedText(session.sessionLog()))
+                    .contains("half a line \nreconnected after 3 s").endsWith("new 0\n");
         }
     }
 

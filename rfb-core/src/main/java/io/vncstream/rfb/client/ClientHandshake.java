@@ -1,5 +1,6 @@
 package io.vncstream.rfb.client;
 
+import io.vncstream.rfb.Limits;
 import io.vncstream.rfb.RfbProtocolException;
 import io.vncstream.rfb.handshake.ConnectionRefusedException;
 import io.vncstream.rfb.handshake.ProtocolVersion;
@@ -57,7 +58,7 @@ public final class ClientHandshake {
     private int readSecurityType33() throws IOException {
         long type = in.readU32();
         if (type == SecurityType.INVALID) {
-            throw new ConnectionRefusedException("the server refused the connection: " + Reason.read(in));
+            throw refused();
         }
         if (!SUPPORTED.contains((int) type)) {
             throw new RfbProtocolException("the server requires security " + SecurityType.name((int) type)
@@ -69,7 +70,11 @@ public final class ClientHandshake {
     private int chooseSecurityType() throws IOException {
         int count = in.readU8();
         if (count == 0) {
-            throw new ConnectionRefusedException("the server refused the connection: " + Reason.read(in));
+            throw refused();
+        }
+        if (count > Limits.MAX_SECURITY_TYPES) {
+            throw new RfbProtocolException("security types: the server offers " + count
+                    + ", more than the limit of " + Limits.MAX_SECURITY_TYPES);
         }
         List<Integer> offered = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -85,6 +90,13 @@ public final class ClientHandshake {
         List<String> names = offered.stream().map(SecurityType::name).toList();
         throw new RfbProtocolException("the server offers only security types " + names
                 + ", none of which vncstream supports (None, VNC Authentication)");
+    }
+
+    /** A refusal carries the server's reason, which is what the user needs to see. */
+    private ConnectionRefusedException refused() throws IOException {
+        String reason = Reason.read(in);
+        return new ConnectionRefusedException("the server refused the connection: "
+                + (reason.isEmpty() ? "no reason given" : reason));
     }
 
     private void authenticate() throws IOException {

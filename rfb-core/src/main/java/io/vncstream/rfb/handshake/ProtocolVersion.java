@@ -21,12 +21,16 @@ public record ProtocolVersion(int major, int minor) {
         return new ProtocolVersion(Integer.parseInt(s.substring(4, 7)), Integer.parseInt(s.substring(8, 11)));
     }
 
-    /** What a client speaks with a server announcing this version (RFC 6143 7.1.1). */
+    /**
+     * What a client speaks with a server announcing this version (RFC 6143 7.1.1): 3.4-3.6 are
+     * 3.3; anything above 3.8 is 3.8, which is also how TigerVNC answers RealVNC's 4.x and 5.x
+     * servers (they accept a 3.8 client). Only versions before 3 are refused.
+     */
     public ProtocolVersion negotiatedByClient() throws RfbProtocolException {
-        if (major != 3) {
-            throw new RfbProtocolException("server speaks RFB " + this + ", not version 3");
+        if (major < 3) {
+            throw new RfbProtocolException("server speaks RFB " + this + ", older than 3.3");
         }
-        if (minor >= 8) {
+        if (major > 3 || minor >= 8) {
             return V3_8;
         }
         return minor == 7 ? V3_7 : V3_3;

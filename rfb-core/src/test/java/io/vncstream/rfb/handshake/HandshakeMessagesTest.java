@@ -75,11 +75,19 @@ class HandshakeMessagesTest {
         }
 
         @Test
-        void versionFourIsRefusedByTheClient() throws Exception {
-            ProtocolVersion v = readBothWays(ascii("RFB 004.001\n"), ProtocolVersion::read);
+        void realVncFourAndFiveAreAnsweredWithThreeEight() throws Exception {
+            assertThat(readBothWays(ascii("RFB 004.001\n"), ProtocolVersion::read).negotiatedByClient())
+                    .isEqualTo(ProtocolVersion.V3_8);
+            assertThat(readBothWays(ascii("RFB 005.000\n"), ProtocolVersion::read).negotiatedByClient())
+                    .isEqualTo(ProtocolVersion.V3_8);
+        }
+
+        @Test
+        void versionTwoIsRefusedByTheClient() throws Exception {
+            ProtocolVersion v = readBothWays(ascii("RFB 002.009\n"), ProtocolVersion::read);
             assertThatThrownBy(v::negotiatedByClient)
                     .isInstanceOf(RfbProtocolException.class)
-                    .hasMessage("server speaks RFB 4.1, not version 3");
+                    .hasMessage("server speaks RFB 2.9, older than 3.3");
         }
 
         @Test

@@ -6,8 +6,9 @@ final class DemoText {
     }
 
     static String banner() {
-        return "\u001b[1mvncstream terminal demo\u001b[0m \u2014 a local echo device. "
-                + "Type; try \u001b[4mseq\u001b[0m and \u001b[4mcolors\u001b[0m.\r\n"
+        return "\u001b[1mvncstream terminal demo\u001b[0m \u2014 a local echo device.\r\n"
+                + "Type; try \u001b[4mseq\u001b[0m, \u001b[4mcolors\u001b[0m and \u001b[4mreconnect\u001b[0m.\r\n"
+                + "Drag \u2630 log out to save the log; drop a text file here to type it.\r\n"
                 + colours();
     }
 

@@ -41,7 +41,12 @@ final class EchoDevice implements ByteSink {
     private void echo(byte[] bytes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte b : bytes) {
-            if (b == '\r') {
+            if (b == '\r' && line.toString().trim().equals("reconnect")) {
+                session.accept(out.toByteArray(), 0, out.size());
+                out.reset();
+                line.setLength(0);
+                breakAndReconnect();
+            } else if (b == '\r') {
                 out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
                 out.writeBytes(answer(line.toString()).getBytes(StandardCharsets.UTF_8));
                 out.writeBytes(PROMPT.getBytes(StandardCharsets.UTF_8));
@@ -63,6 +68,23 @@ final class EchoDevice implements ByteSink {
         session.accept(out.toByteArray(), 0, out.size());
     }
 
+    /**
+     * Plays a broken connection: the stream ends in the middle of a line and of a colour
+     * sequence, stays down for a moment (typing is refused with a hint), then the session is
+     * reconnected to this device with a gap marker, keeping its scrollback.
+     */
+    private void breakAndReconnect() {
+        output("\r\nconnection going down mid-line \u001b[1;3");
+        session.streamEnded("demo: connection dropped");
+        try {
+            Thread.sleep(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        session.reconnect(this, "reconnected after 2 s; output in between may be lost");
+        output("\u001b[0m" + PROMPT);
+    }
+
     /** A couple of commands, so the demo has something to scroll and find. */
     private static String answer(String command) {
         String trimmed = command.trim();
@@ -79,7 +101,7 @@ final class EchoDevice implements ByteSink {
         if (trimmed.isEmpty()) {
             return "";
         }
-        return "you typed: " + trimmed + "   (try: seq, colors)\r\n";
+        return "you typed: " + trimmed + "   (try: seq, colors, reconnect)\r\n";
     }
 
     private void output(String text) {

@@ -12,8 +12,9 @@ import java.io.File;
 import java.io.IOException;
 
 /**
- * Runs the terminal on a local echo device:
- * {@code mvn -o -q -pl terminal-panel exec:java -Dexec.mainClass=io.vncstream.terminal.demo.TerminalDemo}.
+ * Runs the terminal on a local echo device, from the reactor root:
+ * {@code mvn -o -q -B -pl terminal-panel -am test -DskipTests -Pdemo}. Type {@code reconnect} in it
+ * to see a broken stream and a reconnect with its gap marker.
  *
  * <p>With {@code -Dvncstream.demo.screenshot=FILE.png} it saves a picture of the window after two
  * seconds and exits, which is how the look of the panel can be checked on a headless machine

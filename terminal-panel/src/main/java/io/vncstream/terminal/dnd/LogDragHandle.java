@@ -4,12 +4,11 @@ import javax.swing.BorderFactory;
 import javax.swing.JLabel;
 import javax.swing.TransferHandler;
 import java.awt.Cursor;
-import java.awt.event.MouseAdapter;
-import java.awt.event.MouseEvent;
 
 /**
  * A small label a host puts on a tab or toolbar: dragging it drops the terminal's log, as a
- * plain text file, wherever files are accepted.
+ * plain text file, wherever files are accepted; dropping a file on it types the file into the
+ * terminal, as on the terminal itself.
  */
 public final class LogDragHandle extends JLabel {
     public LogDragHandle(TransferHandler handler) {
@@ -19,12 +18,6 @@ public final class LogDragHandle extends JLabel {
         setCursor(Cursor.getPredefinedCursor(Cursor.HAND_CURSOR));
         setBorder(BorderFactory.createEmptyBorder(2, 6, 2, 6));
         setTransferHandler(handler);
-        MouseAdapter drag = new MouseAdapter() {
-            @Override
-            public void mouseDragged(MouseEvent e) {
-                getTransferHandler().exportAsDrag(LogDragHandle.this, e, TransferHandler.COPY);
-            }
-        };
-        addMouseMotionListener(drag);
+        LogDragGesture.install(this);
     }
 }

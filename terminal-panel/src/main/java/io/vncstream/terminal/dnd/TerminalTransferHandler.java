@@ -6,33 +6,25 @@ import org.slf4j.LoggerFactory;
 
 import javax.swing.JComponent;
 import javax.swing.TransferHandler;
-import java.awt.datatransfer.DataFlavor;
 import java.awt.datatransfer.Transferable;
 import java.awt.datatransfer.UnsupportedFlavorException;
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.util.List;
-import java.util.function.Predicate;
 
 /**
- * Drag and drop for a terminal. Dragging out gives the log as plain text ({@link LogTransferable}:
- * a temp file and a string). Dropping a file or text in sends it as input, through
- * {@code dropTarget}, which asks for confirmation when it is long.
+ * Drag and drop for a terminal, also usable on a host's tab header. Dragging out gives the log as
+ * plain text ({@link LogTransferable}: a file and a string). Dropping a file or text in sends it
+ * as input through a {@link DroppedTextReceiver}, which asks for confirmation when it is long;
+ * what cannot be typed is refused with a reason (see {@link DroppedInput}).
  */
 public final class TerminalTransferHandler extends TransferHandler {
     private static final Logger LOG = LoggerFactory.getLogger(TerminalTransferHandler.class);
-    /** Dropped files larger than this are refused: they are not something to type. */
-    private static final long MAX_DROP_BYTES = 1024 * 1024;
 
     private final TerminalSession session;
-    private final Predicate<String> dropTarget;
+    private final DroppedTextReceiver receiver;
 
-    /** @param dropTarget sends dropped text as input; returns false when the person declined */
-    public TerminalTransferHandler(TerminalSession session, Predicate<String> dropTarget) {
+    public TerminalTransferHandler(TerminalSession session, DroppedTextReceiver receiver) {
         this.session = session;
-        this.dropTarget = dropTarget;
+        this.receiver = receiver;
     }
 
     @Override
@@ -42,16 +34,18 @@ public final class TerminalTransferHandler extends TransferHandler {
 
     @Override
     protected Transferable createTransferable(JComponent c) {
-        return new LogTransferable(session.sessionLog(), session.clock());
+        return session.logTransferable();
     }
 
     @Override
     public boolean canImport(TransferSupport support) {
+        if (!DroppedInput.acceptable(support.getTransferable())) {
+            return false;
+        }
         if (support.isDrop() && (support.getSourceDropActions() & COPY) != 0) {
             support.setDropAction(COPY);
         }
-        return support.isDataFlavorSupported(DataFlavor.javaFileListFlavor)
-                || support.isDataFlavorSupported(DataFlavor.stringFlavor);
+        return true;
     }
 
     @Override
@@ -59,28 +53,18 @@ public final class TerminalTransferHandler extends TransferHandler {
         if (!canImport(support)) {
             return false;
         }
+        DroppedInput.Outcome outcome;
         try {
-            String text = support.isDataFlavorSupported(DataFlavor.javaFileListFlavor)
-                    ? filesText(support.getTransferable())
-                    : (String) support.getTransferable().getTransferData(DataFlavor.stringFlavor);
-            return text != null && !text.isEmpty() && dropTarget.test(text);
+            outcome = DroppedInput.read(support.getTransferable());
         } catch (UnsupportedFlavorException | IOException e) {
             LOG.warn("could not read what was dropped on the terminal", e);
+            receiver.refused("Not sent: could not read what was dropped (" + e.getMessage() + ")");
             return false;
         }
-    }
-
-    private static String filesText(Transferable transferable) throws UnsupportedFlavorException, IOException {
-        @SuppressWarnings("unchecked")
-        List<File> files = (List<File>) transferable.getTransferData(DataFlavor.javaFileListFlavor);
-        StringBuilder text = new StringBuilder();
-        for (File file : files) {
-            if (!file.isFile() || file.length() > MAX_DROP_BYTES) {
-                LOG.warn("not sending dropped file {}: not a regular file of at most {} bytes", file, MAX_DROP_BYTES);
-                continue;
-            }
-            text.append(Files.readString(file.toPath(), StandardCharsets.UTF_8));
+        if (outcome.refused()) {
+            receiver.refused(outcome.refusal());
+            return false;
         }
-        return text.toString();
+        return receiver.send(outcome.text());
     }
 }

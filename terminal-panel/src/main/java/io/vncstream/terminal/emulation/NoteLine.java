@@ -9,9 +9,9 @@ final class NoteLine {
     }
 
     static String render(String text, boolean cursorAtLineStart) {
-        // CAN first: it aborts an escape sequence the old stream may have left half-sent, so the
-        // note cannot be swallowed as its parameters. A line break before (unless the cursor is
-        // already at a line start) and after keep the note on a line of its own.
+        // A sequence the stream left half-sent has been ended already (OpenSequence); CAN is
+        // only a second guard. A line break before (unless the cursor is already at a line
+        // start) and after keep the note on a line of its own.
         return "\u0018\u001b[0m" + (cursorAtLineStart ? "" : "\r\n")
                 + "\u001b[7m " + sanitize(text) + " \u001b[0m\r\n";
     }

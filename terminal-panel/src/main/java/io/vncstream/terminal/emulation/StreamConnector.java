@@ -32,6 +32,9 @@ final class StreamConnector implements TtyConnector {
          * @param bytesProcessed bytes taken from the queue since the start
          */
         void idle(long bytesProcessed);
+
+        /** The emulator wants more characters: a point between two of its operations. */
+        void betweenReads();
     }
 
     private sealed interface Inbound permits Data, Note, NewStream, Close {
@@ -51,6 +54,7 @@ final class StreamConnector implements TtyConnector {
 
     private final LinkedBlockingQueue<Inbound> queue = new LinkedBlockingQueue<>();
     private final Utf8ChunkDecoder decoder = new Utf8ChunkDecoder();
+    private final OpenSequence openSequence = new OpenSequence();
     private final AtomicLong bytesAccepted = new AtomicLong();
     private final Observer observer;
     private final BooleanSupplier cursorAtLineStart;
@@ -96,9 +100,10 @@ final class StreamConnector implements TtyConnector {
 
     @Override
     public int read(char[] buf, int offset, int length) {
+        observer.betweenReads();
         while (true) {
             if (pending.hasRemaining()) {
-                int n = Math.min(length, pending.remaining());
+                int n = Math.min(Math.min(length, pending.remaining()), StreamConnectorLimits.MAX_CHARS_PER_READ);
                 pending.get(buf, offset, n);
                 return n;
             }
@@ -116,12 +121,16 @@ final class StreamConnector implements TtyConnector {
             if (item instanceof Data data) {
                 observer.received(data.bytes());
                 pending = decoder.decode(data.bytes(), 0, data.bytes().length);
+                openSequence.feed(pending.array(), pending.arrayOffset() + pending.position(), pending.remaining());
                 bytesTaken += data.bytes().length;
             } else if (item instanceof Note note) {
                 observer.noted(note.text());
-                pending = CharBuffer.wrap(NoteLine.render(note.text(), cursorAtLineStart.getAsBoolean()));
+                // A note may come while a sequence is open (the stream broke off in its middle).
+                pending = CharBuffer.wrap(openSequence.close()
+                        + NoteLine.render(note.text(), cursorAtLineStart.getAsBoolean()));
             } else if (item instanceof NewStream) {
-                pending = CharBuffer.wrap(decoder.reset());
+                // The old stream's unfinished character and sequence end here, not in the new one.
+                pending = CharBuffer.wrap(openSequence.close() + decoder.reset());
             } else {
                 return -1;
             }

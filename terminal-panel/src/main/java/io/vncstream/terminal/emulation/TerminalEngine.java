@@ -50,6 +50,8 @@ public final class TerminalEngine implements AutoCloseable {
     }
 
     private final StyleState styleState = new StyleState();
+    private final int scrollbackLines;
+    private final int trimBatch;
     private final TerminalTextBuffer textBuffer;
     private final JediTerminal terminal;
     private final DisplayBridge display;
@@ -60,9 +62,18 @@ public final class TerminalEngine implements AutoCloseable {
     private final List<Runnable> beepListeners = new CopyOnWriteArrayList<>();
     private final Object idleLock = new Object();
     private long bytesProcessed;
+    /** Lines dropped from the top of the scrollback so far; guarded by the text buffer's lock. */
+    private long linesTrimmed;
 
     public TerminalEngine(String name, int columns, int rows, int scrollbackLines, Hooks hooks) {
-        textBuffer = new TerminalTextBuffer(columns, rows, styleState, scrollbackLines, null);
+        this.scrollbackLines = scrollbackLines;
+        this.trimBatch = Math.max(64, scrollbackLines / 16);
+        // The core drops the oldest history line by copying its whole list, once per new line
+        // when full: 10,000 lines of scrollback made scrolling output five times slower. So the
+        // core gets room for a batch (plus one read's worth of line feeds) more, and the engine
+        // trims a whole batch at once between reads. See trimHistory().
+        int coreCapacity = scrollbackLines + trimBatch + StreamConnectorLimits.MAX_CHARS_PER_READ;
+        textBuffer = new TerminalTextBuffer(columns, rows, styleState, coreCapacity, null);
         display = new DisplayBridge(this::fireChanged, this::fireBeep);
         terminal = new JediTerminal(display, textBuffer, styleState);
         terminal.setTerminalOutput(new TerminalOutputStream() {
@@ -90,6 +101,11 @@ public final class TerminalEngine implements AutoCloseable {
             }
 
             @Override
+            public void betweenReads() {
+                trimHistory();
+            }
+
+            @Override
             public void idle(long processed) {
                 hooks.idle();
                 fireChanged();
@@ -103,6 +119,34 @@ public final class TerminalEngine implements AutoCloseable {
         thread = new Thread(this::runEmulator, "terminal-emulator-" + name);
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * Keeps the scrollback to its configured size, a batch at a time: between {@code scrollbackLines}
+     * and {@code scrollbackLines + trimBatch} lines are kept. Emulator thread, between operations.
+     */
+    private void trimHistory() {
+        if (textBuffer.getHistoryLinesCount() - scrollbackLines <= trimBatch) {
+            return;
+        }
+        textBuffer.modify(() -> {
+            // Counted again under the lock: a resize on another thread may have changed it.
+            int excess = textBuffer.getHistoryLinesCount() - scrollbackLines;
+            if (excess > 0) {
+                textBuffer.getHistoryBuffer().removeTopLines(excess);
+                linesTrimmed += excess;
+            }
+        });
+        fireChanged();
+    }
+
+    /**
+     * How many lines have been dropped from the top of the scrollback since the start. With the
+     * scrollback's size it tells how many lines output pushed into it, which a view scrolled back
+     * needs to keep showing the same lines. Read it under the text buffer's lock.
+     */
+    public long linesTrimmed() {
+        return linesTrimmed;
     }
 
     private void runEmulator() {

@@ -11,6 +11,7 @@ import javax.swing.JTextField;
 import javax.swing.JToggleButton;
 import javax.swing.JToolBar;
 import javax.swing.SwingUtilities;
+import javax.swing.TransferHandler;
 import java.awt.BorderLayout;
 import java.awt.event.KeyAdapter;
 import java.awt.event.KeyEvent;
@@ -89,7 +90,7 @@ public final class TerminalView extends JPanel {
         bar.addSeparator();
         bar.add(button("Save log...", "saveLog", "Save the log as plain text",
                 () -> SaveLogAction.run(this, session)));
-        bar.add(new LogDragHandle(terminal.getTransferHandler()));
+        bar.add(new LogDragHandle(logTransferHandler()));
         bar.addSeparator();
         readOnly.setName("readOnly");
         readOnly.setSelected(session.readOnly());
@@ -140,6 +141,16 @@ public final class TerminalView extends JPanel {
 
     public TerminalPanel terminalPanel() {
         return terminal;
+    }
+
+    /**
+     * The terminal's drag and drop: exporting gives the log as a plain-text file (and text),
+     * importing types a dropped file or text into the terminal, asking first when it is long.
+     * A host can set it on its own drag source (with {@link io.vncstream.terminal.dnd.LogDragGesture});
+     * for a tab strip, {@link TerminalTabs#installLogDrag} does it all.
+     */
+    public TransferHandler logTransferHandler() {
+        return terminal.getTransferHandler();
     }
 
     public JTextField findField() {

@@ -91,6 +91,26 @@ class TerminalEngineTest {
     }
 
     @Test
+    void theScrollbackIsTrimmedInBatchesToItsConfiguredSize() throws Exception {
+        try (TerminalEngine engine = new TerminalEngine("trim", 40, 5, 1000, new TerminalEngine.Hooks() { })) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < 20_000; i++) {
+                text.append("line ").append(i).append("\r\n");
+            }
+            byte[] bytes = text.toString().getBytes(StandardCharsets.US_ASCII);
+            for (int off = 0; off < bytes.length; off += 4096) {
+                engine.accept(bytes, off, Math.min(4096, bytes.length - off));
+            }
+            assertThat(engine.awaitIdle(Duration.ofSeconds(30))).isTrue();
+            List<String> history = engine.historyLines();
+            assertThat(history.size()).isBetween(1000, 1000 + 64);
+            // The newest lines are the ones kept, in order.
+            assertThat(history.get(history.size() - 1)).isEqualTo("line 19995");
+            assertThat(engine.screenLines().get(3)).isEqualTo("line 19999");
+        }
+    }
+
+    @Test
     void resizeTellsTheEmulatorTheNewSize() throws Exception {
         try (TerminalEngine engine = new TerminalEngine("resize", 80, 24, 10, new TerminalEngine.Hooks() { })) {
             engine.resize(100, 30);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.swing.JComponent;
 import javax.swing.JFrame;
 import javax.swing.ToolTipManager;
 import java.awt.Color;
@@ -59,7 +60,7 @@ abstract class GuiTestBase {
             // decoration insets and corrects them later, so for a moment every on-screen
             // position it reports is off and robot clicks and screen captures miss.
             f.setUndecorated(true);
-            f.setContentPane(session.view());
+            f.setContentPane(content(session.view()));
             f.pack();
             return f;
         });
@@ -70,6 +71,11 @@ abstract class GuiTestBase {
         awaitStableLocation();
         robot.click(panel);
         awaitEdt(() -> panel.isFocusOwner(), "terminal has the keyboard focus");
+    }
+
+    /** What the test window shows: the terminal's view, or something holding it. Event thread. */
+    JComponent content(TerminalView view) {
+        return view;
     }
 
     /** Waits until the panel's reported position on screen has stopped changing. */

@@ -3,8 +3,11 @@ package io.vncstream.terminal.swing;
 
 import io.vncstream.terminal.log.LogExport;
 import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.fixture.JOptionPaneFixture;
+import org.assertj.swing.timing.Timeout;
 import org.junit.jupiter.api.Test;
 
+import javax.swing.SwingUtilities;
 import javax.swing.TransferHandler;
 import java.awt.datatransfer.Clipboard;
 import java.awt.datatransfer.DataFlavor;
@@ -94,6 +97,57 @@ class LogGuiTest extends GuiTestBase {
     }
 
     @Test
+    void theDefaultConfirmationIsADialogAndNoSendsNothing() throws Exception {
+        Path file = logDir.resolve("script.sh");
+        Files.writeString(file, "a\nb\nc\nd\ne\nf\ng\n");
+        // The drop runs the modal dialog on the event thread, so it is started, not waited for.
+        GuiActionRunner.execute(() -> SwingUtilities.invokeLater(() -> panel.getTransferHandler().importData(
+                new TransferHandler.TransferSupport(panel, fileList(file)))));
+        JOptionPaneFixture question = window.optionPane(Timeout.timeout(10_000));
+        question.requireMessage("Send 7 lines to the device as input?");
+        question.noButton().click();
+        robot.waitForIdle();
+        assertThat(sentBytes()).isEmpty();
+
+        GuiActionRunner.execute(() -> SwingUtilities.invokeLater(() -> panel.getTransferHandler().importData(
+                new TransferHandler.TransferSupport(panel, fileList(file)))));
+        window.optionPane(Timeout.timeout(10_000)).yesButton().click();
+        awaitEdt(() -> sentBytes().length == 14, "the file was sent");
+        assertThat(new String(sentBytes(), StandardCharsets.UTF_8)).isEqualTo("a\rb\rc\rd\re\rf\rg\r");
+    }
+
+    @Test
+    void aTerminalLogIsNotTakenAsInputAndARefusedFileSaysWhy() throws Exception {
+        feedAndSettle(RAW);
+        GuiActionRunner.execute(() -> panel.setDropConfirmation((parent, text, lines) -> true));
+        // Dragging the log handle over its own terminal: no drop there.
+        Transferable log = session.logTransferable();
+        boolean canDropLog = GuiActionRunner.execute(() -> panel.getTransferHandler().canImport(
+                new TransferHandler.TransferSupport(panel, log)));
+        assertThat(canDropLog).isFalse();
+        boolean importedLog = GuiActionRunner.execute(() -> panel.getTransferHandler().importData(
+                new TransferHandler.TransferSupport(panel, log)));
+        assertThat(importedLog).isFalse();
+
+        Path directory = Files.createDirectory(logDir.resolve("some-dir"));
+        boolean importedDirectory = GuiActionRunner.execute(() -> panel.getTransferHandler().importData(
+                new TransferHandler.TransferSupport(panel, fileList(directory))));
+        assertThat(importedDirectory).isFalse();
+        assertThat(GuiActionRunner.execute(() -> panel.hintText())).isEqualTo("Not sent: some-dir is not a regular file");
+        assertThat(sentBytes()).isEmpty();
+    }
+
+    @Test
+    void aDropWhileTheStreamIsDownIsNotSentAndSaysSo() throws Exception {
+        session.streamEnded("gone");
+        boolean imported = GuiActionRunner.execute(() -> panel.getTransferHandler().importData(
+                new TransferHandler.TransferSupport(panel, new StringSelection("reboot\n"))));
+        assertThat(imported).isFalse();
+        assertThat(GuiActionRunner.execute(() -> panel.hintText())).isEqualTo("Not connected: input is not sent");
+        assertThat(sentBytes()).isEmpty();
+    }
+
+    @Test
     void saveLogWritesPlainTextWithOptionalTimestamps() throws Exception {
         feedAndSettle(RAW);
         Path plain = logDir.resolve("saved.txt");
@@ -107,7 +161,7 @@ class LogGuiTest extends GuiTestBase {
         assertThat(LogExport.strippedText(session.sessionLog())).isEqualTo(STRIPPED);
     }
 
-    private static Transferable fileList(Path file) {
+    static Transferable fileList(Path file) {
         return new Transferable() {
             @Override
             public DataFlavor[] getTransferDataFlavors() {

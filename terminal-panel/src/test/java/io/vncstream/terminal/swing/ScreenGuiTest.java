@@ -142,6 +142,45 @@ class ScreenGuiTest extends GuiTestBase {
     }
 
     @Test
+    void aScrolledBackViewKeepsShowingTheSameLinesWhileOutputArrivesAndTheScrollbackIsTrimmed() {
+        // Fill the scrollback (10,000 lines) so that more output makes the engine trim its top.
+        feedAndSettle(lines("old", 10_100));
+        GuiActionRunner.execute(() -> panel.scrollBy(30));
+        robot.waitForIdle();
+        String shown = topVisibleLine();
+        assertThat(shown).startsWith("old ");
+        long trimmedBefore = trimmed();
+        feedAndSettle(lines("new", 1_500));
+        assertThat(trimmed()).isGreaterThan(trimmedBefore);
+        assertThat(topVisibleLine()).isEqualTo(shown);
+    }
+
+    private static String lines(String prefix, int count) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            text.append(prefix).append(' ').append(i).append("\r\n");
+        }
+        return text.toString();
+    }
+
+    /** The text of the top row on view. */
+    private String topVisibleLine() {
+        return GuiActionRunner.execute(() -> {
+            java.util.List<String> history = session.engine().historyLines();
+            return history.get(history.size() - panel.scrollOffset());
+        });
+    }
+
+    private long trimmed() {
+        session.engine().textBuffer().lock();
+        try {
+            return session.engine().linesTrimmed();
+        } finally {
+            session.engine().textBuffer().unlock();
+        }
+    }
+
+    @Test
     void aBurstRepaintsAtMostOncePerFrame() {
         int before = GuiActionRunner.execute(() -> panel.framesRefreshed());
         long start = System.nanoTime();

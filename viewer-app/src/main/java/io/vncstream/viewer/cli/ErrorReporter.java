@@ -18,7 +18,8 @@ import java.nio.file.NoSuchFileException;
 final class ErrorReporter implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
-        cmd.getErr().println("vncstream " + cmd.getCommandName() + ": " + describe(e));
+        String prefix = cmd.getParent() == null ? cmd.getCommandName() : "vncstream " + cmd.getCommandName();
+        cmd.getErr().println(prefix + ": " + describe(e));
         if (parsed.hasMatchedOption("--debug")) {
             e.printStackTrace(cmd.getErr());
         }

@@ -29,7 +29,8 @@ final class SnapshotCommand implements Callable<Integer> {
             "hextile", Encodings.HEXTILE, "zlib", Encodings.ZLIB, "zrle", Encodings.ZRLE, "tight", Encodings.TIGHT);
 
     @Parameters(index = "0", paramLabel = "ADDRESS",
-            description = "host, host:DISPLAY, host::PORT, vnc://host:port, [ipv6]:DISPLAY, unix:PATH")
+            description = "host, host:DISPLAY (from 100 on a port, as in TigerVNC), host::PORT, vnc://host:port,"
+                    + " [ipv6]:DISPLAY, [ipv6]::PORT, unix:PATH")
     String address;
 
     @Parameters(index = "1", paramLabel = "OUT.png", description = "Where to write the picture.")

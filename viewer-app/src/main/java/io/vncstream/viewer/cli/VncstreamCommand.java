@@ -1,17 +1,78 @@
 package io.vncstream.viewer.cli;
 
+import io.vncstream.gateway.demo.EmbeddedDemo;
+import io.vncstream.rfb.client.ServerAddress;
+import io.vncstream.viewer.ui.Measurements;
+import io.vncstream.viewer.ui.ViewerApp;
+import io.vncstream.viewer.ui.ViewerWindow;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** The {@code vncstream} command: the GUI by default, and the command-line tools as subcommands. */
+import java.awt.GraphicsEnvironment;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * The {@code vncstream} command: the GUI by default (the connection window, or straight to
+ * ADDRESS when given), and the command-line tools as subcommands.
+ */
 @Command(name = "vncstream", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         subcommands = {SnapshotCommand.class, DevicesCommand.class, ConsoleCommand.class},
         description = "A VNC viewer that shows a virtual machine's screen and its serial consoles over one connection.")
-public final class VncstreamCommand implements Runnable {
+public final class VncstreamCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ADDRESS",
+            description = "Connect to this server at once: host, host:DISPLAY, host::PORT, vnc://host:port, "
+                    + "[ipv6]:DISPLAY, unix:PATH. Without it, the connection window opens.")
+    String address;
+
+    @Option(names = "--demo", description = "Start the built-in demo server (a desktop, a shell on serial0, "
+            + "a log on log0) inside this program on a free loopback port and connect to it.")
+    boolean demo;
+
+    @Option(names = "--measure-startup", hidden = true,
+            description = "Print the time the first frame was painted, then exit (for the startup measurement).")
+    boolean measureStartup;
+
+    @Option(names = "--measure-memory", hidden = true, paramLabel = "CONSOLES",
+            description = "Open this many consoles, settle, print the memory in use, then exit.")
+    Integer measureMemory;
 
     @Override
-    public void run() {
-        CommandLine.usage(this, System.out);
+    public Integer call() throws Exception {
+        if (demo && address != null) {
+            throw new IllegalArgumentException("--demo connects to its own server: give no ADDRESS with it");
+        }
+        if (address != null) {
+            ServerAddress.parse(address); // a typo is reported here, in words, before any window opens
+        }
+        if (GraphicsEnvironment.isHeadless()) {
+            throw new IllegalStateException("no display to open the viewer on (is DISPLAY set?); "
+                    + "the snapshot subcommand works without one");
+        }
+        if (demo) {
+            // The demo server and the look and feel start side by side: both take a few hundred ms.
+            CompletableFuture<String> where = new CompletableFuture<>();
+            ViewerApp app = ViewerApp.launch(where, false, measurement());
+            try (EmbeddedDemo server = EmbeddedDemo.start(0)) {
+                where.complete("127.0.0.1::" + server.port());
+                app.awaitExit();
+            }
+            return 0;
+        }
+        ViewerApp app = ViewerApp.launch(address, measurement() == null, measurement());
+        app.awaitExit();
+        return 0;
+    }
+
+    private Consumer<ViewerWindow> measurement() {
+        if (measureStartup) {
+            return Measurements.startup();
+        }
+        return measureMemory == null ? null : Measurements.memory(measureMemory);
     }
 
     public static void main(String[] args) {

@@ -47,6 +47,11 @@ final class Cli {
      * logging), built from the code under test rather than a jar that may be stale.
      */
     static Outcome separateProcess(String... args) throws IOException, InterruptedException {
+        return separateProcess(List.of("-Djava.awt.headless=true"), args);
+    }
+
+    /** As {@link #separateProcess(String...)} with these JVM options (e.g. none, for the GUI on $DISPLAY). */
+    static Outcome separateProcess(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
         long start = System.nanoTime();
         Path dir = Files.createTempDirectory("vncstream-cli");
         try {
@@ -56,7 +61,7 @@ final class Cli {
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             cmd.add("-cp");
             cmd.add(System.getProperty("java.class.path"));
-            cmd.add("-Djava.awt.headless=true");
+            cmd.addAll(jvmOptions);
             cmd.add(VncstreamCommand.class.getName());
             cmd.addAll(List.of(args));
             Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile())

@@ -1,0 +1,254 @@
+package io.vncstream.gateway.bench;
+
+import io.vncstream.gateway.Gateway;
+import io.vncstream.gateway.demo.DemoDesktop;
+import io.vncstream.gateway.device.Device;
+import io.vncstream.gateway.device.DeviceRegistry;
+import io.vncstream.gateway.device.SocketBackend;
+import io.vncstream.rfb.client.ClientConfig;
+import io.vncstream.rfb.client.FirstFullUpdate;
+import io.vncstream.rfb.client.RfbClient;
+import io.vncstream.rfb.client.RfbClientHandler;
+import io.vncstream.rfb.client.ServerAddress;
+import io.vncstream.rfb.server.ServerSecurity;
+import io.vncstream.rfb.stream.Capture;
+import io.vncstream.rfb.stream.CaptureListener;
+import io.vncstream.rfb.stream.StreamClient;
+
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Stream throughput and keystroke latency through the gateway, each against the same work done
+ * on the device socket directly, in the same process:
+ * <ul>
+ *   <li>throughput: a Unix socket device (as QEMU's {@code -chardev socket,server=on}) writes
+ *   {@code MB} megabytes; read directly, and through gateway + rfb-core StreamClient;</li>
+ *   <li>latency: an echo device; one byte sent, its echo awaited, 2000 times; median and p99.</li>
+ * </ul>
+ * Run: {@code scripts/bench gateway io.vncstream.gateway.bench.StreamBench 256}.
+ */
+public final class StreamBench {
+    private static final byte[] LINE = "[   12.345678] the quick brown fox jumps over the lazy dog 0123456789\r\n"
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    public static void main(String[] args) throws Exception {
+        int megabytes = args.length > 0 ? Integer.parseInt(args[0]) : 256;
+        long bytes = megabytes * 1024L * 1024;
+        Path dir = Files.createTempDirectory("stream-bench");
+        Path source = dir.resolve("source.sock");
+        Path echo = dir.resolve("echo.sock");
+        startSource(source, bytes);
+        startEcho(echo);
+
+        double direct = directThroughput(source, bytes);
+        DeviceRegistry registry = new DeviceRegistry();
+        registry.add(new Device("source", SocketBackend.unix(source), 0));
+        registry.add(new Device("echo", SocketBackend.unix(echo), 0));
+        DemoDesktop desktop = new DemoDesktop();
+        Gateway gateway = Gateway.start("127.0.0.1", 0, desktop, registry, ServerSecurity.NONE, 1L << 30);
+        try {
+            StreamClient streams = new StreamClient();
+            FirstFullUpdate frame = new FirstFullUpdate(streams.handler(new RfbClientHandler() { }));
+            RfbClient client = RfbClient.connect(ServerAddress.tcp("127.0.0.1", gateway.port()), new ClientConfig(), frame);
+            streams.attach(client);
+            frame.watch(client.framebuffer());
+            client.start();
+            frame.await(Duration.ofSeconds(20));
+            client.setAutoRequest(false);
+
+            double relayed = gatewayThroughput(streams, bytes);
+            System.out.printf("throughput: direct %.1f MB/s, through gateway %.1f MB/s, ratio %.2f (%d MiB)%n",
+                    direct, relayed, relayed / direct, megabytes);
+
+            long[] directRtt = directLatency(echo, 2000);
+            long[] gatewayRtt = gatewayLatency(streams, 2000);
+            System.out.printf("keystroke echo: direct median %.1f us p99 %.1f us; through gateway median %.1f us p99 %.1f us; ratio %.1f%n",
+                    directRtt[0] / 1e3, directRtt[1] / 1e3, gatewayRtt[0] / 1e3, gatewayRtt[1] / 1e3,
+                    (double) gatewayRtt[0] / directRtt[0]);
+            client.close();
+        } finally {
+            gateway.close();
+            registry.removeAll();
+            desktop.close();
+        }
+    }
+
+    /**
+     * A device that, on each connection, waits for one byte from its reader and then writes
+     * {@code bytes} of console-like lines. The trigger matters: the gateway reads a device from
+     * the moment it is listed, so without it the output would be gone before the capture starts.
+     */
+    private static void startSource(Path path, long bytes) throws IOException {
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        server.bind(UnixDomainSocketAddress.of(path));
+        daemon(() -> {
+            while (true) {
+                SocketChannel c;
+                try {
+                    c = server.accept();
+                } catch (IOException e) {
+                    return;
+                }
+                daemon(() -> writeOnTrigger(c, bytes));
+            }
+        });
+    }
+
+    private static void writeOnTrigger(SocketChannel c, long bytes) {
+        try (c) {
+            if (c.read(ByteBuffer.allocate(1)) < 0) {
+                return;
+            }
+            ByteBuffer chunk = ByteBuffer.allocate(64 * 1024);
+            while (chunk.remaining() >= LINE.length) {
+                chunk.put(LINE);
+            }
+            chunk.flip();
+            int size = chunk.limit();
+            long sent = 0;
+            while (sent < bytes) {
+                chunk.rewind();
+                chunk.limit((int) Math.min(size, bytes - sent));
+                while (chunk.hasRemaining()) {
+                    sent += c.write(chunk);
+                }
+                chunk.limit(size);
+            }
+            // Keep the connection open: the gateway would reconnect otherwise.
+            Thread.sleep(Long.MAX_VALUE);
+        } catch (IOException | InterruptedException e) {
+            // the reader went away
+        }
+    }
+
+    private static void startEcho(Path path) throws IOException {
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        server.bind(UnixDomainSocketAddress.of(path));
+        daemon(() -> {
+            while (true) {
+                try {
+                    SocketChannel c = server.accept();
+                    daemon(() -> {
+                        ByteBuffer b = ByteBuffer.allocate(4096);
+                        try {
+                            while (c.read(b) >= 0) {
+                                b.flip();
+                                while (b.hasRemaining()) {
+                                    c.write(b);
+                                }
+                                b.clear();
+                            }
+                        } catch (IOException e) {
+                            // connection gone
+                        }
+                    });
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        });
+    }
+
+    private static double directThroughput(Path source, long bytes) throws IOException {
+        try (SocketChannel c = SocketChannel.open(UnixDomainSocketAddress.of(source))) {
+            ByteBuffer b = ByteBuffer.allocate(64 * 1024);
+            long got = 0;
+            long start = System.nanoTime();
+            c.write(ByteBuffer.wrap(new byte[]{'g'}));
+            while (got < bytes) {
+                int n = c.read(b);
+                if (n < 0) {
+                    break;
+                }
+                got += n;
+                b.clear();
+            }
+            return got / 1e6 / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private static double gatewayThroughput(StreamClient streams, long bytes) throws Exception {
+        AtomicLong got = new AtomicLong();
+        CountDownLatch done = new CountDownLatch(1);
+        long start = System.nanoTime();
+        Capture c = streams.capture("source", data -> {
+            if (got.addAndGet(data.length) >= bytes) {
+                done.countDown();
+            }
+        }).get(10, TimeUnit.SECONDS);
+        c.send(new byte[]{'g'});
+        if (!done.await(300, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("only " + got.get() + " of " + bytes + " bytes arrived");
+        }
+        double mbps = got.get() / 1e6 / ((System.nanoTime() - start) / 1e9);
+        c.close();
+        return mbps;
+    }
+
+    private static long[] directLatency(Path echo, int rounds) throws IOException {
+        try (SocketChannel c = SocketChannel.open(UnixDomainSocketAddress.of(echo))) {
+            long[] rtt = new long[rounds];
+            ByteBuffer one = ByteBuffer.allocate(1);
+            for (int i = 0; i < rounds; i++) {
+                one.clear();
+                one.put((byte) 'a').flip();
+                long t = System.nanoTime();
+                c.write(one);
+                one.clear();
+                c.read(one);
+                rtt[i] = System.nanoTime() - t;
+            }
+            return percentiles(rtt);
+        }
+    }
+
+    private static long[] gatewayLatency(StreamClient streams, int rounds) throws Exception {
+        java.util.concurrent.SynchronousQueue<Long> arrivals = new java.util.concurrent.SynchronousQueue<>();
+        Capture c = streams.capture("echo", new CaptureListener() {
+            @Override
+            public void output(byte[] data) {
+                try {
+                    arrivals.put(System.nanoTime());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }).get(10, TimeUnit.SECONDS);
+        long[] rtt = new long[rounds];
+        for (int i = 0; i < rounds; i++) {
+            long t = System.nanoTime();
+            c.send(new byte[]{'a'});
+            Long arrived = arrivals.poll(5, TimeUnit.SECONDS);
+            if (arrived == null) {
+                throw new IllegalStateException("echo " + i + " did not come back");
+            }
+            rtt[i] = arrived - t;
+        }
+        c.close();
+        return percentiles(rtt);
+    }
+
+    private static long[] percentiles(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return new long[]{sorted[sorted.length / 2], sorted[(int) (sorted.length * 0.99)]};
+    }
+
+    private static void daemon(Runnable r) {
+        Thread t = new Thread(r);
+        t.setDaemon(true);
+        t.start();
+    }
+}

@@ -1,0 +1,20 @@
+package io.vncstream.viewer.bench;
+
+import java.lang.management.ManagementFactory;
+
+/**
+ * One line on stdout for the startup measurement script: the wall-clock time of a first paint
+ * (the script subtracts the time it launched the JVM) and, for comparison, the time since the
+ * JVM's own start.
+ */
+public final class StartupReport {
+    private StartupReport() {
+    }
+
+    public static void firstPaint(String what) {
+        long now = System.currentTimeMillis();
+        long sinceJvm = now - ManagementFactory.getRuntimeMXBean().getStartTime();
+        System.out.println("first-paint-epoch-ms=" + now + " since-jvm-start-ms=" + sinceJvm + " what=" + what);
+        System.out.flush();
+    }
+}

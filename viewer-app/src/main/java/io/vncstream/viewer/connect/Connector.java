@@ -1,0 +1,22 @@
+package io.vncstream.viewer.connect;
+
+import io.vncstream.rfb.client.ClientConfig;
+import io.vncstream.rfb.client.RfbClient;
+import io.vncstream.rfb.client.RfbClientHandler;
+import io.vncstream.rfb.client.ServerAddress;
+import io.vncstream.rfb.security.PasswordSource;
+
+import java.io.IOException;
+
+/** Opens a connection from the dialog's settings (blocking: call off the event dispatch thread). */
+public final class Connector {
+    private Connector() {
+    }
+
+    public static RfbClient open(ConnectionSettings settings, PasswordSource password, RfbClientHandler handler)
+            throws IOException {
+        ServerAddress address = ServerAddress.parse(settings.address);
+        ClientConfig config = settings.toClientConfig().password(password);
+        return RfbClient.connect(address, config, handler);
+    }
+}

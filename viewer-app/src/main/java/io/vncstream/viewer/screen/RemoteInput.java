@@ -1,0 +1,52 @@
+package io.vncstream.viewer.screen;
+
+import io.vncstream.rfb.client.RfbClient;
+
+/** What the screen sends to the server; {@link #of(RfbClient)} in the app, a recorder in tests. */
+public interface RemoteInput {
+    void sendKey(boolean down, int keysym, int scancode);
+
+    void sendPointer(int buttonMask, int x, int y);
+
+    void sendCutText(String text);
+
+    static RemoteInput of(RfbClient client) {
+        return new RemoteInput() {
+            @Override
+            public void sendKey(boolean down, int keysym, int scancode) {
+                if (!client.isClosed()) {
+                    client.sendKey(down, keysym, scancode);
+                }
+            }
+
+            @Override
+            public void sendPointer(int buttonMask, int x, int y) {
+                if (!client.isClosed()) {
+                    client.sendPointer(buttonMask, x, y);
+                }
+            }
+
+            @Override
+            public void sendCutText(String text) {
+                if (!client.isClosed()) {
+                    client.sendCutText(text);
+                }
+            }
+        };
+    }
+
+    /** Sends nothing (before connecting, after disconnecting). */
+    RemoteInput NONE = new RemoteInput() {
+        @Override
+        public void sendKey(boolean down, int keysym, int scancode) {
+        }
+
+        @Override
+        public void sendPointer(int buttonMask, int x, int y) {
+        }
+
+        @Override
+        public void sendCutText(String text) {
+        }
+    };
+}

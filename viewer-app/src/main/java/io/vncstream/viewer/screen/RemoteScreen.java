@@ -1,0 +1,444 @@
+package io.vncstream.viewer.screen;
+
+import io.vncstream.rfb.framebuffer.Framebuffer;
+import io.vncstream.rfb.framebuffer.FramebufferListener;
+import io.vncstream.rfb.pseudo.RemoteCursor;
+import io.vncstream.viewer.keys.KeyTranslator;
+
+import javax.imageio.ImageIO;
+import javax.swing.JComponent;
+import javax.swing.JViewport;
+import javax.swing.Scrollable;
+import javax.swing.SwingConstants;
+import javax.swing.SwingUtilities;
+import java.awt.Color;
+import java.awt.Cursor;
+import java.awt.Dimension;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics;
+import java.awt.Graphics2D;
+import java.awt.GraphicsConfiguration;
+import java.awt.Rectangle;
+import java.awt.RenderingHints;
+import java.awt.Toolkit;
+import java.awt.event.FocusEvent;
+import java.awt.event.FocusListener;
+import java.awt.event.InputEvent;
+import java.awt.event.KeyEvent;
+import java.awt.event.KeyListener;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The remote desktop as a Swing component. The picture is the framebuffer's own pixel array
+ * (see {@link FramebufferImage}); damage reported on the connection's reader thread is
+ * accumulated and repainted once per turn of the event dispatch thread. Mouse, wheel and keys
+ * go to a {@link RemoteInput} unless the screen is view-only; the server's cursor shape is the
+ * local cursor.
+ */
+public final class RemoteScreen extends JComponent implements Scrollable, FramebufferListener {
+    /** Keys the viewer keeps for itself (menu, full screen) when pressed without modifiers. */
+    public static final Set<Integer> LOCAL_KEYS = Set.of(KeyEvent.VK_F8, KeyEvent.VK_F11);
+
+    private static final Color BACKGROUND = new Color(0x2b2b2b);
+
+    // Event dispatch thread state
+    private volatile Framebuffer framebuffer;
+    private BufferedImage image;
+    private Scaling scaling = Scaling.NATIVE;
+    private boolean viewOnly;
+    private RemoteInput input = RemoteInput.NONE;
+    private final KeyTranslator keys;
+    private final ClipboardBridge clipboard;
+    private final ScreenMouse mouse = new ScreenMouse(this);
+    private RemoteCursor remoteCursor;
+    private String placeholder = "Not connected";
+    private final java.util.List<Runnable> paintListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private Consumer<String> status = s -> { };
+
+    private final DamageCoalescer damage = new DamageCoalescer(this::flushDamage);
+
+    public RemoteScreen() {
+        this(systemClipboard());
+    }
+
+    /** @param clipboard the clipboard to bridge, or null for none */
+    public RemoteScreen(java.awt.datatransfer.Clipboard clipboard) {
+        setOpaque(true);
+        setFocusable(true);
+        setFocusTraversalKeysEnabled(false); // Tab belongs to the remote desktop
+        setName("remoteScreen");
+        keys = new KeyTranslator((down, keysym, scancode) -> input.sendKey(down, keysym, scancode));
+        this.clipboard = new ClipboardBridge(clipboard, text -> input.sendCutText(text), s -> status.accept(s));
+        addMouseListener(mouse);
+        addMouseMotionListener(mouse);
+        addMouseWheelListener(mouse);
+        addKeyListener(new Keys());
+        addFocusListener(new FocusListener() {
+            @Override
+            public void focusGained(FocusEvent e) {
+                if (!viewOnly && framebuffer != null) {
+                    RemoteScreen.this.clipboard.checkLocal();
+                }
+            }
+
+            @Override
+            public void focusLost(FocusEvent e) {
+                keys.releaseAll();
+            }
+        });
+    }
+
+    private static java.awt.datatransfer.Clipboard systemClipboard() {
+        try {
+            return Toolkit.getDefaultToolkit().getSystemClipboard();
+        } catch (java.awt.HeadlessException | SecurityException e) {
+            return null;
+        }
+    }
+
+    // ---- connection ----
+
+    /** Shows this framebuffer and sends input to {@code input} (event dispatch thread). */
+    public void attach(Framebuffer fb, RemoteInput input) {
+        detach();
+        this.framebuffer = fb;
+        this.input = input;
+        fb.addListener(this);
+        int w = fb.width();
+        int h = fb.height();
+        int[] px = fb.pixels();
+        if (px.length == w * h && w > 0 && h > 0) {
+            setImage(FramebufferImage.wrap(px, w, h));
+        }
+        clipboard.setEnabled(!viewOnly);
+        clipboard.install();
+        repaint();
+    }
+
+    /** Stops sending input and following the framebuffer; the last picture stays. */
+    public void detach() {
+        keys.releaseAll();
+        if (framebuffer != null) {
+            framebuffer.removeListener(this);
+            framebuffer = null;
+        }
+        input = RemoteInput.NONE;
+        mouse.forgetButtons();
+        clipboard.uninstall();
+    }
+
+    public boolean isAttached() {
+        return framebuffer != null;
+    }
+
+    /** Told after each paint of (part of) the picture, on the event thread: for startup measurements. */
+    public void addPaintListener(Runnable l) {
+        paintListeners.add(l);
+    }
+
+    public void removePaintListener(Runnable l) {
+        paintListeners.remove(l);
+    }
+
+    /** Text shown when there is no picture yet. */
+    public void setPlaceholder(String text) {
+        placeholder = text;
+        repaint();
+    }
+
+    public void setStatusListener(Consumer<String> status) {
+        this.status = status == null ? s -> { } : status;
+    }
+
+    public ClipboardBridge clipboard() {
+        return clipboard;
+    }
+
+    public KeyTranslator keyTranslator() {
+        return keys;
+    }
+
+    /** The server's clipboard (any thread). */
+    public void serverCutText(String text) {
+        clipboard.serverText(text);
+    }
+
+    /** The server's cursor shape (any thread). */
+    public void setRemoteCursor(RemoteCursor cursor) {
+        if (!SwingUtilities.isEventDispatchThread()) {
+            SwingUtilities.invokeLater(() -> setRemoteCursor(cursor));
+            return;
+        }
+        remoteCursor = cursor;
+        updateCursor();
+    }
+
+    private void updateCursor() {
+        if (remoteCursor == null) {
+            setCursor(Cursor.getDefaultCursor());
+            return;
+        }
+        double s = mapping().scale() * deviceScale();
+        try {
+            setCursor(CursorFactory.create(remoteCursor, Math.abs(s - 1.0) < 0.01 ? 1.0 : s));
+        } catch (RuntimeException e) {
+            setCursor(Cursor.getDefaultCursor());
+        }
+    }
+
+    // ---- damage from the reader thread ----
+
+    @Override
+    public void damaged(int x, int y, int w, int h) {
+        damage.damaged(x, y, w, h);
+    }
+
+    @Override
+    public void resized(int width, int height) {
+        Framebuffer fb = framebuffer;
+        // Called on the thread that resized, right after: size and array agree here.
+        int[] px = fb == null ? null : fb.pixels();
+        damage.resized(fb != null && px.length == width * height ? new DamageCoalescer.Frame(fb, px, width, height) : null);
+    }
+
+    private void flushDamage() {
+        DamageCoalescer.Pending p = damage.take();
+        DamageCoalescer.Frame frame = p.frame();
+        if (frame != null && frame.fb() == framebuffer && frame.width() > 0 && frame.height() > 0) {
+            setImage(FramebufferImage.wrap(frame.pixels(), frame.width(), frame.height()));
+            return;
+        }
+        Rectangle d = p.damage();
+        if (d != null && image != null) {
+            repaint(mapping().toComponent(d.x, d.y, d.width, d.height));
+        }
+    }
+
+    private void setImage(BufferedImage img) {
+        boolean sizeChanged = image == null || image.getWidth() != img.getWidth() || image.getHeight() != img.getHeight();
+        image = img;
+        if (sizeChanged) {
+            revalidate();
+            updateCursor();
+        }
+        repaint();
+    }
+
+    /** The picture being shown (it shares the framebuffer's pixels), or null. */
+    public BufferedImage image() {
+        return image;
+    }
+
+    // ---- painting ----
+
+    public Scaling scaling() {
+        return scaling;
+    }
+
+    public void setScaling(Scaling scaling) {
+        this.scaling = scaling;
+        revalidate();
+        repaint();
+        updateCursor();
+    }
+
+    public boolean isViewOnly() {
+        return viewOnly;
+    }
+
+    /** In view-only mode no key, pointer or clipboard event goes to the server. */
+    public void setViewOnly(boolean viewOnly) {
+        if (viewOnly && !this.viewOnly) {
+            keys.releaseAll();
+            mouse.releaseButtons();
+        }
+        this.viewOnly = viewOnly;
+        clipboard.setEnabled(!viewOnly);
+        firePropertyChange("viewOnly", !viewOnly, viewOnly);
+    }
+
+    double deviceScale() {
+        GraphicsConfiguration gc = getGraphicsConfiguration();
+        return gc == null ? 1.0 : gc.getDefaultTransform().getScaleX();
+    }
+
+    /** Where the picture is in this component now. */
+    public ScreenMapping mapping() {
+        int w = image == null ? 0 : image.getWidth();
+        int h = image == null ? 0 : image.getHeight();
+        return ScreenMapping.of(scaling, w, h, deviceScale(), getWidth(), getHeight());
+    }
+
+    @Override
+    protected void paintComponent(Graphics g) {
+        Graphics2D g2 = (Graphics2D) g.create();
+        try {
+            Rectangle clip = g2.getClipBounds();
+            if (clip == null) {
+                clip = new Rectangle(0, 0, getWidth(), getHeight());
+            }
+            g2.setColor(BACKGROUND);
+            g2.fillRect(clip.x, clip.y, clip.width, clip.height);
+            BufferedImage img = image;
+            if (img == null) {
+                paintPlaceholder(g2);
+                return;
+            }
+            ScreenMapping m = mapping();
+            Rectangle src = m.toRemote(clip);
+            if (src.isEmpty()) {
+                return;
+            }
+            g2.translate(m.offsetX(), m.offsetY());
+            g2.scale(m.scale(), m.scale());
+            boolean smooth = scaling == Scaling.FIT && Math.abs(m.scale() * deviceScale() - 1.0) > 1e-6;
+            g2.setRenderingHint(RenderingHints.KEY_INTERPOLATION, smooth
+                    ? RenderingHints.VALUE_INTERPOLATION_BILINEAR : RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+            g2.setRenderingHint(RenderingHints.KEY_RENDERING, smooth
+                    ? RenderingHints.VALUE_RENDER_QUALITY : RenderingHints.VALUE_RENDER_SPEED);
+            g2.drawImage(img, src.x, src.y, src.x + src.width, src.y + src.height,
+                    src.x, src.y, src.x + src.width, src.y + src.height, null);
+            for (Runnable l : paintListeners) {
+                l.run();
+            }
+        } finally {
+            g2.dispose();
+        }
+    }
+
+    private void paintPlaceholder(Graphics2D g2) {
+        g2.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g2.setColor(new Color(0xbbbbbb));
+        g2.setFont(getFont() != null ? getFont().deriveFont(Font.PLAIN, 16f) : new Font(Font.SANS_SERIF, Font.PLAIN, 16));
+        FontMetrics fm = g2.getFontMetrics();
+        int tw = fm.stringWidth(placeholder);
+        g2.drawString(placeholder, (getWidth() - tw) / 2, getHeight() / 2);
+    }
+
+    /** A copy of the framebuffer as it is now. */
+    public BufferedImage snapshot() {
+        Framebuffer fb = framebuffer;
+        if (fb != null) {
+            int w = fb.width();
+            int h = fb.height();
+            int[] px = fb.pixels();
+            if (px.length == w * h) {
+                return FramebufferImage.copy(px.clone(), w, h);
+            }
+        }
+        BufferedImage img = image;
+        if (img == null) {
+            return null;
+        }
+        BufferedImage copy = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
+        copy.getGraphics().drawImage(img, 0, 0, null);
+        return copy;
+    }
+
+    /** Writes {@link #snapshot()} as a PNG. */
+    public void writePng(Path file) throws IOException {
+        BufferedImage img = snapshot();
+        if (img == null) {
+            throw new IOException("there is no picture to save yet");
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        if (!ImageIO.write(img, "png", file.toFile())) {
+            throw new IOException("no PNG writer available");
+        }
+    }
+
+    // ---- sizing ----
+
+    @Override
+    public Dimension getPreferredSize() {
+        if (isPreferredSizeSet()) {
+            return super.getPreferredSize();
+        }
+        if (image == null) {
+            return new Dimension(800, 600);
+        }
+        return ScreenMapping.preferredSize(scaling, image.getWidth(), image.getHeight(), deviceScale());
+    }
+
+    @Override
+    public Dimension getPreferredScrollableViewportSize() {
+        return getPreferredSize();
+    }
+
+    @Override
+    public int getScrollableUnitIncrement(Rectangle visibleRect, int orientation, int direction) {
+        return 32;
+    }
+
+    @Override
+    public int getScrollableBlockIncrement(Rectangle visibleRect, int orientation, int direction) {
+        return orientation == SwingConstants.HORIZONTAL ? visibleRect.width - 32 : visibleRect.height - 32;
+    }
+
+    @Override
+    public boolean getScrollableTracksViewportWidth() {
+        return scaling == Scaling.FIT
+                || (getParent() instanceof JViewport vp && vp.getWidth() >= getPreferredSize().width);
+    }
+
+    @Override
+    public boolean getScrollableTracksViewportHeight() {
+        return scaling == Scaling.FIT
+                || (getParent() instanceof JViewport vp && vp.getHeight() >= getPreferredSize().height);
+    }
+
+    // ---- input ----
+
+    /** Where keys and pointer events go now (nowhere when detached). */
+    RemoteInput input() {
+        return input;
+    }
+
+    boolean inputBlocked() {
+        return viewOnly || framebuffer == null || image == null;
+    }
+
+    /** Whether a key event is one the viewer keeps (F8 menu, F11 full screen). */
+    public static boolean isLocalKey(KeyEvent e) {
+        int mods = e.getModifiersEx() & (InputEvent.SHIFT_DOWN_MASK | InputEvent.CTRL_DOWN_MASK
+                | InputEvent.ALT_DOWN_MASK | InputEvent.META_DOWN_MASK | InputEvent.ALT_GRAPH_DOWN_MASK);
+        return mods == 0 && LOCAL_KEYS.contains(e.getKeyCode());
+    }
+
+    private final class Keys implements KeyListener {
+        @Override
+        public void keyPressed(KeyEvent e) {
+            key(e);
+        }
+
+        @Override
+        public void keyReleased(KeyEvent e) {
+            key(e);
+        }
+
+        @Override
+        public void keyTyped(KeyEvent e) {
+            key(e);
+        }
+
+        private void key(KeyEvent e) {
+            if (e.getID() != KeyEvent.KEY_TYPED && isLocalKey(e)) {
+                return; // left for the window's key bindings
+            }
+            if (inputBlocked()) {
+                return;
+            }
+            keys.handle(e);
+            e.consume();
+        }
+    }
+}

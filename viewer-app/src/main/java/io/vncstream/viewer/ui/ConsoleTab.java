@@ -1,0 +1,179 @@
+package io.vncstream.viewer.ui;
+
+import io.vncstream.rfb.stream.Capture;
+import io.vncstream.rfb.stream.CaptureListener;
+import io.vncstream.rfb.stream.StreamClient;
+import io.vncstream.terminal.StreamStatus;
+import io.vncstream.terminal.TerminalOptions;
+import io.vncstream.terminal.TerminalSession;
+import io.vncstream.terminal.swing.TerminalView;
+
+import javax.swing.SwingUtilities;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One device's console tab: a terminal session that outlives captures. Each capture feeds the
+ * terminal and takes its typed bytes; when a capture ends (device removed, connection lost)
+ * the terminal keeps its scrollback and log, and a later capture continues below a gap marker.
+ * Event dispatch thread, except where noted.
+ */
+final class ConsoleTab {
+    /** The tail kept to recognise the server's backlog replay after a gap (the demo's backlog is 256 KiB). */
+    static final int REPLAY_MEMORY = 256 * 1024;
+
+    private final String device;
+    private final TerminalSession session;
+    private final Runnable changed;
+    private final ReplayOverlap shown = new ReplayOverlap(REPLAY_MEMORY);
+    private Capture capture;
+    private boolean requested;
+    private boolean closed;
+    private boolean removed;
+    private String endReason;
+    /** Counts captures, so that the end of an old one never touches a newer one. */
+    private int generation;
+
+    ConsoleTab(String device, TerminalOptions options, Runnable changed) {
+        this.device = device;
+        this.session = new TerminalSession(device, options);
+        this.changed = changed;
+    }
+
+    String device() {
+        return device;
+    }
+
+    TerminalSession session() {
+        return session;
+    }
+
+    TerminalView view() {
+        return session.view();
+    }
+
+    /** Whether a capture is open or being opened. */
+    boolean isLive() {
+        return capture != null || requested;
+    }
+
+    boolean isRemoved() {
+        return removed;
+    }
+
+    Capture capture() {
+        return capture;
+    }
+
+    String title() {
+        if (isLive() || endReason == null) {
+            return device;
+        }
+        return device + (removed ? " (removed)" : " (disconnected)");
+    }
+
+    /** Starts a capture through {@code streams}; after an earlier one, marks the gap first. */
+    void capture(StreamClient streams) {
+        if (closed || isLive()) {
+            return;
+        }
+        int gen = ++generation;
+        boolean again = generation > 1;
+        requested = true;
+        removed = false;
+        CompletableFuture<Capture> future = streams.capture(device, new Output(gen, again));
+        future.whenComplete((c, error) -> SwingUtilities.invokeLater(() -> captureOpened(gen, c, error, again)));
+        changed.run();
+    }
+
+    private void captureOpened(int gen, Capture c, Throwable error, boolean again) {
+        if (gen != generation) {
+            if (c != null) {
+                c.close();
+            }
+            return;
+        }
+        requested = false;
+        if (error != null) {
+            ended(gen, "could not capture: " + (error.getCause() != null ? error.getCause().getMessage() : error.getMessage()));
+            return;
+        }
+        if (closed) {
+            c.close();
+            return;
+        }
+        capture = c;
+        if (again) {
+            session.markGap("---- " + device + " captured again at "
+                    + LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss"))
+                    + "; output while disconnected is shown only as far as the server kept it ----");
+        }
+        session.attach(c::send);
+        endReason = null;
+        changed.run();
+    }
+
+    /** The device left the server's list: the capture ends with it, the contents stay. */
+    void deviceRemoved() {
+        removed = true;
+        changed.run();
+    }
+
+    private void ended(int gen, String reason) {
+        if (gen != generation) {
+            return;
+        }
+        capture = null;
+        requested = false;
+        endReason = reason;
+        if (session.status() != StreamStatus.CLOSED) {
+            session.streamEnded(reason);
+        }
+        changed.run();
+    }
+
+    /** Ends the capture (the server is told) and the session, for good. */
+    void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        generation++;
+        if (capture != null) {
+            capture.close();
+            capture = null;
+        }
+        session.close();
+    }
+
+    /** Device output on the capture's delivery thread. */
+    private final class Output implements CaptureListener {
+        private final int gen;
+        private boolean replayPending;
+
+        Output(int gen, boolean again) {
+            this.gen = gen;
+            this.replayPending = again;
+        }
+
+        @Override
+        public void output(byte[] data) {
+            int from = 0;
+            if (replayPending) {
+                // The first data of a new capture is the server's backlog replay.
+                replayPending = false;
+                from = shown.overlap(data);
+            }
+            if (from < data.length) {
+                shown.remember(data, from, data.length - from);
+                session.accept(data, from, data.length - from);
+            }
+        }
+
+        @Override
+        public void ended(String reason) {
+            SwingUtilities.invokeLater(() -> ConsoleTab.this.ended(gen, reason));
+        }
+    }
+}

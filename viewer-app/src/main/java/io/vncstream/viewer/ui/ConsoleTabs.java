@@ -1,0 +1,135 @@
+package io.vncstream.viewer.ui;
+
+import io.vncstream.rfb.stream.DeviceListener;
+import io.vncstream.rfb.stream.StreamClient;
+import io.vncstream.terminal.TerminalOptions;
+
+import javax.swing.JComponent;
+import javax.swing.JTabbedPane;
+import javax.swing.SwingUtilities;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+
+/**
+ * The console tabs after the screen tab, one per device, and their captures over the current
+ * connection. A tab whose capture ended (device removed, connection lost) is captured again
+ * when its device is announced again, by the same or the next connection. Event dispatch thread.
+ */
+final class ConsoleTabs {
+    private final JTabbedPane tabs;
+    private final Supplier<TerminalOptions> options;
+    private final Map<String, ConsoleTab> consoles = new LinkedHashMap<>();
+    private StreamClient streams;
+
+    ConsoleTabs(JTabbedPane tabs, Supplier<TerminalOptions> options) {
+        this.tabs = tabs;
+        this.options = options;
+        // FlatLaf draws the close button of tabs whose component asks for one.
+        tabs.putClientProperty("JTabbedPane.tabCloseCallback", (BiConsumer<JTabbedPane, Integer>) (pane, index) -> {
+            ConsoleTab t = at(index);
+            if (t != null) {
+                close(t.device());
+            }
+        });
+    }
+
+    /** A new connection: its devices are (re)captured where a tab waits for them. */
+    void connected(StreamClient s) {
+        streams = s;
+        s.addDeviceListener(new DeviceListener() {
+            @Override
+            public void deviceAdded(String name) {
+                SwingUtilities.invokeLater(() -> {
+                    ConsoleTab t = consoles.get(name);
+                    if (streams == s && t != null) {
+                        t.capture(s);
+                    }
+                });
+            }
+
+            @Override
+            public void deviceRemoved(String name) {
+                SwingUtilities.invokeLater(() -> {
+                    ConsoleTab t = consoles.get(name);
+                    if (streams == s && t != null) {
+                        t.deviceRemoved();
+                    }
+                });
+            }
+        });
+    }
+
+    /** The connection is gone; the captures end on their own and the tabs keep their contents. */
+    void connectionLost() {
+        streams = null;
+    }
+
+    /** Shows the device's console, opening the tab and starting the capture if needed. */
+    ConsoleTab open(String device) {
+        ConsoleTab t = consoles.get(device);
+        if (t == null) {
+            t = new ConsoleTab(device, options.get(), this::refreshTitles);
+            consoles.put(device, t);
+            JComponent view = t.view();
+            view.setName("console." + device);
+            view.putClientProperty("JTabbedPane.tabClosable", true);
+            view.putClientProperty("JTabbedPane.tabCloseToolTipText", "Close the console (ends the capture)");
+            tabs.addTab(device, view);
+        }
+        if (streams != null && !t.isLive() && streams.devices().contains(device)) {
+            t.capture(streams);
+        }
+        tabs.setSelectedComponent(t.view());
+        return t;
+    }
+
+    /** Closes the device's tab and ends its capture. */
+    void close(String device) {
+        ConsoleTab t = consoles.remove(device);
+        if (t != null) {
+            tabs.remove(t.view());
+            t.close();
+        }
+    }
+
+    /** Closes every console (the window is closing). */
+    void closeAll() {
+        for (String device : List.copyOf(consoles.keySet())) {
+            close(device);
+        }
+    }
+
+    ConsoleTab get(String device) {
+        return consoles.get(device);
+    }
+
+    /** The console in tab {@code index}, or null for the screen. */
+    ConsoleTab at(int index) {
+        if (index < 0 || index >= tabs.getTabCount()) {
+            return null;
+        }
+        java.awt.Component c = tabs.getComponentAt(index);
+        for (ConsoleTab t : consoles.values()) {
+            if (t.view() == c) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    ConsoleTab selected() {
+        return at(tabs.getSelectedIndex());
+    }
+
+    private void refreshTitles() {
+        for (ConsoleTab t : consoles.values()) {
+            int i = tabs.indexOfComponent(t.view());
+            if (i >= 0) {
+                tabs.setTitleAt(i, t.title());
+            }
+        }
+    }
+}

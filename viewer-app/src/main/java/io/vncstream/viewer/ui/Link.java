@@ -1,0 +1,77 @@
+package io.vncstream.viewer.ui;
+
+import io.vncstream.rfb.client.RfbClient;
+import io.vncstream.rfb.client.RfbClientHandler;
+import io.vncstream.rfb.pseudo.RemoteCursor;
+import io.vncstream.rfb.stream.StreamClient;
+
+import java.awt.Toolkit;
+
+/**
+ * One connection of a viewer window: its events (on the connection's reader thread) go to the
+ * window, and its stream extension state (device list, captures) lives in its own
+ * {@link StreamClient}, so nothing of a dropped connection leaks into the next one.
+ */
+public final class Link implements RfbClientHandler {
+    private final ViewerWindow window;
+    private final StreamClient streams = new StreamClient();
+    private final RfbClientHandler handler;
+    volatile RfbClient client;
+
+    Link(ViewerWindow window) {
+        this.window = window;
+        this.handler = streams.handler(this);
+    }
+
+    /** What to connect with: the stream client sees stream messages first, then this link. */
+    public RfbClientHandler handler() {
+        return handler;
+    }
+
+    public StreamClient streams() {
+        return streams;
+    }
+
+    public RfbClient client() {
+        return client;
+    }
+
+    boolean isConnected() {
+        RfbClient c = client;
+        return c != null && !c.isClosed();
+    }
+
+    @Override
+    public void cursorChanged(RemoteCursor cursor) {
+        if (window.isCurrent(this)) {
+            window.screen().setRemoteCursor(cursor);
+        }
+    }
+
+    @Override
+    public void desktopNameChanged(String name) {
+        window.onEdt(this, () -> window.setDesktopName(name));
+    }
+
+    @Override
+    public void desktopResized(int width, int height) {
+        window.onEdt(this, () -> window.showStatus("The remote screen is now " + width + " x " + height));
+    }
+
+    @Override
+    public void bell() {
+        Toolkit.getDefaultToolkit().beep();
+    }
+
+    @Override
+    public void serverCutText(String text) {
+        if (window.isCurrent(this)) {
+            window.screen().serverCutText(text);
+        }
+    }
+
+    @Override
+    public void disconnected(Exception cause) {
+        window.onEdt(this, () -> window.keeper().connectionLost(this, cause));
+    }
+}

@@ -1,0 +1,175 @@
+package io.vncstream.viewer.ui;
+
+import io.vncstream.viewer.connect.AppConfig;
+import io.vncstream.viewer.connect.ConnectionSettings;
+import io.vncstream.terminal.TerminalOptions;
+
+import javax.swing.SwingUtilities;
+import java.awt.Window;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+
+/**
+ * The GUI application: the theme, the saved settings and recent servers, and its windows.
+ * {@link #launch} opens the connection window (or connects straight away); {@link #awaitExit}
+ * returns when the last window has closed.
+ */
+public final class ViewerApp {
+    private final AppConfig config;
+    private final Properties settings;
+    private Theme theme;
+    private final List<Window> windows = new ArrayList<>();
+    private final CountDownLatch exited = new CountDownLatch(1);
+    private volatile java.nio.file.Path consoleLogDirectory;
+    /** False for the demo: its port changes every run and is no server to come back to. */
+    private volatile boolean rememberServers = true;
+    private volatile Consumer<ViewerWindow> onConnected;
+
+    public ViewerApp(AppConfig config) {
+        this.config = config;
+        this.settings = config.loadSettings();
+        this.theme = Theme.parse(settings.getProperty("theme"));
+    }
+
+    /** Starts the GUI on the event dispatch thread: with an address it connects at once. */
+    public static ViewerApp launch(String address, boolean rememberServers) {
+        return launch(address, rememberServers, null);
+    }
+
+    /** As {@link #launch(String, boolean)}, telling {@code onConnected} of each connected window (measurements). */
+    public static ViewerApp launch(String address, boolean rememberServers, Consumer<ViewerWindow> onConnected) {
+        return launch(CompletableFuture.completedFuture(address), rememberServers, onConnected);
+    }
+
+    /**
+     * As {@link #launch(String, boolean, Consumer)} for an address known later (the demo's port):
+     * the look and feel is set up meanwhile, and nothing opens if the address never comes.
+     */
+    public static ViewerApp launch(CompletableFuture<String> address, boolean rememberServers,
+                                   Consumer<ViewerWindow> onConnected) {
+        ViewerApp app = new ViewerApp(AppConfig.forUser());
+        app.rememberServers = rememberServers;
+        app.onConnected = onConnected;
+        SwingUtilities.invokeLater(app.theme::apply);
+        address.thenAccept(a -> SwingUtilities.invokeLater(() -> {
+            if (a == null || a.isBlank()) {
+                app.showConnectWindow(null, false);
+            } else {
+                app.connectAtOnce(a);
+            }
+        }));
+        return app;
+    }
+
+    /** Blocks until every window of the application has closed. */
+    public void awaitExit() throws InterruptedException {
+        exited.await();
+    }
+
+    public AppConfig config() {
+        return config;
+    }
+
+    public Theme theme() {
+        return theme;
+    }
+
+    public void setTheme(Theme t) {
+        theme = t;
+        t.apply();
+        settings.setProperty("theme", t.key());
+        config.saveSettings(settings);
+    }
+
+    /** Options for a new console tab: the defaults, with the log directory if one was set. */
+    public TerminalOptions consoleOptions() {
+        TerminalOptions o = TerminalOptions.defaults();
+        if (consoleLogDirectory != null) {
+            o.logDirectory(consoleLogDirectory);
+        }
+        return o;
+    }
+
+    public void setRememberServers(boolean on) {
+        rememberServers = on;
+    }
+
+    /** Where console logs go (null: the user's state directory). */
+    public void setConsoleLogDirectory(java.nio.file.Path dir) {
+        consoleLogDirectory = dir;
+    }
+
+    /** The options used last time, with {@code address} filled in when given. */
+    public ConnectionSettings lastSettings() {
+        return ConnectionSettings.load(settings);
+    }
+
+    /** Remembers a connection's options and puts its address first among the recent servers. */
+    public void remember(ConnectionSettings s) {
+        if (!rememberServers) {
+            return;
+        }
+        s.store(settings);
+        config.saveSettings(settings);
+        config.addRecentServer(s.address);
+    }
+
+    /** Shows the connection window; with {@code autoConnect} it connects to {@code address} at once. */
+    public ConnectWindow showConnectWindow(String address, boolean autoConnect) {
+        ConnectWindow w = new ConnectWindow(this, address);
+        windowOpened(w);
+        w.setLocationRelativeTo(null);
+        w.setVisible(true);
+        if (autoConnect) {
+            w.connect();
+        }
+        return w;
+    }
+
+    /** Called by a viewer window each time a connection starts. */
+    void connected(ViewerWindow w) {
+        Consumer<ViewerWindow> c = onConnected;
+        if (c != null) {
+            onConnected = null; // once: a measurement is about the first connection
+            c.accept(w);
+        }
+    }
+
+    /**
+     * Opens the viewer window at once and connects it with the last options, building the window
+     * while the connection is made; if that fails, the connection window says why.
+     */
+    public ViewerWindow connectAtOnce(String address) {
+        ConnectionSettings s = lastSettings();
+        s.address = address;
+        remember(s);
+        ViewerWindow w = new ViewerWindow(this, s);
+        windowOpened(w);
+        w.keeper().connectFirst(why -> {
+            showConnectWindow(address, false).showError(why); // first, so that the app never has no window
+            w.dispose();
+        });
+        w.showWindow();
+        return w;
+    }
+
+    void windowOpened(Window w) {
+        windows.add(w);
+    }
+
+    void windowClosed(Window w) {
+        windows.remove(w);
+        if (windows.isEmpty()) {
+            exited.countDown();
+        }
+    }
+
+    /** Open windows (event dispatch thread). */
+    public List<Window> windows() {
+        return List.copyOf(windows);
+    }
+}

@@ -1,0 +1,414 @@
+package io.vncstream.viewer.ui;
+
+import io.vncstream.rfb.client.RfbClient;
+import io.vncstream.viewer.connect.ConnectionSettings;
+import io.vncstream.viewer.screen.RemoteScreen;
+import io.vncstream.viewer.screen.Scaling;
+import net.miginfocom.swing.MigLayout;
+
+import javax.swing.JComponent;
+import javax.swing.JFrame;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JPopupMenu;
+import javax.swing.JScrollPane;
+import javax.swing.JSplitPane;
+import javax.swing.JTabbedPane;
+import javax.swing.JToolBar;
+import javax.swing.KeyStroke;
+import javax.swing.SwingUtilities;
+import javax.swing.WindowConstants;
+import java.awt.BorderLayout;
+import java.awt.Color;
+import java.awt.Dimension;
+import java.awt.Rectangle;
+import java.awt.event.KeyEvent;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
+import java.nio.file.Path;
+
+/**
+ * The viewer's main window: toolbar and menus ({@link ViewerActions}), the device list beside
+ * the tabs ({@link DevicePanel}), the remote screen as the first tab and a console tab per
+ * opened device ({@link ConsoleTabs}), a banner while disconnected and a status line. The
+ * connection itself, and getting it back, is {@link ConnectionKeeper}'s.
+ */
+public final class ViewerWindow extends JFrame {
+    private final ViewerApp app;
+    private final ConnectionSettings settings;
+    private final RemoteScreen screen = new RemoteScreen();
+    private final JScrollPane screenScroll = new JScrollPane(screen);
+    private final JTabbedPane tabs = new JTabbedPane();
+    private final JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, true);
+    private final JPanel centre = new JPanel(new BorderLayout());
+    private final JLabel status = new JLabel(" ");
+    private final JPanel statusBar = new JPanel(new MigLayout("insets 2 8 2 8, fill", "[grow]"));
+    private final DisconnectedBanner banner;
+    private final ConnectionKeeper keeper = new ConnectionKeeper(this);
+    private final ViewerActions actions;
+    private final DevicePanel devicePanel;
+    private final ConsoleTabs consoles;
+    private final JToolBar toolbar;
+    private final JPopupMenu popup;
+    private final TabSwitchKeys tabKeys;
+
+    private String desktopName;
+    private ConnectionInfoDialog infoDialog;
+    private final FullScreen fullScreen;
+    private boolean devicesShown;
+    /** Null until the user shows or hides the device list; until then it appears with the first device. */
+    private Boolean devicesChoice;
+
+    public ViewerWindow(ViewerApp app, ConnectionSettings settings) {
+        super("vncstream");
+        this.app = app;
+        this.settings = settings.copy();
+        setName("viewerWindow");
+        setIconImages(AppIcon.images());
+        setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
+
+        screen.setName("screen");
+        screen.setScaling(this.settings.scaling);
+        screen.setViewOnly(this.settings.viewOnly);
+        screen.setPlaceholder("Connecting to " + this.settings.address + "...");
+        screen.setStatusListener(this::showStatus);
+        screenScroll.setName("screenScroll");
+        screenScroll.setBorder(null);
+        screenScroll.getViewport().setBackground(new Color(0x2b2b2b));
+        tabs.setName("tabs");
+        tabs.addTab("Screen", screenScroll);
+        tabs.putClientProperty("JTabbedPane.tabType", "card");
+        tabs.putClientProperty("JTabbedPane.hasFullBorder", false);
+        tabs.addChangeListener(e -> {
+            SwingUtilities.invokeLater(this::focusSelectedTab);
+            actions().update();
+        });
+
+        actions = new ViewerActions(this);
+        consoles = new ConsoleTabs(tabs, app::consoleOptions);
+        devicePanel = new DevicePanel(this::openConsole, this::deviceListed);
+        devicePanel.deviceList().addListSelectionListener(e -> actions.update());
+        split.setName("deviceSplit");
+        split.setResizeWeight(0);
+        split.setBorder(null);
+        centre.add(tabs, BorderLayout.CENTER);
+        banner = new DisconnectedBanner(actions.reconnect);
+
+        toolbar = actions.toolbar();
+        setJMenuBar(actions.menuBar());
+        fullScreen = new FullScreen(this, toolbar, statusBar, getJMenuBar());
+        popup = actions.popup();
+        status.setName("status");
+        statusBar.add(status, "growx");
+
+        JPanel content = new JPanel(new MigLayout("insets 0, gap 0, fill, wrap 1", "[grow,fill]", "[][][grow,fill][]"));
+        content.add(toolbar, "growx");
+        content.add(banner, "growx, hidemode 3");
+        content.add(centre, "grow");
+        content.add(statusBar, "growx");
+        setContentPane(content);
+
+        JComponent root = getRootPane();
+        root.getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW).put(KeyStroke.getKeyStroke(KeyEvent.VK_F8, 0), "menu");
+        root.getActionMap().put("menu", new javax.swing.AbstractAction() {
+            @Override
+            public void actionPerformed(java.awt.event.ActionEvent e) {
+                showPopup();
+            }
+        });
+        root.getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW).put(KeyStroke.getKeyStroke(KeyEvent.VK_F11, 0), "fullScreen");
+        root.getActionMap().put("fullScreen", actions.fullScreen);
+        tabKeys = new TabSwitchKeys(this, actions.nextTab, actions.previousTab);
+
+        addWindowListener(new WindowAdapter() {
+            @Override
+            public void windowClosed(WindowEvent e) {
+                if (fullScreen.isRebuilding()) {
+                    return; // full screen on or off: the same window comes back at once
+                }
+                tabKeys.uninstall();
+                keeper.close();
+                screen.detach();
+                consoles.closeAll();
+                if (infoDialog != null) {
+                    infoDialog.dispose();
+                }
+                app.windowClosed(ViewerWindow.this);
+            }
+
+            @Override
+            public void windowActivated(WindowEvent e) {
+                if (!screen.isViewOnly() && screen.isAttached()) {
+                    screen.clipboard().checkLocal();
+                }
+            }
+        });
+        tabKeys.install();
+        actions.update();
+    }
+
+    // ---- parts ----
+
+    public RemoteScreen screen() {
+        return screen;
+    }
+
+    public JTabbedPane tabs() {
+        return tabs;
+    }
+
+    public ConnectionSettings settings() {
+        return settings;
+    }
+
+    ViewerApp app() {
+        return app;
+    }
+
+    ConnectionKeeper keeper() {
+        return keeper;
+    }
+
+    ViewerActions actions() {
+        return actions;
+    }
+
+    ConsoleTabs consoles() {
+        return consoles;
+    }
+
+    DevicePanel devicePanel() {
+        return devicePanel;
+    }
+
+    DisconnectedBanner banner() {
+        return banner;
+    }
+
+    /** The connection now in use, or null. */
+    public RfbClient client() {
+        Link l = keeper.current();
+        return l == null ? null : l.client();
+    }
+
+    // ---- connection ----
+
+    /** The event handler for a new connection of this window. */
+    public Link newLink() {
+        return keeper.newLink();
+    }
+
+    /** Shows a connection made with {@code link} and starts it (event dispatch thread). */
+    public void start(Link link, RfbClient client) {
+        keeper.start(link, client);
+    }
+
+    boolean isCurrent(Link link) {
+        return keeper.current() == link;
+    }
+
+    /** Runs {@code r} on the event thread if {@code link} is still this window's connection then. */
+    void onEdt(Link link, Runnable r) {
+        SwingUtilities.invokeLater(() -> {
+            if (isCurrent(link)) {
+                r.run();
+            }
+        });
+    }
+
+    /** Called by the keeper before the new connection's reader starts. */
+    void connectionStarted(Link link) {
+        RfbClient client = link.client();
+        devicePanel.connected(link.streams());
+        consoles.connected(link.streams());
+        screen.setPlaceholder("Waiting for the first picture...");
+        setDesktopName(client.serverInit().name());
+        banner.hideBanner();
+        showStatus("Connected to " + settings.address + ": " + client.framebuffer().width() + " x "
+                + client.framebuffer().height() + ", RFB " + client.protocolVersion());
+        actions.update();
+        app.connected(this);
+    }
+
+    /** The connection ended (lost, or dropped to reconnect): say so at once. */
+    void connectionEnded(String why) {
+        screen.detach();
+        devicePanel.connectionLost();
+        consoles.connectionLost();
+        banner.showProblem(why);
+        showStatus(why);
+        setTitle(desktopName + " (disconnected) - vncstream");
+        actions.update();
+    }
+
+    /** A (re)connection attempt's progress or the wait before the next one. */
+    void connectionProgress(String text) {
+        banner.showProblem(text);
+        showStatus(text);
+        actions.update();
+    }
+
+    void setDesktopName(String name) {
+        desktopName = name == null || name.isBlank() ? settings.address : name;
+        setTitle(desktopName + " - vncstream");
+    }
+
+    /** Sizes the window to the remote screen (within the display) and shows it. */
+    public void showWindow() {
+        fitToRemoteScreen();
+        setVisible(true);
+        screen.requestFocusInWindow();
+    }
+
+    /** Packs the window around the remote screen, within the display, centred. */
+    void fitToRemoteScreen() {
+        if (isFullScreen()) {
+            return;
+        }
+        pack();
+        Rectangle usable = WindowSizing.usableScreen(this);
+        Dimension d = getSize();
+        setSize(Math.min(d.width, usable.width), Math.min(d.height, usable.height));
+        setLocationRelativeTo(null);
+    }
+
+    // ---- devices and consoles ----
+
+    /** The first device of a server shows the device list, unless the user has hidden it. */
+    private void deviceListed() {
+        if (devicesChoice == null && !devicesShown) {
+            showDevicePanel(true);
+            WindowSizing.widenFor(this, devicePanel.getPreferredSize().width + split.getDividerSize());
+        }
+    }
+
+    boolean isDevicesShown() {
+        return devicesShown;
+    }
+
+    /** Shows or hides the device list; the user's choice wins over showing it for the first device. */
+    void setDevicesShown(boolean shown) {
+        devicesChoice = shown;
+        showDevicePanel(shown);
+    }
+
+    private void showDevicePanel(boolean shown) {
+        devicesShown = shown;
+        centre.removeAll();
+        if (shown) {
+            split.setLeftComponent(devicePanel);
+            split.setRightComponent(tabs);
+            split.setDividerLocation(Math.max(160, devicePanel.getPreferredSize().width));
+            centre.add(split, BorderLayout.CENTER);
+        } else {
+            centre.add(tabs, BorderLayout.CENTER);
+        }
+        centre.revalidate();
+        centre.repaint();
+        actions.update();
+    }
+
+    String selectedDevice() {
+        return devicePanel.selectedDevice();
+    }
+
+    /** Opens (or shows) the console tab of {@code device} and gives it the keyboard. */
+    ConsoleTab openConsole(String device) {
+        ConsoleTab t = consoles.open(device);
+        actions.update();
+        return t;
+    }
+
+    void openSelectedConsole() {
+        String d = selectedDevice();
+        if (d != null) {
+            openConsole(d);
+        }
+    }
+
+    void closeSelectedConsole() {
+        ConsoleTab t = consoles.selected();
+        if (t != null) {
+            consoles.close(t.device());
+            actions.update();
+        }
+    }
+
+    /** Moves {@code step} tabs on, round: the shortcut between the screen and the consoles. */
+    void switchTab(int step) {
+        int n = tabs.getTabCount();
+        if (n > 1) {
+            tabs.setSelectedIndex(Math.floorMod(tabs.getSelectedIndex() + step, n));
+        }
+    }
+
+    /** The keyboard goes where the user is looking: the screen or the selected console. */
+    private void focusSelectedTab() {
+        ConsoleTab t = consoles.selected();
+        if (t != null) {
+            t.session().component().requestFocusInWindow();
+        } else if (tabs.getSelectedComponent() == screenScroll) {
+            screen.requestFocusInWindow();
+        }
+    }
+
+    // ---- screen ----
+
+    void showStatus(String text) {
+        status.setText(text);
+        status.setToolTipText(text);
+    }
+
+    /** The text of the status line. */
+    public String statusText() {
+        return status.getText();
+    }
+
+    private void showPopup() {
+        actions.update();
+        Rectangle r = screenScroll.getViewport().getViewRect();
+        Dimension p = popup.getPreferredSize();
+        popup.show(screen, r.x + Math.max(0, (r.width - p.width) / 2), r.y + Math.max(0, (r.height - p.height) / 2));
+    }
+
+    public void setViewOnly(boolean on) {
+        screen.setViewOnly(on);
+        settings.viewOnly = on;
+        showStatus(on ? "View only: keyboard and mouse are not sent" : "Keyboard and mouse go to the remote desktop");
+        actions.update();
+    }
+
+    public void setScaling(Scaling s) {
+        settings.scaling = s;
+        screen.setScaling(s);
+        screenScroll.revalidate();
+        screenScroll.repaint();
+    }
+
+    void showInfo() {
+        if (infoDialog == null) {
+            infoDialog = new ConnectionInfoDialog(this, this::client, () -> settings.address);
+        }
+        infoDialog.setVisible(true);
+    }
+
+    ConnectionInfoDialog infoDialog() {
+        return infoDialog;
+    }
+
+    /** Writes the framebuffer as a PNG; reports the outcome in the status line. */
+    public boolean saveScreenshot(Path file) {
+        return Screenshots.save(this, file);
+    }
+
+    public boolean isFullScreen() {
+        return fullScreen.isOn();
+    }
+
+    /** Full screen on the window's monitor without decorations, toolbar or status line (F11 toggles). */
+    public void toggleFullScreen() {
+        fullScreen.toggle();
+        focusSelectedTab();
+        actions.update();
+    }
+}

@@ -1,0 +1,68 @@
+package io.vncstream.viewer.ui;
+
+import io.vncstream.gateway.demo.EmbeddedDemo;
+import io.vncstream.rfb.testing.TestPeers;
+import io.vncstream.viewer.connect.AppConfig;
+import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.awt.Window;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+
+import static io.vncstream.viewer.ui.DemoWindowTestBase.awaitEdt;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code vncstream ADDRESS}: the viewer window opens at once; a failure brings the connection window with the reason. */
+class ConnectAtOnceGuiTest {
+    @TempDir
+    Path temp;
+    ViewerApp app;
+
+    @BeforeEach
+    void app() {
+        TestPeers.requireDisplay();
+        FailOnThreadViolationRepaintManager.install();
+        app = new ViewerApp(new AppConfig(temp));
+    }
+
+    @AfterEach
+    void close() {
+        if (app != null) {
+            GuiActionRunner.execute(() -> new ArrayList<>(app.windows()).forEach(Window::dispose));
+        }
+    }
+
+    @Test
+    void aRefusedConnectionShowsTheConnectionWindowWithTheReason() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort(); // closed again: nothing listens there now
+        }
+        String address = "127.0.0.1::" + port;
+        GuiActionRunner.execute(() -> app.connectAtOnce(address));
+        awaitEdt(() -> app.windows().size() == 1 && app.windows().get(0) instanceof ConnectWindow,
+                "the viewer window gave way to the connection window");
+        ConnectWindow w = (ConnectWindow) GuiActionRunner.execute(() -> app.windows().get(0));
+        assertThat(GuiActionRunner.execute(w::messageText))
+                .isEqualTo("Connection refused: nothing accepts VNC connections at " + address + ".");
+        assertThat(GuiActionRunner.execute(() -> w.address.getSelectedItem())).isEqualTo(address);
+    }
+
+    @Test
+    void aWorkingAddressConnectsTheWindowAndFitsItToTheRemoteScreen() throws Exception {
+        try (EmbeddedDemo demo = EmbeddedDemo.start(0)) {
+            ViewerWindow w = GuiActionRunner.execute(() -> app.connectAtOnce("127.0.0.1::" + demo.port()));
+            awaitEdt(() -> w.keeper().isConnected() && w.screen().image() != null, "connected");
+            awaitEdt(() -> w.screen().getWidth() >= 1024 && w.screen().getHeight() >= 768,
+                    "the window shows the whole 1024x768 desktop (the test display is large enough)");
+            assertThat(GuiActionRunner.execute(() -> app.windows())).containsExactly(w);
+            assertThat(app.config().recentServers()).first().isEqualTo("127.0.0.1::" + demo.port());
+        }
+    }
+}
