@@ -52,6 +52,16 @@ final class Cli {
 
     /** As {@link #separateProcess(String...)} with these JVM options (e.g. none, for the GUI on $DISPLAY). */
     static Outcome separateProcess(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+        return separateProcess(jvmOptions, null, args);
+    }
+
+    /** As {@link #separateProcess(String...)} with {@code stdin} (or nothing, if null) as its standard input. */
+    static Outcome separateProcessWithInput(String stdin, String... args) throws IOException, InterruptedException {
+        return separateProcess(List.of("-Djava.awt.headless=true"), stdin, args);
+    }
+
+    private static Outcome separateProcess(List<String> jvmOptions, String stdin, String... args)
+            throws IOException, InterruptedException {
         long start = System.nanoTime();
         Path dir = Files.createTempDirectory("vncstream-cli");
         try {
@@ -64,8 +74,13 @@ final class Cli {
             cmd.addAll(jvmOptions);
             cmd.add(VncstreamCommand.class.getName());
             cmd.addAll(List.of(args));
+            File input = new File("/dev/null");
+            if (stdin != null) {
+                input = dir.resolve("in").toFile();
+                Files.writeString(input.toPath(), stdin, StandardCharsets.UTF_8);
+            }
             Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile())
-                    .redirectInput(new File("/dev/null")).start();
+                    .redirectInput(input).start();
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IOException("vncstream " + String.join(" ", args) + " did not finish within 60 s");
@@ -73,7 +88,7 @@ final class Cli {
             return new Outcome(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8), (System.nanoTime() - start) / 1_000_000);
         } finally {
-            for (String f : new String[] {"out", "err"}) {
+            for (String f : new String[] {"in", "out", "err"}) {
                 Files.deleteIfExists(dir.resolve(f));
             }
             Files.deleteIfExists(dir);

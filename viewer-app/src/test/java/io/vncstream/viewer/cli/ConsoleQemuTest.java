@@ -1,0 +1,65 @@
+package io.vncstream.viewer.cli;
+
+import io.vncstream.gateway.Gateway;
+import io.vncstream.gateway.cli.GatewayCommand;
+import io.vncstream.rfb.testing.TinyVm;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code vncstream devices} and {@code vncstream console}, each its own JVM with the real main,
+ * against a gateway in front of a tiny real VM ({@code --upstream} QEMU's VNC, {@code --qmp} its
+ * monitor). The VM boots once for the class.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsoleQemuTest {
+    private TinyVm vm;
+    private Gateway gateway;
+
+    @BeforeAll
+    void start() throws Exception {
+        vm = TinyVm.boot();
+        vm.releaseSerial(); // the gateway is to be the serial socket's one client
+        gateway = GatewayCommand.start("--listen", "127.0.0.1:0", "--upstream", vm.vncAddress(),
+                "--qmp", "unix:" + vm.qmpSocket());
+        System.out.printf("%s: shell after %d ms%n", vm, vm.timeToShell().toMillis());
+    }
+
+    @AfterAll
+    void stop() {
+        if (gateway != null) {
+            gateway.close();
+            gateway.registry().removeAll();
+        }
+        if (vm != null) {
+            vm.close();
+        }
+    }
+
+    private String address() {
+        return "127.0.0.1::" + gateway.port();
+    }
+
+    @Test
+    void devicesListsTheSerialChardevsLabel() throws Exception {
+        Cli.Outcome r = Cli.separateProcess("devices", address());
+        assertThat(r.exitCode()).as("%s", r).isZero();
+        assertThat(r.out().lines()).containsExactly(TinyVm.SERIAL_ID);
+    }
+
+    @Test
+    void consoleRunsACommandInTheVmsShellAndShowsItsOutput() throws Exception {
+        Cli.Outcome r = Cli.separateProcessWithInput("echo $((6*7)); uname -s\n",
+                "console", address(), TinyVm.SERIAL_ID, "--timeout", "5");
+        assertThat(r.exitCode()).as("%s", r).isZero();
+        String out = r.out();
+        // The shell echoes the typed line (with "$((6*7))"); what follows it is the commands' output.
+        int typed = out.lastIndexOf("echo $((6*7)); uname -s");
+        assertThat(typed).as("the echo of the typed line in: %s", out).isNotNegative();
+        assertThat(out.substring(typed)).contains("\r\n42\r\nLinux\r\n");
+    }
+}
