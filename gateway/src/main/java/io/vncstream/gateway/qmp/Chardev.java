@@ -6,6 +6,7 @@ import io.vncstream.gateway.device.SocketBackend;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * One entry of {@code query-chardev}: a label and a filename such as
@@ -13,6 +14,18 @@ import java.util.Optional;
  * or {@code pty:/dev/pts/3}. Server sockets and ptys can be offered as devices.
  */
 public record Chardev(String label, String filename) {
+    /**
+     * Labels of chardevs that carry a monitor: QEMU names the chardev of each {@code -qmp} and
+     * {@code -monitor} option {@code compat_monitorN}; libvirt names its own {@code charmonitor}.
+     * A monitor socket is a server socket like a serial port's, but typing into it is not a
+     * console (and holding it would lock its owner out: a socket monitor serves one client).
+     */
+    private static final Pattern MONITOR_LABEL = Pattern.compile("compat_monitor\\d+|charmonitor");
+
+    /** Whether this chardev carries a QEMU monitor, by the labels QEMU and libvirt give them. */
+    public boolean isMonitor() {
+        return MONITOR_LABEL.matcher(label).matches();
+    }
 
     /** How the gateway reaches it, if it can: server sockets (we connect) and ptys. */
     public Optional<DeviceBackend> backend() {

@@ -77,7 +77,7 @@ public final class ChardevWatcher implements AutoCloseable {
         Map<String, DeviceBackend> found = new LinkedHashMap<>();
         for (JsonNode c : list) {
             Chardev chardev = new Chardev(c.path("label").asText(), c.path("filename").asText());
-            if (chardev.isSocket(qmpAddress)) {
+            if (chardev.isSocket(qmpAddress) || chardev.isMonitor()) {
                 continue;
             }
             Optional<DeviceBackend> backend = chardev.backend();

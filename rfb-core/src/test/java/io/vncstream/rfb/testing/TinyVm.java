@@ -88,6 +88,8 @@ public final class TinyVm implements AutoCloseable {
         Path qmp = dir.resolve("QMP.sock");
         Files.deleteIfExists(ser);
         Files.deleteIfExists(qmp);
+        Path spareQmp = dir.resolve("QMP-spare.sock");
+        Files.deleteIfExists(spareQmp);
         Path log = dir.resolve("qemu-" + n + ".log");
         List<String> cmd = List.of(program, "-m", "256", "-accel", System.getProperty("vncstream.test.accel", "tcg"),
                 "-kernel", kernel.toString(), "-initrd", initrd.toString(),
@@ -100,6 +102,9 @@ public final class TinyVm implements AutoCloseable {
                 // socket one for a gateway's --qmp; a socket monitor serves one client at a time.
                 "-qmp", "stdio",
                 "-qmp", "unix:" + qmp + ",server=on,wait=off",
+                // A monitor nobody here uses, as libvirt keeps one of its own: a gateway must not
+                // offer it as a device although it is a server socket like the serial port's.
+                "-qmp", "unix:" + spareQmp + ",server=on,wait=off",
                 "-display", "none", "-no-reboot", "-nodefaults", "-vga", "std");
         long start = System.nanoTime();
         // QEMU's stdin and stdout carry the test kit's QMP monitor; its messages go to the log.
