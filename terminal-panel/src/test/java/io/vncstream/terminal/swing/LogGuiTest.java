@@ -106,6 +106,8 @@ class LogGuiTest extends GuiTestBase {
         JOptionPaneFixture question = window.optionPane(Timeout.timeout(10_000));
         question.requireMessage("Send 7 lines to the device as input?");
         question.noButton().click();
+        // Under load the answered dialog can still be on screen when the next one opens.
+        awaitEdt(() -> !question.target().isShowing(), "the answered question is gone");
         robot.waitForIdle();
         assertThat(sentBytes()).isEmpty();
 
