@@ -175,6 +175,24 @@ def client_message_seeds():
     }
 
 
+def viewer_stream_seeds():
+    def start(name):
+        return u8(255) + u8(2) + u8(0) + u32(len(name)) + name
+
+    def send(capture, data):
+        return u8(255) + u8(2) + u8(2) + u32(capture) + u32(len(data)) + data
+
+    def end(capture):
+        return u8(255) + u8(2) + u8(1) + u32(capture)
+
+    return {
+        "worked-example-then-end": b"\x00" + start(b"serial0") + send(1, b"ls\r") + end(1),
+        "two-devices-and-a-repeat": b"\x00" + start(b"serial0") + start("console-\u00e9".encode()) + start(b"serial0")
+                                    + send(2, b"x") + end(2) + end(1),
+        "unknown-device-and-foreign-capture": b"\x80" + start(b"nosuch") + send(7, b"dropped") + end(7),
+    }
+
+
 def write(directory, seeds):
     os.makedirs(directory, exist_ok=True)
     for name, data in seeds.items():
@@ -187,3 +205,5 @@ write(f"{ROOT}/ServerMessagesFuzzTestInputs/relayFramesServerMessages", server_m
 write(f"{ROOT}/ClientHandshakeFuzzTestInputs/clientReadsServerHandshake", client_handshake_seeds())
 write(f"{ROOT}/ServerSideFuzzTestInputs/serverReadsClientHandshake", server_handshake_seeds())
 write(f"{ROOT}/ServerSideFuzzTestInputs/serverReadsClientMessages", client_message_seeds())
+write("gateway/src/test/resources/io/vncstream/gateway/session/ViewerStreamMessagesFuzzTestInputs/"
+      "gatewayAnswersViewerStreamMessages", viewer_stream_seeds())

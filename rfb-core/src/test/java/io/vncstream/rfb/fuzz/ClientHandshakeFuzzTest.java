@@ -4,6 +4,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.vncstream.rfb.client.ClientConfig;
 import io.vncstream.rfb.client.ClientHandshake;
 import io.vncstream.rfb.security.PasswordSource;
+import io.vncstream.rfb.testing.FuzzContract;
+import io.vncstream.rfb.testing.FuzzInput;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.OutputStream;

@@ -7,6 +7,8 @@ import io.vncstream.rfb.client.ServerMessageReader;
 import io.vncstream.rfb.decode.DecodeContext;
 import io.vncstream.rfb.framebuffer.Framebuffer;
 import io.vncstream.rfb.handshake.ServerInit;
+import io.vncstream.rfb.testing.FuzzContract;
+import io.vncstream.rfb.testing.FuzzInput;
 import org.junit.jupiter.api.Timeout;
 
 /**

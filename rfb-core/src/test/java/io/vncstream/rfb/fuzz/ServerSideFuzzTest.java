@@ -5,6 +5,8 @@ import io.vncstream.rfb.server.ClientMessageReader;
 import io.vncstream.rfb.server.RfbServerHandler;
 import io.vncstream.rfb.server.ServerHandshake;
 import io.vncstream.rfb.server.ServerSecurity;
+import io.vncstream.rfb.testing.FuzzContract;
+import io.vncstream.rfb.testing.FuzzInput;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.OutputStream;

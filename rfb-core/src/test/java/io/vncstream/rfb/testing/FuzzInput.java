@@ -1,8 +1,7 @@
-package io.vncstream.rfb.fuzz;
+package io.vncstream.rfb.testing;
 
 import io.vncstream.rfb.io.RfbInput;
 import io.vncstream.rfb.pixel.PixelFormat;
-import io.vncstream.rfb.testing.OneByteAtATimeInputStream;
 
 import java.io.ByteArrayInputStream;
 import java.util.List;
@@ -13,9 +12,9 @@ import java.util.List;
  * the buffer refills); the rest is what the peer sends. The stream is finite, so its end is
  * the peer closing the connection.
  */
-record FuzzInput(int selector, RfbInput in) {
+public record FuzzInput(int selector, RfbInput in) {
     /** The formats a server may send in: true colour of every width and byte order, and a colour map. */
-    static final List<PixelFormat> FORMATS = List.of(
+    public static final List<PixelFormat> FORMATS = List.of(
             PixelFormat.TRUE_COLOUR_32,
             new PixelFormat(32, 24, true, true, 255, 255, 255, 16, 8, 0),
             new PixelFormat(32, 24, false, true, 255, 255, 255, 24, 16, 8),
@@ -25,7 +24,7 @@ record FuzzInput(int selector, RfbInput in) {
             new PixelFormat(8, 8, false, false, 0, 0, 0, 0, 0, 0),
             new PixelFormat(32, 24, true, true, 255, 255, 255, 0, 8, 16));
 
-    static FuzzInput of(byte[] data) {
+    public static FuzzInput of(byte[] data) {
         int selector = data.length == 0 ? 0 : data[0] & 0xFF;
         int offset = Math.min(1, data.length);
         byte[] wire = java.util.Arrays.copyOfRange(data, offset, data.length);
@@ -34,12 +33,12 @@ record FuzzInput(int selector, RfbInput in) {
         return new FuzzInput(selector, in);
     }
 
-    PixelFormat format() {
+    public PixelFormat format() {
         return FORMATS.get(selector & 7);
     }
 
     /** For handshakes: whether the user has a password to give / the server asks for one. */
-    boolean withPassword() {
+    public boolean withPassword() {
         return (selector & 1) != 0;
     }
 }

@@ -1,4 +1,4 @@
-package io.vncstream.rfb.fuzz;
+package io.vncstream.rfb.testing;
 
 import io.vncstream.rfb.RfbProtocolException;
 import io.vncstream.rfb.handshake.ConnectionRefusedException;
@@ -15,16 +15,16 @@ import java.io.IOException;
  * OutOfMemoryError from an unchecked length, a StackOverflowError, or an AssertionError thrown
  * here. A hang is caught by the fuzz test's timeout.
  */
-final class FuzzContract {
+public final class FuzzContract {
     private FuzzContract() {
     }
 
     @FunctionalInterface
-    interface Parse {
+    public interface Parse {
         void run() throws IOException;
     }
 
-    static void holds(Parse parse) {
+    public static void holds(Parse parse) {
         try {
             parse.run();
         } catch (EOFException | RfbProtocolException | ConnectionRefusedException | AuthenticationException e) {
@@ -37,7 +37,7 @@ final class FuzzContract {
     }
 
     /** Parses messages one after another until the input ends or is rejected. */
-    static void untilEnd(Parse oneMessage) {
+    public static void untilEnd(Parse oneMessage) {
         holds(() -> {
             while (true) {
                 oneMessage.run();
