@@ -32,7 +32,7 @@ class ViewerStreamMessagesFuzzTest {
     private static final DeviceRegistry REGISTRY = registry();
 
     @Timeout(10)
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "4m")
     void gatewayAnswersViewerStreamMessages(byte[] data) {
         FuzzInput input = FuzzInput.of(data);
         List<StreamMessage> answers = new ArrayList<>();

@@ -32,7 +32,7 @@ class ServerMessagesFuzzTest {
     }
 
     @Timeout(10)
-    @FuzzTest(maxDuration = "6m")
+    @FuzzTest(maxDuration = "4m")
     void relayFramesServerMessages(byte[] data) {
         FuzzInput input = FuzzInput.of(data);
         ServerMessageFramer framer = new ServerMessageFramer(input.in(), new ServerInit(WIDTH, HEIGHT, input.format(), "fuzz"));
