@@ -9,6 +9,8 @@ import io.vncstream.gateway.device.DeviceSubscriber;
 import io.vncstream.rfb.io.RfbInput;
 import io.vncstream.rfb.server.ClientMessageReader;
 import io.vncstream.rfb.server.RfbServerHandler;
+import io.vncstream.rfb.stream.CaptureStarted;
+import io.vncstream.rfb.stream.StartCapture;
 import io.vncstream.rfb.stream.StreamMessage;
 import io.vncstream.rfb.testing.FuzzContract;
 import io.vncstream.rfb.testing.FuzzInput;
@@ -17,6 +19,8 @@ import org.junit.jupiter.api.Timeout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -25,11 +29,15 @@ import java.util.concurrent.TimeUnit;
  * A viewer's messages as the gateway's session handles them, without sockets: the client
  * message reader hands 255/2 capture messages to the session's captures, over a registry with
  * two devices that have a backlog. Besides the bad-input rule, every answer the gateway sends
- * must be a message the viewer's own parser reads back unchanged: an answer the viewer rejects
- * would end its connection.
+ * must be a message the viewer's own parser reads back unchanged (an answer the viewer rejects
+ * would end its connection), and every start capture is answered by one that repeats its name
+ * byte for byte, as the stream extension spec says.
  */
 class ViewerStreamMessagesFuzzTest {
     private static final DeviceRegistry REGISTRY = registry();
+    /** Where the name starts: after type, sub-type, operation and the u32 length (and a server's u32 ID). */
+    private static final int START_CAPTURE_NAME = 7;
+    private static final int CAPTURE_STARTED_NAME = 11;
 
     @Timeout(10)
     @FuzzTest(maxDuration = "4m")
@@ -46,17 +54,24 @@ class ViewerStreamMessagesFuzzTest {
             public void deviceOutputQueued() {
             }
         });
-        ClientMessageReader reader = new ClientMessageReader(input.in(), new RfbServerHandler() {
+        List<byte[]> requestedNames = new ArrayList<>();
+        ClientMessageReader[] reader = new ClientMessageReader[1];
+        reader[0] = new ClientMessageReader(input.in(), new RfbServerHandler() {
             @Override
             public void streamMessage(StreamMessage message) {
+                if (message instanceof StartCapture) {
+                    byte[] wire = reader[0].lastMessageBytes();
+                    requestedNames.add(Arrays.copyOfRange(wire, START_CAPTURE_NAME, wire.length));
+                }
                 captures.handle(message);
             }
         });
         try {
-            FuzzContract.untilEnd(reader::readMessage);
+            FuzzContract.untilEnd(reader[0]::readMessage);
         } finally {
             captures.closeAll();
         }
+        assertRepeatsNames(requestedNames, answers);
         for (StreamMessage answer : answers) {
             FuzzContract.holds(() -> {
                 RfbInput in = RfbInput.of(answer.toBytes());
@@ -66,6 +81,26 @@ class ViewerStreamMessagesFuzzTest {
                     throw new AssertionError("the viewer reads the gateway's " + answer + " as " + read);
                 }
             });
+        }
+    }
+
+    /** The spec: every start capture is answered, in order, by a start capture that repeats the name. */
+    private static void assertRepeatsNames(List<byte[]> requested, List<StreamMessage> answers) {
+        List<byte[]> repeated = new ArrayList<>();
+        for (StreamMessage answer : answers) {
+            if (answer instanceof CaptureStarted) {
+                byte[] wire = answer.toBytes();
+                repeated.add(Arrays.copyOfRange(wire, CAPTURE_STARTED_NAME, wire.length));
+            }
+        }
+        if (repeated.size() != requested.size()) {
+            throw new AssertionError(requested.size() + " start captures answered by " + repeated.size());
+        }
+        for (int i = 0; i < requested.size(); i++) {
+            if (!Arrays.equals(requested.get(i), repeated.get(i))) {
+                throw new AssertionError("start capture " + i + " asked for name bytes " + HexFormat.of().formatHex(requested.get(i))
+                        + " and was answered with " + HexFormat.of().formatHex(repeated.get(i)));
+            }
         }
     }
 
