@@ -147,7 +147,8 @@ class DemoGatewayTest {
                 Capture c = v.capture("log0", out);
                 c.close();
                 out.awaitEnded(WAIT);
-                assertThat(v.messages).contains(new EndCapture(c.id()));
+                // The capture hears of its end before the viewer's message list records it.
+                await(WAIT, "v.messages.contains(new EndCapture(c.id()))", () -> v.messages.contains(new EndCapture(c.id())));
 
                 v.client.send(new SendData(4242, "x".getBytes(StandardCharsets.US_ASCII)));
                 await(WAIT, "v.messages.contains(new EndCapture(4242))", () -> v.messages.contains(new EndCapture(4242)));

@@ -10,6 +10,12 @@ public final class Limits {
 
     /** Largest framebuffer side we accept: RFB sizes are u16, but 16384 is beyond any real desktop. */
     public static final int MAX_FRAMEBUFFER_SIDE = 16384;
+    /**
+     * Largest framebuffer area: an 8K UHD screen (7680x4320, 127 MiB as ARGB ints), or four 4K
+     * screens side by side. The side limit alone would let a server make the client allocate
+     * 1 GiB (16384x16384), and a resize holds the old and the new picture at once.
+     */
+    public static final int MAX_FRAMEBUFFER_PIXELS = 7680 * 4320;
     /** Desktop and device names. */
     public static final int MAX_DESKTOP_NAME = 4096;
     /** A server's textual reason for refusing a connection or an authentication. */

@@ -28,11 +28,16 @@ public record ServerInit(int width, int height, PixelFormat format, String name)
         out.u32(n.length).bytes(n);
     }
 
-    /** Framebuffer sizes from the wire must be usable and within {@link Limits#MAX_FRAMEBUFFER_SIDE}. */
+    /** Framebuffer sizes from the wire must be within {@link Limits#MAX_FRAMEBUFFER_SIDE} and {@link Limits#MAX_FRAMEBUFFER_PIXELS}. */
     public static void checkSize(String where, int width, int height) throws RfbProtocolException {
         if (width > Limits.MAX_FRAMEBUFFER_SIDE || height > Limits.MAX_FRAMEBUFFER_SIDE) {
             throw new RfbProtocolException(where + ": framebuffer " + width + "x" + height + " exceeds limit "
                     + Limits.MAX_FRAMEBUFFER_SIDE + " per side");
+        }
+        long pixels = (long) width * height;
+        if (pixels > Limits.MAX_FRAMEBUFFER_PIXELS) {
+            throw new RfbProtocolException(where + ": framebuffer " + width + "x" + height + " (" + pixels
+                    + " pixels) exceeds limit " + Limits.MAX_FRAMEBUFFER_PIXELS + " pixels (8K UHD)");
         }
     }
 }

@@ -31,7 +31,7 @@ public record DeviceNotice(boolean added, String name) {
         if (rect.y() != 0) {
             throw new RfbProtocolException("stream device notice: y-position " + rect.y() + " is not 0");
         }
-        String name = StreamNames.read(in, "stream device notice: name length");
+        String name = StreamNames.read(in, "stream device notice");
         return new DeviceNotice(rect.x() == ADDED, name);
     }
 

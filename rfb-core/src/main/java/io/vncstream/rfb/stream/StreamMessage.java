@@ -31,7 +31,7 @@ public sealed interface StreamMessage permits StartCapture, CaptureStarted, EndC
     static StreamMessage readFromClient(RfbInput in) throws IOException {
         int op = in.readU8();
         return switch (op) {
-            case START_CAPTURE -> new StartCapture(StreamNames.read(in, "stream start capture: name length"));
+            case START_CAPTURE -> new StartCapture(StreamNames.read(in, "stream start capture"));
             case END_CAPTURE -> new EndCapture(in.readS32());
             case SEND_DATA -> SendData.readBody(in);
             default -> throw new RfbProtocolException("stream message: unknown operation " + op + " from client");
@@ -42,7 +42,7 @@ public sealed interface StreamMessage permits StartCapture, CaptureStarted, EndC
     static StreamMessage readFromServer(RfbInput in) throws IOException {
         int op = in.readU8();
         return switch (op) {
-            case START_CAPTURE -> new CaptureStarted(in.readS32(), StreamNames.read(in, "stream start capture: name length"));
+            case START_CAPTURE -> new CaptureStarted(in.readS32(), StreamNames.read(in, "stream start capture"));
             case END_CAPTURE -> new EndCapture(in.readS32());
             case SEND_DATA -> SendData.readBody(in);
             default -> throw new RfbProtocolException("stream message: unknown operation " + op + " from server");

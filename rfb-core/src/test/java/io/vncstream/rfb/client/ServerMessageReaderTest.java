@@ -329,6 +329,14 @@ class ServerMessageReaderTest {
                     .hasMessage("DesktopSize: framebuffer 16385x16 exceeds limit 16384 per side");
         }
 
+        /** Found by ServerMessagesFuzzTest: 12368x16128 passed the side limit and ran out of a 512 MiB heap. */
+        @Test
+        void desktopSizeBeyondThePixelLimit() {
+            assertThat(rejectedBothWays(update(1, rect(0, 0, 16384, 16384, Encodings.DESKTOP_SIZE)), 1, 4, 2, TC32))
+                    .isInstanceOf(RfbProtocolException.class)
+                    .hasMessage("DesktopSize: framebuffer 16384x16384 (268435456 pixels) exceeds limit 33177600 pixels (8K UHD)");
+        }
+
         @Test
         void extendedDesktopSizeBeyond16384() {
             assertThat(rejectedBothWays(update(1, rect(0, 0, 16, 65535, Encodings.EXTENDED_DESKTOP_SIZE), hex("00 000000")), 1, 4, 2, TC32))

@@ -142,8 +142,17 @@ class HandshakeMessagesTest {
 
         @Test
         void largestAcceptedDesktop() {
-            byte[] max = concat(hex("40 00 40 00"), java.util.Arrays.copyOfRange(wire, 4, wire.length));
+            // 16384 wide (the side limit) and 2025 high: exactly the 8K UHD pixel limit.
+            byte[] max = concat(hex("40 00 07 e9"), java.util.Arrays.copyOfRange(wire, 4, wire.length));
             assertThat(readBothWays(max, ServerInit::read).width()).isEqualTo(16384);
+        }
+
+        @Test
+        void desktopOfMorePixelsThan8kIsRejected() {
+            byte[] big = concat(hex("40 00 07 ea"), java.util.Arrays.copyOfRange(wire, 4, wire.length));
+            assertThat(rejectedBothWays(big, ServerInit::read))
+                    .isInstanceOf(RfbProtocolException.class)
+                    .hasMessage("ServerInit: framebuffer 16384x2026 (33193984 pixels) exceeds limit 33177600 pixels (8K UHD)");
         }
 
         @Test

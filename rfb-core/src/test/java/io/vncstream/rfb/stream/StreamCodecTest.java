@@ -159,6 +159,17 @@ class StreamCodecTest {
                     .hasMessage("stream start capture: name length 256 exceeds limit 255 bytes");
         }
 
+        /** Found by ViewerStreamMessagesFuzzTest: the gateway answered "n\7op\x82" with a U+FFFD in place of 0x82. */
+        @Test
+        void nameThatIsNotUtf8IsRejected() {
+            assertThat(rejectedBothWays(hex("00 | 00 00 00 04 | 6e 6f 70 82"), StreamMessage::readFromClient))
+                    .isInstanceOf(RfbProtocolException.class)
+                    .hasMessage("stream start capture: name of 4 bytes is not valid UTF-8");
+            assertThat(rejectedBothWays(hex("00 | 00 00 00 01 | 00 00 00 02 | c3 28"), StreamMessage::readFromServer))
+                    .isInstanceOf(RfbProtocolException.class)
+                    .hasMessage("stream start capture: name of 2 bytes is not valid UTF-8");
+        }
+
         @Test
         void checkNameCountsUtf8Bytes() {
             assertThatThrownBy(() -> DeviceNotice.checkName("\u00e9".repeat(128)))

@@ -1,0 +1,182 @@
+package io.vncstream.gateway.session;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.vncstream.gateway.device.Device;
+import io.vncstream.gateway.device.DeviceBackend;
+import io.vncstream.gateway.device.DeviceConnection;
+import io.vncstream.gateway.device.DeviceRegistry;
+import io.vncstream.gateway.device.DeviceSubscriber;
+import io.vncstream.rfb.io.RfbInput;
+import io.vncstream.rfb.server.ClientMessageReader;
+import io.vncstream.rfb.server.RfbServerHandler;
+import io.vncstream.rfb.stream.CaptureStarted;
+import io.vncstream.rfb.stream.StartCapture;
+import io.vncstream.rfb.stream.StreamMessage;
+import io.vncstream.rfb.testing.FuzzContract;
+import io.vncstream.rfb.testing.FuzzInput;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A viewer's messages as the gateway's session handles them, without sockets: the client
+ * message reader hands 255/2 capture messages to the session's captures, over a registry with
+ * two devices that have a backlog. Besides the bad-input rule, every answer the gateway sends
+ * must be a message the viewer's own parser reads back unchanged (an answer the viewer rejects
+ * would end its connection), and every start capture is answered by one that repeats its name
+ * byte for byte, as the stream extension spec says.
+ */
+class ViewerStreamMessagesFuzzTest {
+    private static final DeviceRegistry REGISTRY = registry();
+    /** Where the name starts: after type, sub-type, operation and the u32 length (and a server's u32 ID). */
+    private static final int START_CAPTURE_NAME = 7;
+    private static final int CAPTURE_STARTED_NAME = 11;
+
+    @Timeout(10)
+    @FuzzTest(maxDuration = "4m")
+    void gatewayAnswersViewerStreamMessages(byte[] data) {
+        FuzzInput input = FuzzInput.of(data);
+        List<StreamMessage> answers = new ArrayList<>();
+        SessionCaptures captures = new SessionCaptures("fuzz", REGISTRY, new SessionCaptures.ViewerOutput() {
+            @Override
+            public void send(StreamMessage message) {
+                answers.add(message);
+            }
+
+            @Override
+            public void deviceOutputQueued() {
+            }
+        });
+        List<byte[]> requestedNames = new ArrayList<>();
+        ClientMessageReader[] reader = new ClientMessageReader[1];
+        reader[0] = new ClientMessageReader(input.in(), new RfbServerHandler() {
+            @Override
+            public void streamMessage(StreamMessage message) {
+                if (message instanceof StartCapture) {
+                    byte[] wire = reader[0].lastMessageBytes();
+                    requestedNames.add(Arrays.copyOfRange(wire, START_CAPTURE_NAME, wire.length));
+                }
+                captures.handle(message);
+            }
+        });
+        try {
+            FuzzContract.untilEnd(reader[0]::readMessage);
+        } finally {
+            captures.closeAll();
+        }
+        assertRepeatsNames(requestedNames, answers);
+        for (StreamMessage answer : answers) {
+            FuzzContract.holds(() -> {
+                RfbInput in = RfbInput.of(answer.toBytes());
+                in.skip(2);
+                StreamMessage read = StreamMessage.readFromServer(in);
+                if (!read.equals(answer) || !in.atEnd()) {
+                    throw new AssertionError("the viewer reads the gateway's " + answer + " as " + read);
+                }
+            });
+        }
+    }
+
+    /** The spec: every start capture is answered, in order, by a start capture that repeats the name. */
+    private static void assertRepeatsNames(List<byte[]> requested, List<StreamMessage> answers) {
+        List<byte[]> repeated = new ArrayList<>();
+        for (StreamMessage answer : answers) {
+            if (answer instanceof CaptureStarted) {
+                byte[] wire = answer.toBytes();
+                repeated.add(Arrays.copyOfRange(wire, CAPTURE_STARTED_NAME, wire.length));
+            }
+        }
+        if (repeated.size() != requested.size()) {
+            throw new AssertionError(requested.size() + " start captures answered by " + repeated.size());
+        }
+        for (int i = 0; i < requested.size(); i++) {
+            if (!Arrays.equals(requested.get(i), repeated.get(i))) {
+                throw new AssertionError("start capture " + i + " asked for name bytes " + HexFormat.of().formatHex(requested.get(i))
+                        + " and was answered with " + HexFormat.of().formatHex(repeated.get(i)));
+            }
+        }
+    }
+
+    /** Two devices with a few bytes of backlog each, which every new capture receives first. */
+    private static DeviceRegistry registry() {
+        DeviceRegistry registry = new DeviceRegistry();
+        for (String name : List.of("serial0", "console-\u00e9")) {
+            Device device = new Device(name, new BootLogBackend(name), 4096);
+            registry.add(device);
+            awaitBacklog(device);
+        }
+        return registry;
+    }
+
+    private static void awaitBacklog(Device device) {
+        CountDownLatch output = new CountDownLatch(1);
+        DeviceSubscriber probe = new DeviceSubscriber() {
+            @Override
+            public void output(byte[] data) {
+                output.countDown();
+            }
+
+            @Override
+            public void ended(String reason) {
+            }
+        };
+        for (int i = 0; i < 500 && output.getCount() > 0; i++) {
+            device.subscribe(probe);
+            device.unsubscribe(probe);
+            try {
+                output.await(10, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** A device that prints one line when attached, then stays silent; input is discarded. */
+    private record BootLogBackend(String name) implements DeviceBackend {
+        @Override
+        public DeviceConnection open() {
+            return new DeviceConnection() {
+                private final CountDownLatch closed = new CountDownLatch(1);
+                private boolean greeted;
+
+                @Override
+                public int read(byte[] buffer) throws IOException {
+                    if (!greeted) {
+                        greeted = true;
+                        byte[] line = (name + " booted\r\n").getBytes(StandardCharsets.UTF_8);
+                        System.arraycopy(line, 0, buffer, 0, line.length);
+                        return line.length;
+                    }
+                    try {
+                        closed.await();
+                    } catch (InterruptedException e) {
+                        throw new IOException("interrupted", e);
+                    }
+                    return -1;
+                }
+
+                @Override
+                public void write(byte[] data) {
+                }
+
+                @Override
+                public void close() {
+                    closed.countDown();
+                }
+            };
+        }
+
+        @Override
+        public String describe() {
+            return "fuzz:" + name;
+        }
+    }
+}

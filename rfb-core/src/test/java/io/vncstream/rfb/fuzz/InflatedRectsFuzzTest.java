@@ -1,0 +1,98 @@
+package io.vncstream.rfb.fuzz;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.vncstream.rfb.Encodings;
+import io.vncstream.rfb.client.RfbClientHandler;
+import io.vncstream.rfb.client.ServerMessageReader;
+import io.vncstream.rfb.decode.DecodeContext;
+import io.vncstream.rfb.framebuffer.Framebuffer;
+import io.vncstream.rfb.io.ByteArray;
+import io.vncstream.rfb.io.RfbInput;
+import io.vncstream.rfb.pixel.PixelFormat;
+import io.vncstream.rfb.testing.FuzzContract;
+import io.vncstream.rfb.testing.FuzzInput;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.zip.Deflater;
+
+/**
+ * Zlib, ZRLE and Tight rectangles whose zlib data this test compresses itself, so that the
+ * fuzzer's bytes reach the tile and filter decoding behind the inflater (palette indexes, run
+ * lengths, gradient prediction) instead of dying as corrupt zlib data. One FramebufferUpdate of
+ * up to four rectangles, inside a 64x48 framebuffer, sharing the connection's zlib streams.
+ */
+class InflatedRectsFuzzTest {
+    private static final int WIDTH = 64;
+    private static final int HEIGHT = 48;
+    private static final int[] ENCODINGS = {Encodings.ZLIB, Encodings.ZRLE, Encodings.TIGHT};
+
+    @Timeout(10)
+    @FuzzTest(maxDuration = "6m")
+    void decodersReadInflatedData(FuzzedDataProvider data) {
+        PixelFormat format = FuzzInput.FORMATS.get(data.consumeInt(0, FuzzInput.FORMATS.size() - 1));
+        int rects = data.consumeInt(1, 4);
+        ByteArray update = new ByteArray(4096).u8(0).u8(0).u16(rects);
+        Deflater[] tightStreams = {new Deflater(), new Deflater(), new Deflater(), new Deflater()};
+        Deflater zrle = new Deflater();
+        Deflater zlib = new Deflater();
+        for (int i = 0; i < rects; i++) {
+            int encoding = data.pickValue(ENCODINGS);
+            int w = data.consumeInt(1, WIDTH);
+            int h = data.consumeInt(1, HEIGHT);
+            int x = data.consumeInt(0, WIDTH - w);
+            int y = data.consumeInt(0, HEIGHT - h);
+            update.u16(x).u16(y).u16(w).u16(h).s32(encoding);
+            if (encoding == Encodings.TIGHT) {
+                // Control byte, filter and palette in the clear, then the data the filter reads, compressed.
+                byte[] header = data.consumeBytes(data.consumeInt(1, 800));
+                int control = header.length == 0 ? 0 : header[0] & 0xFF;
+                byte[] inflated = data.consumeBytes(data.consumeInt(0, 4 * WIDTH * HEIGHT));
+                update.append(header);
+                if (data.consumeBoolean()) {
+                    update.append(inflated);
+                } else {
+                    byte[] compressed = compress(tightStreams[(control >>> 4) & 3], inflated);
+                    compactLength(update, compressed.length);
+                    update.append(compressed);
+                }
+            } else {
+                byte[] inflated = data.consumeBytes(data.consumeInt(0, 5 * WIDTH * HEIGHT));
+                byte[] compressed = compress(encoding == Encodings.ZRLE ? zrle : zlib, inflated);
+                update.u32(compressed.length).append(compressed);
+            }
+        }
+        for (Deflater d : tightStreams) {
+            d.end();
+        }
+        zrle.end();
+        zlib.end();
+        byte[] wire = update.toByteArray();
+        ServerMessageReader reader = new ServerMessageReader(RfbInput.of(wire), new DecodeContext(format),
+                new Framebuffer(WIDTH, HEIGHT), new RfbClientHandler() { });
+        FuzzContract.untilEnd(reader::readMessage);
+    }
+
+    private static byte[] compress(Deflater deflater, byte[] data) {
+        deflater.setInput(data);
+        ByteArray out = new ByteArray(data.length + 64);
+        byte[] chunk = new byte[8192];
+        int n;
+        do {
+            n = deflater.deflate(chunk, 0, chunk.length, Deflater.SYNC_FLUSH);
+            out.append(chunk, 0, n);
+        } while (n == chunk.length);
+        return out.toByteArray();
+    }
+
+    /** Tight's compact length: 7 bits per byte, low bits first. */
+    private static void compactLength(ByteArray out, int n) {
+        out.u8((n & 0x7F) | (n > 0x7F ? 0x80 : 0));
+        if (n > 0x7F) {
+            out.u8(((n >> 7) & 0x7F) | (n > 0x3FFF ? 0x80 : 0));
+            if (n > 0x3FFF) {
+                out.u8(n >> 14);
+            }
+        }
+    }
+}

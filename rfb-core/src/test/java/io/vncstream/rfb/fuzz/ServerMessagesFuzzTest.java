@@ -1,0 +1,41 @@
+package io.vncstream.rfb.fuzz;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.vncstream.rfb.client.RfbClientHandler;
+import io.vncstream.rfb.client.ServerMessageFramer;
+import io.vncstream.rfb.client.ServerMessageReader;
+import io.vncstream.rfb.decode.DecodeContext;
+import io.vncstream.rfb.framebuffer.Framebuffer;
+import io.vncstream.rfb.handshake.ServerInit;
+import io.vncstream.rfb.testing.FuzzContract;
+import io.vncstream.rfb.testing.FuzzInput;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * What a server sends after the handshake, read by the client (every decoder, the
+ * pseudo-encodings, stream device notices and 255/2 capture messages) and framed by the
+ * gateway's relay, over a 64x48 framebuffer in the pixel format the first byte picks.
+ * Seeds: src/test/resources/io/vncstream/rfb/fuzz/ServerMessagesFuzzTestInputs.
+ */
+class ServerMessagesFuzzTest {
+    private static final int WIDTH = 64;
+    private static final int HEIGHT = 48;
+
+    @Timeout(10)
+    @FuzzTest(maxDuration = "12m")
+    void clientReadsServerMessages(byte[] data) {
+        FuzzInput input = FuzzInput.of(data);
+        Framebuffer fb = new Framebuffer(WIDTH, HEIGHT);
+        ServerMessageReader reader = new ServerMessageReader(input.in(), new DecodeContext(input.format()), fb,
+                new RfbClientHandler() { });
+        FuzzContract.untilEnd(reader::readMessage);
+    }
+
+    @Timeout(10)
+    @FuzzTest(maxDuration = "4m")
+    void relayFramesServerMessages(byte[] data) {
+        FuzzInput input = FuzzInput.of(data);
+        ServerMessageFramer framer = new ServerMessageFramer(input.in(), new ServerInit(WIDTH, HEIGHT, input.format(), "fuzz"));
+        FuzzContract.untilEnd(framer::next);
+    }
+}
