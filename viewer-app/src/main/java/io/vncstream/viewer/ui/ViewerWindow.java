@@ -6,6 +6,7 @@ import io.vncstream.viewer.screen.RemoteScreen;
 import io.vncstream.viewer.screen.Scaling;
 import net.miginfocom.swing.MigLayout;
 
+import javax.swing.BorderFactory;
 import javax.swing.JComponent;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
@@ -73,7 +74,8 @@ public final class ViewerWindow extends JFrame {
         screen.setPlaceholder("Connecting to " + this.settings.address + "...");
         screen.setStatusListener(this::showStatus);
         screenScroll.setName("screenScroll");
-        screenScroll.setBorder(null);
+        // Not null: a null border is the look and feel's to fill in again when the theme changes.
+        screenScroll.setBorder(BorderFactory.createEmptyBorder());
         screenScroll.getViewport().setBackground(new Color(0x2b2b2b));
         tabs.setName("tabs");
         tabs.addTab("Screen", screenScroll);
@@ -90,7 +92,9 @@ public final class ViewerWindow extends JFrame {
         devicePanel.deviceList().addListSelectionListener(e -> actions.update());
         split.setName("deviceSplit");
         split.setResizeWeight(0);
-        split.setBorder(null);
+        split.setBorder(BorderFactory.createEmptyBorder());
+        // The split pane takes F8 (move the divider) from everything inside it: F8 is the viewer's menu.
+        split.getInputMap(JComponent.WHEN_ANCESTOR_OF_FOCUSED_COMPONENT).put(KeyStroke.getKeyStroke(KeyEvent.VK_F8, 0), "none");
         centre.add(tabs, BorderLayout.CENTER);
         banner = new DisconnectedBanner(actions.reconnect);
 
@@ -101,11 +105,13 @@ public final class ViewerWindow extends JFrame {
         status.setName("status");
         statusBar.add(status, "growx");
 
-        JPanel content = new JPanel(new MigLayout("insets 0, gap 0, fill, wrap 1", "[grow,fill]", "[][][grow,fill][]"));
-        content.add(toolbar, "growx");
+        JPanel content = new JPanel(new MigLayout("insets 0, gap 0, fill, wrap 1", "[grow,fill]"));
+        // hidemode 3: bars hidden in full screen give their space to the screen. Hidden rows
+        // leave the grid, so the centre's row grows by its own "push", not by a row index.
+        content.add(toolbar, "growx, hidemode 3");
         content.add(banner, "growx, hidemode 3");
-        content.add(centre, "grow");
-        content.add(statusBar, "growx");
+        content.add(centre, "grow, push");
+        content.add(statusBar, "growx, hidemode 3");
         setContentPane(content);
 
         JComponent root = getRootPane();
@@ -383,6 +389,7 @@ public final class ViewerWindow extends JFrame {
         screen.setScaling(s);
         screenScroll.revalidate();
         screenScroll.repaint();
+        actions.update();
     }
 
     void showInfo() {
@@ -390,6 +397,11 @@ public final class ViewerWindow extends JFrame {
             infoDialog = new ConnectionInfoDialog(this, this::client, () -> settings.address);
         }
         infoDialog.setVisible(true);
+    }
+
+    /** The F8 menu. */
+    JPopupMenu f8Menu() {
+        return popup;
     }
 
     ConnectionInfoDialog infoDialog() {
