@@ -34,6 +34,9 @@ import java.awt.RenderingHints;
 public final class TerminalPanel extends JComponent {
     private static final int MIN_FONT = 6;
     private static final int MAX_FONT = 72;
+    /** Room between the edge of the panel and the text, so that the first column does not touch it. */
+    static final int GRID_LEFT = 4;
+    static final int GRID_TOP = 2;
 
     private final TerminalSession session;
     private final TerminalEngine engine;
@@ -128,8 +131,8 @@ public final class TerminalPanel extends JComponent {
             return super.getPreferredSize();
         }
         Dimension bar = scrollBar.getPreferredSize();
-        return new Dimension(session.options().columns() * cell.width + bar.width,
-                session.options().rows() * cell.height);
+        return new Dimension(GRID_LEFT + session.options().columns() * cell.width + bar.width,
+                GRID_TOP + session.options().rows() * cell.height);
     }
 
     @Override
@@ -141,12 +144,13 @@ public final class TerminalPanel extends JComponent {
 
     /** Fits the grid to the component and tells the emulator the new size. */
     private void relayoutGrid() {
-        int gridWidth = getWidth() - scrollBar.getPreferredSize().width;
-        if (gridWidth <= 0 || getHeight() <= 0) {
+        int gridWidth = getWidth() - GRID_LEFT - scrollBar.getPreferredSize().width;
+        int gridHeight = getHeight() - GRID_TOP;
+        if (gridWidth <= 0 || gridHeight <= 0) {
             return;
         }
         int newColumns = Math.max(5, gridWidth / cell.width);
-        int newRows = Math.max(2, getHeight() / cell.height);
+        int newRows = Math.max(2, gridHeight / cell.height);
         if (newColumns != columns || newRows != rows || engine.terminal().getTerminalWidth() != newColumns
                 || engine.terminal().getTerminalHeight() != newRows) {
             columns = newColumns;
@@ -187,7 +191,15 @@ public final class TerminalPanel extends JComponent {
         try {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             Rectangle clip = g.getClipBounds() != null ? g.getClipBounds() : new Rectangle(getSize());
-            screenPainter.paint(g, clip, cursor.blinkOn());
+            Graphics2D grid = (Graphics2D) g.create();
+            try {
+                // The painters work in grid coordinates: cell (0, 0) at the origin.
+                grid.translate(GRID_LEFT, GRID_TOP);
+                clip.translate(-GRID_LEFT, -GRID_TOP);
+                screenPainter.paint(grid, clip, cursor.blinkOn());
+            } finally {
+                grid.dispose();
+            }
             hint.paint(g, getWidth() - scrollBar.getWidth());
         } finally {
             g.dispose();
@@ -209,7 +221,7 @@ public final class TerminalPanel extends JComponent {
         scroll.updateBar(history, rows);
         for (int row = 0; row < rows; row++) {
             if (row >= rowPrints.length || rowPrints[row] != prints[row]) {
-                repaint(0, row * cell.height, columns * cell.width, cell.height);
+                repaint(GRID_LEFT, GRID_TOP + row * cell.height, columns * cell.width, cell.height);
             }
         }
         rowPrints = prints;
@@ -223,7 +235,7 @@ public final class TerminalPanel extends JComponent {
 
     /** The pixel bounds of a visible cell (row 0 is the top row on view), e.g. for tests. */
     public Rectangle cellBounds(int column, int visibleRow) {
-        return new Rectangle(column * cell.width, visibleRow * cell.height, cell.width, cell.height);
+        return new Rectangle(GRID_LEFT + column * cell.width, GRID_TOP + visibleRow * cell.height, cell.width, cell.height);
     }
 
     /**
@@ -231,7 +243,9 @@ public final class TerminalPanel extends JComponent {
      * With {@code toNearestEdge}, the column is the cell edge nearest the point, which is what
      * a selection dragged between characters wants.
      */
-    Point cellAt(int x, int y, boolean toNearestEdge) {
+    Point cellAt(int panelX, int panelY, boolean toNearestEdge) {
+        int x = panelX - GRID_LEFT;
+        int y = panelY - GRID_TOP;
         int column = toNearestEdge ? Math.round((float) x / cell.width) : x / cell.width;
         column = Math.max(0, Math.min(columns, column));
         int row = Math.max(0, Math.min(rows - 1, Math.floorDiv(y, cell.height)));
