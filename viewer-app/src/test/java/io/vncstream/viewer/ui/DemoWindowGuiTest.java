@@ -115,6 +115,33 @@ class DemoWindowGuiTest extends DemoWindowTestBase {
         await(() -> trailColourAt(remote), "the demo drew the click's dot at " + remote);
     }
 
+    @Test
+    void connectionInfoShowsTheServerAndLiveThroughput() {
+        window.button("tool.info").click();
+        org.assertj.swing.fixture.DialogFixture info = org.assertj.swing.finder.WindowFinder
+                .findDialog("connectionInfo").withTimeout(10_000).using(robot);
+        assertThat(info.label("server").text()).isEqualTo(address());
+        assertThat(info.label("desktopName").text()).isEqualTo("vncstream demo");
+        assertThat(info.label("size").text()).isEqualTo("1024 x 768");
+        assertThat(info.label("pixelFormat").text()).startsWith("32 bpp, depth 24");
+        assertThat(info.label("encodingsInUse").text()).contains("rects");
+        // Live: the numbers move while the dialog is open, and rates appear after the first second.
+        long first = leadingNumber(info.label("updates").text());
+        awaitEdt(() -> leadingNumber(((javax.swing.JLabel) info.label("updates").target()).getText()) > first + 5,
+                "the update count moves on");
+        awaitEdt(() -> ((javax.swing.JLabel) info.label("received").target()).getText().matches(".*, [0-9.]+ (B|KiB|MiB)/s"),
+                "the received line shows a rate");
+        awaitEdt(() -> ((javax.swing.JLabel) info.label("updates").target()).getText().matches("[0-9]+, [0-9.]+/s"),
+                "the updates line shows a rate");
+        info.button(org.assertj.swing.core.matcher.JButtonMatcher.withText("Close")).click();
+        awaitEdt(() -> !viewer.infoDialog().isShowing(), "closed");
+    }
+
+    private static long leadingNumber(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^([0-9]+)").matcher(text);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+
     /** Clicks into the screen for the keyboard, and waits until the server has seen the click. */
     private void focusScreen() {
         robot.click(viewer.screen(), new Point(20, 700));
