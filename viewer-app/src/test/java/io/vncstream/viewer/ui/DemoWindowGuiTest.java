@@ -78,6 +78,7 @@ class DemoWindowGuiTest extends DemoWindowTestBase {
                 .as("the F8 menu's background is the dark theme's")
                 .isEqualTo(GuiActionRunner.execute(() -> UIManager.getColor("PopupMenu.background")));
         robot.pressAndReleaseKey(KeyEvent.VK_ESCAPE);
+        awaitEdt(() -> !menu.isShowing(), "Escape closed the menu");
     }
 
     @Test
@@ -133,7 +134,10 @@ class DemoWindowGuiTest extends DemoWindowTestBase {
                 "the received line shows a rate");
         awaitEdt(() -> ((javax.swing.JLabel) info.label("updates").target()).getText().matches("[0-9]+, [0-9.]+/s"),
                 "the updates line shows a rate");
-        info.button(org.assertj.swing.core.matcher.JButtonMatcher.withText("Close")).click();
+        // The dialog is decorated: wait until it stops moving before the robot clicks in it.
+        org.assertj.swing.fixture.JButtonFixture close = info.button(org.assertj.swing.core.matcher.JButtonMatcher.withText("Close"));
+        awaitSettled(close.target());
+        close.click();
         awaitEdt(() -> !viewer.infoDialog().isShowing(), "closed");
     }
 
