@@ -105,13 +105,16 @@ class LogGuiTest extends GuiTestBase {
                 new TransferHandler.TransferSupport(panel, fileList(file)))));
         JOptionPaneFixture question = window.optionPane(Timeout.timeout(10_000));
         question.requireMessage("Send 7 lines to the device as input?");
+        awaitSettled(question.noButton().target());
         question.noButton().click();
         robot.waitForIdle();
         assertThat(sentBytes()).isEmpty();
 
         GuiActionRunner.execute(() -> SwingUtilities.invokeLater(() -> panel.getTransferHandler().importData(
                 new TransferHandler.TransferSupport(panel, fileList(file)))));
-        window.optionPane(Timeout.timeout(10_000)).yesButton().click();
+        JOptionPaneFixture again = window.optionPane(Timeout.timeout(10_000));
+        awaitSettled(again.yesButton().target());
+        again.yesButton().click();
         awaitEdt(() -> sentBytes().length == 14, "the file was sent");
         assertThat(new String(sentBytes(), StandardCharsets.UTF_8)).isEqualTo("a\rb\rc\rd\re\rf\rg\r");
     }
