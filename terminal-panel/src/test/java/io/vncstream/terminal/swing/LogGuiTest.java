@@ -7,6 +7,7 @@ import org.assertj.swing.fixture.JOptionPaneFixture;
 import org.assertj.swing.timing.Timeout;
 import org.junit.jupiter.api.Test;
 
+import javax.swing.JDialog;
 import javax.swing.SwingUtilities;
 import javax.swing.TransferHandler;
 import java.awt.datatransfer.Clipboard;
@@ -98,6 +99,20 @@ class LogGuiTest extends GuiTestBase {
 
     @Test
     void theDefaultConfirmationIsADialogAndNoSendsNothing() throws Exception {
+        // The question is a real JOptionPane dialog. Drawn by the look and feel (undecorated at
+        // the window system), its position on screen is known at once: Xvfb has no window
+        // manager, and a natively decorated dialog is placed by guessed insets that robot
+        // clicks then miss.
+        boolean wasDecorated = JDialog.isDefaultLookAndFeelDecorated();
+        JDialog.setDefaultLookAndFeelDecorated(true);
+        try {
+            answerTheDefaultDialog();
+        } finally {
+            JDialog.setDefaultLookAndFeelDecorated(wasDecorated);
+        }
+    }
+
+    private void answerTheDefaultDialog() throws Exception {
         Path file = logDir.resolve("script.sh");
         Files.writeString(file, "a\nb\nc\nd\ne\nf\ng\n");
         // The drop runs the modal dialog on the event thread, so it is started, not waited for.
