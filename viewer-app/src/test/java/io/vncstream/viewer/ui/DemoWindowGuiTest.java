@@ -146,6 +146,38 @@ class DemoWindowGuiTest extends DemoWindowTestBase {
         return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
+    @Test
+    void sendCtrlAltDelFromTheToolbarSendsThreePressesAndThreeReleases() {
+        focusScreen();
+        long before = demo.scene().inputEvents();
+        window.button("tool.ctrlAltDel").click();
+        await(() -> demo.scene().inputEvents() >= before + 6, "six key events reached the server");
+        long updates = GuiActionRunner.execute(() -> viewer.client().updatesReceived());
+        await(() -> viewer.client().updatesReceived() > updates + 5, "five more updates arrived");
+        assertThat(demo.scene().inputEvents() - before).as("key events for Ctrl-Alt-Del").isEqualTo(6);
+    }
+
+    @Test
+    void theDeviceListFoldsAwayAndComesBackFromTheToolbar() {
+        JComponent list = GuiActionRunner.execute(() -> viewer.devicePanel());
+        assertThat(GuiActionRunner.execute(list::isShowing)).isTrue();
+        int screenWidth = GuiActionRunner.execute(() -> viewer.tabs().getWidth());
+        window.toggleButton("tool.devices").click();
+        awaitEdt(() -> !list.isShowing(), "the device list is hidden");
+        awaitEdt(() -> viewer.tabs().getWidth() > screenWidth, "the tabs took its room");
+        window.toggleButton("tool.devices").click();
+        awaitEdt(list::isShowing, "the device list is back");
+    }
+
+    @Test
+    void theWindowHasTheApplicationIconAndTheThemeChoiceIsRemembered() {
+        assertThat(GuiActionRunner.execute(() -> viewer.getIconImages())).as("icon sizes").hasSizeGreaterThan(1);
+        window.menuItem("menu.view").click();
+        window.menuItem("menu.darkTheme").click();
+        awaitEdt(() -> app.theme() == Theme.DARK, "dark theme");
+        assertThat(new ViewerApp(app.config()).theme()).as("the theme of the next start").isEqualTo(Theme.DARK);
+    }
+
     /** Clicks into the screen for the keyboard, and waits until the server has seen the click. */
     private void focusScreen() {
         robot.click(viewer.screen(), new Point(20, 700));
