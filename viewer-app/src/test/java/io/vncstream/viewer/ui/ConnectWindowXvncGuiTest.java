@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.swing.JDialog;
+import javax.swing.JFrame;
 import javax.swing.JPasswordField;
 import java.awt.Component;
 import java.awt.KeyboardFocusManager;
@@ -37,6 +39,7 @@ class ConnectWindowXvncGuiTest {
     ViewerApp app;
     FrameFixture window;
     Robot robot;
+    boolean wasDecorated;
 
     @BeforeEach
     void start() throws Exception {
@@ -44,10 +47,15 @@ class ConnectWindowXvncGuiTest {
         xvnc = XvncServer.builder().geometry(640, 480).vncAuth(PASSWORD).start();
         FailOnThreadViolationRepaintManager.install();
         app = new ViewerApp(new AppConfig(temp.resolve("config")));
+        // The connection window (a frame) and the password dialog are drawn by the look and feel,
+        // undecorated at the window system: Xvfb has no window manager, and natively decorated
+        // windows are placed by guessed insets that robot clicks then miss.
+        wasDecorated = JFrame.isDefaultLookAndFeelDecorated();
         ConnectWindow w = GuiActionRunner.execute(() -> {
             app.theme().apply();
-            ConnectWindow c = app.showConnectWindow(xvnc.address(), false);
-            return c;
+            JFrame.setDefaultLookAndFeelDecorated(true);
+            JDialog.setDefaultLookAndFeelDecorated(true);
+            return app.showConnectWindow(xvnc.address(), false);
         });
         window = new FrameFixture(w);
         robot = window.robot();
@@ -56,6 +64,10 @@ class ConnectWindowXvncGuiTest {
 
     @AfterEach
     void stop() {
+        GuiActionRunner.execute(() -> {
+            JFrame.setDefaultLookAndFeelDecorated(wasDecorated);
+            JDialog.setDefaultLookAndFeelDecorated(wasDecorated);
+        });
         if (window != null) {
             window.cleanUp();
         }
