@@ -27,13 +27,11 @@ import java.awt.RenderingHints;
  * <p>Painting reads the core's text buffer under its lock. Output arriving on the emulator
  * thread only raises a flag; at most once per frame (see {@link RepaintScheduler}) the panel
  * compares a fingerprint of each visible row with the last one and repaints just the rows that
- * changed, plus the cursor's cells.
+ * changed, plus the cursor's cells. Where the cells are (size, count, margin) is {@link CellGrid}'s.
  *
  * <p>Event thread only, like any Swing component.
  */
 public final class TerminalPanel extends JComponent {
-    private static final int MIN_FONT = 6;
-    private static final int MAX_FONT = 72;
 
     private final TerminalSession session;
     private final TerminalEngine engine;
@@ -50,9 +48,7 @@ public final class TerminalPanel extends JComponent {
     private final PastedText pasted = new PastedText(this, this::sendInput);
     private final TerminalContextMenu contextMenu;
 
-    private CellMetrics cell;
-    private int columns;
-    private int rows;
+    private final CellGrid grid;
     private volatile TerminalSelection selection;
     private long[] rowPrints = new long[0];
 
@@ -60,14 +56,13 @@ public final class TerminalPanel extends JComponent {
         this.session = session;
         this.engine = session.engine();
         this.buffer = engine.textBuffer();
+        this.grid = new CellGrid(CellMetrics.of(this, session.options().fontFamily(), session.options().fontSize()),
+                session.options().columns(), session.options().rows());
         this.scroll = new ScrollPosition(buffer, scheduler::changed);
         this.scrollBar = scroll.bar();
-        this.find = new FindActions(buffer, line -> scroll.reveal(line, rows), scheduler::changed);
+        this.find = new FindActions(buffer, line -> scroll.reveal(line, grid.rows()), scheduler::changed);
         this.colors = new ColorScheme(session.options().foreground(), session.options().background());
         this.screenPainter = new ScreenPainter(this, colors);
-        this.cell = CellMetrics.of(this, session.options().fontFamily(), session.options().fontSize());
-        this.columns = session.options().columns();
-        this.rows = session.options().rows();
         setOpaque(true);
         setBackground(colors.defaultBackground());
         setFocusable(true);
@@ -127,9 +122,8 @@ public final class TerminalPanel extends JComponent {
         if (isPreferredSizeSet()) {
             return super.getPreferredSize();
         }
-        Dimension bar = scrollBar.getPreferredSize();
-        return new Dimension(session.options().columns() * cell.width + bar.width,
-                session.options().rows() * cell.height);
+        return grid.preferredSize(session.options().columns(), session.options().rows(),
+                scrollBar.getPreferredSize().width);
     }
 
     @Override
@@ -141,17 +135,11 @@ public final class TerminalPanel extends JComponent {
 
     /** Fits the grid to the component and tells the emulator the new size. */
     private void relayoutGrid() {
-        int gridWidth = getWidth() - scrollBar.getPreferredSize().width;
-        if (gridWidth <= 0 || getHeight() <= 0) {
+        if (!grid.fit(getWidth(), getHeight(), scrollBar.getPreferredSize().width)) {
             return;
         }
-        int newColumns = Math.max(5, gridWidth / cell.width);
-        int newRows = Math.max(2, getHeight() / cell.height);
-        if (newColumns != columns || newRows != rows || engine.terminal().getTerminalWidth() != newColumns
-                || engine.terminal().getTerminalHeight() != newRows) {
-            columns = newColumns;
-            rows = newRows;
-            engine.resize(columns, rows);
+        if (engine.terminal().getTerminalWidth() != grid.columns() || engine.terminal().getTerminalHeight() != grid.rows()) {
+            engine.resize(grid.columns(), grid.rows());
         }
         invalidateRows();
         repaint();
@@ -159,12 +147,12 @@ public final class TerminalPanel extends JComponent {
 
     /** Width of the grid in cells. */
     public int columns() {
-        return columns;
+        return grid.columns();
     }
 
     /** Height of the grid in cells. */
     public int rows() {
-        return rows;
+        return grid.rows();
     }
 
     public JScrollBar scrollBar() {
@@ -172,7 +160,7 @@ public final class TerminalPanel extends JComponent {
     }
 
     CellMetrics cell() {
-        return cell;
+        return grid.cell();
     }
 
     TerminalSelection selection() {
@@ -187,7 +175,15 @@ public final class TerminalPanel extends JComponent {
         try {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             Rectangle clip = g.getClipBounds() != null ? g.getClipBounds() : new Rectangle(getSize());
-            screenPainter.paint(g, clip, cursor.blinkOn());
+            Graphics2D cells = (Graphics2D) g.create();
+            try {
+                // The painters work in grid coordinates: cell (0, 0) at the origin.
+                cells.translate(CellGrid.LEFT, CellGrid.TOP);
+                clip.translate(-CellGrid.LEFT, -CellGrid.TOP);
+                screenPainter.paint(cells, clip, cursor.blinkOn());
+            } finally {
+                cells.dispose();
+            }
             hint.paint(g, getWidth() - scrollBar.getWidth());
         } finally {
             g.dispose();
@@ -202,14 +198,14 @@ public final class TerminalPanel extends JComponent {
         try {
             history = buffer.getHistoryLinesCount();
             scroll.follow(history, engine.linesTrimmed());
-            prints = screenPainter.fingerprints(rows, scroll.offset(), history);
+            prints = screenPainter.fingerprints(grid.rows(), scroll.offset(), history);
         } finally {
             buffer.unlock();
         }
-        scroll.updateBar(history, rows);
-        for (int row = 0; row < rows; row++) {
+        scroll.updateBar(history, grid.rows());
+        for (int row = 0; row < grid.rows(); row++) {
             if (row >= rowPrints.length || rowPrints[row] != prints[row]) {
-                repaint(0, row * cell.height, columns * cell.width, cell.height);
+                repaint(grid.rowBounds(row));
             }
         }
         rowPrints = prints;
@@ -223,19 +219,12 @@ public final class TerminalPanel extends JComponent {
 
     /** The pixel bounds of a visible cell (row 0 is the top row on view), e.g. for tests. */
     public Rectangle cellBounds(int column, int visibleRow) {
-        return new Rectangle(column * cell.width, visibleRow * cell.height, cell.width, cell.height);
+        return grid.cellBounds(column, visibleRow);
     }
 
-    /**
-     * The cell under a point, in the core's coordinates (rows negative in the scrollback).
-     * With {@code toNearestEdge}, the column is the cell edge nearest the point, which is what
-     * a selection dragged between characters wants.
-     */
+    /** The cell under a point, in the core's coordinates: see {@link CellGrid#cellAt}. */
     Point cellAt(int x, int y, boolean toNearestEdge) {
-        int column = toNearestEdge ? Math.round((float) x / cell.width) : x / cell.width;
-        column = Math.max(0, Math.min(columns, column));
-        int row = Math.max(0, Math.min(rows - 1, Math.floorDiv(y, cell.height)));
-        return new Point(column, row - scroll.offset());
+        return grid.cellAt(x, y, toNearestEdge, scroll.offset());
     }
 
     // ---- scrolling --------------------------------------------------------------------------
@@ -278,7 +267,7 @@ public final class TerminalPanel extends JComponent {
     /** Selects everything: scrollback and screen. */
     public void selectAll() {
         select(new TerminalSelection(new Point(0, -buffer.getHistoryLinesCount()),
-                new Point(columns, buffer.getHeight() - 1)));
+                new Point(grid.columns(), buffer.getHeight() - 1)));
     }
 
     public void copySelection() {
@@ -347,15 +336,15 @@ public final class TerminalPanel extends JComponent {
     // ---- zoom -----------------------------------------------------------------------------
 
     public int fontSize() {
-        return cell.size();
+        return grid.cell().size();
     }
 
     public void zoomIn() {
-        setFontSize(cell.size() + 1);
+        setFontSize(fontSize() + 1);
     }
 
     public void zoomOut() {
-        setFontSize(cell.size() - 1);
+        setFontSize(fontSize() - 1);
     }
 
     public void resetZoom() {
@@ -363,12 +352,9 @@ public final class TerminalPanel extends JComponent {
     }
 
     private void setFontSize(int size) {
-        int clamped = Math.max(MIN_FONT, Math.min(MAX_FONT, size));
-        if (clamped == cell.size()) {
-            return;
+        if (grid.zoom(this, session.options().fontFamily(), size)) {
+            relayoutGrid();
         }
-        cell = CellMetrics.of(this, session.options().fontFamily(), clamped);
-        relayoutGrid();
     }
 
     // ---- find -----------------------------------------------------------------------------

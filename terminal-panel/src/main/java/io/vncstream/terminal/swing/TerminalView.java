@@ -4,6 +4,8 @@ import io.vncstream.terminal.StreamStatus;
 import io.vncstream.terminal.TerminalSession;
 import io.vncstream.terminal.dnd.LogDragHandle;
 
+import javax.swing.BorderFactory;
+import javax.swing.Box;
 import javax.swing.JButton;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
@@ -13,6 +15,7 @@ import javax.swing.JToolBar;
 import javax.swing.SwingUtilities;
 import javax.swing.TransferHandler;
 import java.awt.BorderLayout;
+import java.awt.Dimension;
 import java.awt.event.KeyAdapter;
 import java.awt.event.KeyEvent;
 
@@ -23,7 +26,13 @@ import java.awt.event.KeyEvent;
 public final class TerminalView extends JPanel {
     private final TerminalSession session;
     private final TerminalPanel terminal;
-    private final JTextField findField = new JTextField(16);
+    /** Its own width, no more: spare room in the bar goes before the status, not into the field. */
+    private final JTextField findField = new JTextField(16) {
+        @Override
+        public Dimension getMaximumSize() {
+            return getPreferredSize();
+        }
+    };
     private final JLabel findResult = new JLabel(" ");
     private final JToggleButton readOnly = new JToggleButton("Read-only");
     private final JLabel status = new JLabel();
@@ -99,6 +108,11 @@ public final class TerminalView extends JPanel {
         bar.add(readOnly);
         bar.addSeparator();
         status.setName("status");
+        // Right-aligned with room to the edge; when the bar is too narrow the label gives way
+        // (elided, the whole text in its tooltip) rather than being cut off at the edge.
+        status.setBorder(BorderFactory.createEmptyBorder(0, 4, 0, 8));
+        status.setMinimumSize(new Dimension(24, 0));
+        bar.add(Box.createHorizontalGlue());
         bar.add(status);
         return bar;
     }
@@ -128,6 +142,7 @@ public final class TerminalView extends JPanel {
             case CLOSED -> "Closed";
         };
         status.setText(text);
+        status.setToolTipText(text);
     }
 
     private static JButton button(String label, String name, String tip, Runnable action) {

@@ -80,15 +80,25 @@ abstract class GuiTestBase {
 
     /** Waits until the panel's reported position on screen has stopped changing. */
     private void awaitStableLocation() {
+        awaitSettled(panel);
+    }
+
+    /**
+     * Waits until a component's reported position on screen has stopped changing: a decorated
+     * dialog (a JOptionPane's) moves once its insets are known, and a click before that misses.
+     */
+    static void awaitSettled(java.awt.Component c) {
         Point[] last = {null};
         int[] sameFor = {0};
         Pause.pause(new Condition("the window has settled on the screen") {
             @Override
             public boolean test() {
-                Point now = GuiActionRunner.execute(() -> panel.getLocationOnScreen());
-                sameFor[0] = now.equals(last[0]) ? sameFor[0] + 1 : 0;
+                Point now = GuiActionRunner.execute(() -> c.isShowing() ? c.getLocationOnScreen() : null);
+                sameFor[0] = now != null && now.equals(last[0]) ? sameFor[0] + 1 : 0;
                 last[0] = now;
-                return sameFor[0] >= 3;
+                // Polls come every few milliseconds: ask for a tenth of a second without a move,
+                // which outlasts the window system's round trip that corrects the position.
+                return sameFor[0] >= 10;
             }
         }, Timeout.timeout(10_000));
     }

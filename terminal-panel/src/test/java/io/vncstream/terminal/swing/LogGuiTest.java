@@ -7,6 +7,7 @@ import org.assertj.swing.fixture.JOptionPaneFixture;
 import org.assertj.swing.timing.Timeout;
 import org.junit.jupiter.api.Test;
 
+import javax.swing.JDialog;
 import javax.swing.SwingUtilities;
 import javax.swing.TransferHandler;
 import java.awt.datatransfer.Clipboard;
@@ -98,6 +99,20 @@ class LogGuiTest extends GuiTestBase {
 
     @Test
     void theDefaultConfirmationIsADialogAndNoSendsNothing() throws Exception {
+        // The question is a real JOptionPane dialog. Drawn by the look and feel (undecorated at
+        // the window system), its position on screen is known at once: Xvfb has no window
+        // manager, and a natively decorated dialog is placed by guessed insets that robot
+        // clicks then miss.
+        boolean wasDecorated = JDialog.isDefaultLookAndFeelDecorated();
+        JDialog.setDefaultLookAndFeelDecorated(true);
+        try {
+            answerTheDefaultDialog();
+        } finally {
+            JDialog.setDefaultLookAndFeelDecorated(wasDecorated);
+        }
+    }
+
+    private void answerTheDefaultDialog() throws Exception {
         Path file = logDir.resolve("script.sh");
         Files.writeString(file, "a\nb\nc\nd\ne\nf\ng\n");
         // The drop runs the modal dialog on the event thread, so it is started, not waited for.
@@ -105,6 +120,7 @@ class LogGuiTest extends GuiTestBase {
                 new TransferHandler.TransferSupport(panel, fileList(file)))));
         JOptionPaneFixture question = window.optionPane(Timeout.timeout(10_000));
         question.requireMessage("Send 7 lines to the device as input?");
+        awaitSettled(question.noButton().target());
         question.noButton().click();
         // Under load the answered dialog can still be on screen when the next one opens.
         awaitEdt(() -> !question.target().isShowing(), "the answered question is gone");
@@ -113,7 +129,9 @@ class LogGuiTest extends GuiTestBase {
 
         GuiActionRunner.execute(() -> SwingUtilities.invokeLater(() -> panel.getTransferHandler().importData(
                 new TransferHandler.TransferSupport(panel, fileList(file)))));
-        window.optionPane(Timeout.timeout(10_000)).yesButton().click();
+        JOptionPaneFixture again = window.optionPane(Timeout.timeout(10_000));
+        awaitSettled(again.yesButton().target());
+        again.yesButton().click();
         awaitEdt(() -> sentBytes().length == 14, "the file was sent");
         assertThat(new String(sentBytes(), StandardCharsets.UTF_8)).isEqualTo("a\rb\rc\rd\re\rf\rg\r");
     }

@@ -15,6 +15,18 @@ public final class ConnectErrors {
     private ConnectErrors() {
     }
 
+    /** The handshake's message already starts "authentication failed: " before the server's reason. */
+    private static String authReason(String msg) {
+        String prefix = "authentication failed:";
+        if (msg == null) {
+            return "no reason given.";
+        }
+        if (msg.regionMatches(true, 0, prefix, 0, prefix.length())) {
+            return "the server says \"" + msg.substring(prefix.length()).trim() + "\".";
+        }
+        return msg;
+    }
+
     public static String describe(Throwable e, String address) {
         Throwable t = e;
         while (t.getCause() != null && (t instanceof java.util.concurrent.ExecutionException
@@ -35,7 +47,7 @@ public final class ConnectErrors {
             return "No route to host " + address + ".";
         }
         if (t instanceof AuthenticationException) {
-            return "Authentication failed: " + msg;
+            return "Authentication failed: " + authReason(msg);
         }
         if (t instanceof ConnectionRefusedException) {
             return "The server refused the connection: " + msg;

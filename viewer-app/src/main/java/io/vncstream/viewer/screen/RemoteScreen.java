@@ -5,48 +5,34 @@ import io.vncstream.rfb.framebuffer.FramebufferListener;
 import io.vncstream.rfb.pseudo.RemoteCursor;
 import io.vncstream.viewer.keys.KeyTranslator;
 
-import javax.imageio.ImageIO;
 import javax.swing.JComponent;
 import javax.swing.JViewport;
 import javax.swing.Scrollable;
 import javax.swing.SwingConstants;
 import javax.swing.SwingUtilities;
-import java.awt.Color;
 import java.awt.Cursor;
 import java.awt.Dimension;
-import java.awt.Font;
-import java.awt.FontMetrics;
 import java.awt.Graphics;
 import java.awt.Graphics2D;
 import java.awt.GraphicsConfiguration;
 import java.awt.Rectangle;
-import java.awt.RenderingHints;
 import java.awt.Toolkit;
 import java.awt.event.FocusEvent;
 import java.awt.event.FocusListener;
-import java.awt.event.InputEvent;
-import java.awt.event.KeyEvent;
-import java.awt.event.KeyListener;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * The remote desktop as a Swing component. The picture is the framebuffer's own pixel array
  * (see {@link FramebufferImage}); damage reported on the connection's reader thread is
  * accumulated and repainted once per turn of the event dispatch thread. Mouse, wheel and keys
- * go to a {@link RemoteInput} unless the screen is view-only; the server's cursor shape is the
- * local cursor.
+ * go to a {@link RemoteInput} unless the screen is view-only (keys through {@link ScreenKeys},
+ * the pointer through {@link ScreenMouse}); the server's cursor shape is the local cursor.
+ * {@link PicturePainter} draws the picture, {@link ScreenSnapshot} copies and saves it.
  */
 public final class RemoteScreen extends JComponent implements Scrollable, FramebufferListener {
-    /** Keys the viewer keeps for itself (menu, full screen) when pressed without modifiers. */
-    public static final Set<Integer> LOCAL_KEYS = Set.of(KeyEvent.VK_F8, KeyEvent.VK_F11);
-
-    private static final Color BACKGROUND = new Color(0x2b2b2b);
-
     // Event dispatch thread state
     private volatile Framebuffer framebuffer;
     private BufferedImage image;
@@ -78,7 +64,7 @@ public final class RemoteScreen extends JComponent implements Scrollable, Frameb
         addMouseListener(mouse);
         addMouseMotionListener(mouse);
         addMouseWheelListener(mouse);
-        addKeyListener(new Keys());
+        addKeyListener(new ScreenKeys(keys, this::inputBlocked));
         addFocusListener(new FocusListener() {
             @Override
             public void focusGained(FocusEvent e) {
@@ -283,77 +269,27 @@ public final class RemoteScreen extends JComponent implements Scrollable, Frameb
             if (clip == null) {
                 clip = new Rectangle(0, 0, getWidth(), getHeight());
             }
-            g2.setColor(BACKGROUND);
-            g2.fillRect(clip.x, clip.y, clip.width, clip.height);
             BufferedImage img = image;
             if (img == null) {
-                paintPlaceholder(g2);
-                return;
-            }
-            ScreenMapping m = mapping();
-            Rectangle src = m.toRemote(clip);
-            if (src.isEmpty()) {
-                return;
-            }
-            g2.translate(m.offsetX(), m.offsetY());
-            g2.scale(m.scale(), m.scale());
-            boolean smooth = scaling == Scaling.FIT && Math.abs(m.scale() * deviceScale() - 1.0) > 1e-6;
-            g2.setRenderingHint(RenderingHints.KEY_INTERPOLATION, smooth
-                    ? RenderingHints.VALUE_INTERPOLATION_BILINEAR : RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
-            g2.setRenderingHint(RenderingHints.KEY_RENDERING, smooth
-                    ? RenderingHints.VALUE_RENDER_QUALITY : RenderingHints.VALUE_RENDER_SPEED);
-            g2.drawImage(img, src.x, src.y, src.x + src.width, src.y + src.height,
-                    src.x, src.y, src.x + src.width, src.y + src.height, null);
-            for (Runnable l : paintListeners) {
-                l.run();
+                PicturePainter.paintPlaceholder(g2, clip, placeholder, getFont(), getWidth(), getHeight());
+            } else if (PicturePainter.paint(g2, clip, img, mapping(), scaling, deviceScale())) {
+                for (Runnable l : paintListeners) {
+                    l.run();
+                }
             }
         } finally {
             g2.dispose();
         }
     }
 
-    private void paintPlaceholder(Graphics2D g2) {
-        g2.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g2.setColor(new Color(0xbbbbbb));
-        g2.setFont(getFont() != null ? getFont().deriveFont(Font.PLAIN, 16f) : new Font(Font.SANS_SERIF, Font.PLAIN, 16));
-        FontMetrics fm = g2.getFontMetrics();
-        int tw = fm.stringWidth(placeholder);
-        g2.drawString(placeholder, (getWidth() - tw) / 2, getHeight() / 2);
-    }
-
     /** A copy of the framebuffer as it is now. */
     public BufferedImage snapshot() {
-        Framebuffer fb = framebuffer;
-        if (fb != null) {
-            int w = fb.width();
-            int h = fb.height();
-            int[] px = fb.pixels();
-            if (px.length == w * h) {
-                return FramebufferImage.copy(px.clone(), w, h);
-            }
-        }
-        BufferedImage img = image;
-        if (img == null) {
-            return null;
-        }
-        BufferedImage copy = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
-        copy.getGraphics().drawImage(img, 0, 0, null);
-        return copy;
+        return ScreenSnapshot.take(framebuffer, image);
     }
 
     /** Writes {@link #snapshot()} as a PNG. */
     public void writePng(Path file) throws IOException {
-        BufferedImage img = snapshot();
-        if (img == null) {
-            throw new IOException("there is no picture to save yet");
-        }
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        if (!ImageIO.write(img, "png", file.toFile())) {
-            throw new IOException("no PNG writer available");
-        }
+        ScreenSnapshot.writePng(snapshot(), file);
     }
 
     // ---- sizing ----
@@ -405,40 +341,5 @@ public final class RemoteScreen extends JComponent implements Scrollable, Frameb
 
     boolean inputBlocked() {
         return viewOnly || framebuffer == null || image == null;
-    }
-
-    /** Whether a key event is one the viewer keeps (F8 menu, F11 full screen). */
-    public static boolean isLocalKey(KeyEvent e) {
-        int mods = e.getModifiersEx() & (InputEvent.SHIFT_DOWN_MASK | InputEvent.CTRL_DOWN_MASK
-                | InputEvent.ALT_DOWN_MASK | InputEvent.META_DOWN_MASK | InputEvent.ALT_GRAPH_DOWN_MASK);
-        return mods == 0 && LOCAL_KEYS.contains(e.getKeyCode());
-    }
-
-    private final class Keys implements KeyListener {
-        @Override
-        public void keyPressed(KeyEvent e) {
-            key(e);
-        }
-
-        @Override
-        public void keyReleased(KeyEvent e) {
-            key(e);
-        }
-
-        @Override
-        public void keyTyped(KeyEvent e) {
-            key(e);
-        }
-
-        private void key(KeyEvent e) {
-            if (e.getID() != KeyEvent.KEY_TYPED && isLocalKey(e)) {
-                return; // left for the window's key bindings
-            }
-            if (inputBlocked()) {
-                return;
-            }
-            keys.handle(e);
-            e.consume();
-        }
     }
 }

@@ -254,6 +254,9 @@ public final class ConnectWindow extends JFrame {
         message.setForeground(red != null ? red : new Color(0xc62828));
         message.setText(text);
         pack();
+        // The address was disabled while connecting, so the focus had moved on: bring it back for a correction.
+        address.getEditor().getEditorComponent().requestFocusInWindow();
+        address.getEditor().selectAll();
     }
 
     /** The message under the form (progress or the last error). */

@@ -29,6 +29,8 @@ import java.util.function.Consumer;
  */
 final class ViewerActions {
     private final ViewerWindow w;
+    /** The scaling choices of the menu bar and of the F8 menu: both tick the mode in use. */
+    private final java.util.List<JRadioButtonMenuItem> scalingItems = new java.util.ArrayList<>();
 
     final Action ctrlAltDel;
     final Action sendF8;
@@ -100,6 +102,9 @@ final class ViewerActions {
         darkTheme.putValue(Action.SELECTED_KEY, w.app().theme() == Theme.DARK);
         fullScreen.putValue(Action.SELECTED_KEY, w.isFullScreen());
         devices.putValue(Action.SELECTED_KEY, w.isDevicesShown());
+        for (JRadioButtonMenuItem it : scalingItems) {
+            it.setSelected(it.getClientProperty(Scaling.class) == w.screen().scaling());
+        }
     }
 
     JToolBar toolbar() {
@@ -194,6 +199,8 @@ final class ViewerActions {
         for (Scaling s : Scaling.values()) {
             JRadioButtonMenuItem it = new JRadioButtonMenuItem(s.label(), s == w.screen().scaling());
             it.setName("menu.scaling." + s.name());
+            it.putClientProperty(Scaling.class, s);
+            scalingItems.add(it);
             it.addActionListener(e -> w.setScaling(s));
             group.add(it);
             m.add(it);

@@ -6,31 +6,28 @@ import io.vncstream.viewer.screen.RemoteScreen;
 import io.vncstream.viewer.screen.Scaling;
 import net.miginfocom.swing.MigLayout;
 
-import javax.swing.JComponent;
+import javax.swing.BorderFactory;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JPopupMenu;
 import javax.swing.JScrollPane;
-import javax.swing.JSplitPane;
 import javax.swing.JTabbedPane;
 import javax.swing.JToolBar;
-import javax.swing.KeyStroke;
 import javax.swing.SwingUtilities;
 import javax.swing.WindowConstants;
-import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.Rectangle;
-import java.awt.event.KeyEvent;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.nio.file.Path;
 
 /**
  * The viewer's main window: toolbar and menus ({@link ViewerActions}), the device list beside
- * the tabs ({@link DevicePanel}), the remote screen as the first tab and a console tab per
- * opened device ({@link ConsoleTabs}), a banner while disconnected and a status line. The
+ * the tabs ({@link DevicePanel}, in a {@link DeviceSplit}), the remote screen as the first tab and a console tab per
+ * opened device ({@link ConsoleTabs}), a banner while disconnected and a status line; F8 and
+ * F11 are {@link WindowKeys}. The
  * connection itself, and getting it back, is {@link ConnectionKeeper}'s.
  */
 public final class ViewerWindow extends JFrame {
@@ -39,14 +36,13 @@ public final class ViewerWindow extends JFrame {
     private final RemoteScreen screen = new RemoteScreen();
     private final JScrollPane screenScroll = new JScrollPane(screen);
     private final JTabbedPane tabs = new JTabbedPane();
-    private final JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, true);
-    private final JPanel centre = new JPanel(new BorderLayout());
     private final JLabel status = new JLabel(" ");
     private final JPanel statusBar = new JPanel(new MigLayout("insets 2 8 2 8, fill", "[grow]"));
     private final DisconnectedBanner banner;
     private final ConnectionKeeper keeper = new ConnectionKeeper(this);
     private final ViewerActions actions;
     private final DevicePanel devicePanel;
+    private final DeviceSplit deviceSplit;
     private final ConsoleTabs consoles;
     private final JToolBar toolbar;
     private final JPopupMenu popup;
@@ -55,9 +51,6 @@ public final class ViewerWindow extends JFrame {
     private String desktopName;
     private ConnectionInfoDialog infoDialog;
     private final FullScreen fullScreen;
-    private boolean devicesShown;
-    /** Null until the user shows or hides the device list; until then it appears with the first device. */
-    private Boolean devicesChoice;
 
     public ViewerWindow(ViewerApp app, ConnectionSettings settings) {
         super("vncstream");
@@ -73,7 +66,8 @@ public final class ViewerWindow extends JFrame {
         screen.setPlaceholder("Connecting to " + this.settings.address + "...");
         screen.setStatusListener(this::showStatus);
         screenScroll.setName("screenScroll");
-        screenScroll.setBorder(null);
+        // Not null: a null border is the look and feel's to fill in again when the theme changes.
+        screenScroll.setBorder(BorderFactory.createEmptyBorder());
         screenScroll.getViewport().setBackground(new Color(0x2b2b2b));
         tabs.setName("tabs");
         tabs.addTab("Screen", screenScroll);
@@ -88,10 +82,7 @@ public final class ViewerWindow extends JFrame {
         consoles = new ConsoleTabs(tabs, app::consoleOptions);
         devicePanel = new DevicePanel(this::openConsole, this::deviceListed);
         devicePanel.deviceList().addListSelectionListener(e -> actions.update());
-        split.setName("deviceSplit");
-        split.setResizeWeight(0);
-        split.setBorder(null);
-        centre.add(tabs, BorderLayout.CENTER);
+        deviceSplit = new DeviceSplit(this, devicePanel, tabs, () -> actions.update());
         banner = new DisconnectedBanner(actions.reconnect);
 
         toolbar = actions.toolbar();
@@ -101,23 +92,16 @@ public final class ViewerWindow extends JFrame {
         status.setName("status");
         statusBar.add(status, "growx");
 
-        JPanel content = new JPanel(new MigLayout("insets 0, gap 0, fill, wrap 1", "[grow,fill]", "[][][grow,fill][]"));
-        content.add(toolbar, "growx");
+        JPanel content = new JPanel(new MigLayout("insets 0, gap 0, fill, wrap 1", "[grow,fill]"));
+        // hidemode 3: bars hidden in full screen give their space to the screen. Hidden rows
+        // leave the grid, so the centre's row grows by its own "push", not by a row index.
+        content.add(toolbar, "growx, hidemode 3");
         content.add(banner, "growx, hidemode 3");
-        content.add(centre, "grow");
-        content.add(statusBar, "growx");
+        content.add(deviceSplit.component(), "grow, push");
+        content.add(statusBar, "growx, hidemode 3");
         setContentPane(content);
 
-        JComponent root = getRootPane();
-        root.getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW).put(KeyStroke.getKeyStroke(KeyEvent.VK_F8, 0), "menu");
-        root.getActionMap().put("menu", new javax.swing.AbstractAction() {
-            @Override
-            public void actionPerformed(java.awt.event.ActionEvent e) {
-                showPopup();
-            }
-        });
-        root.getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW).put(KeyStroke.getKeyStroke(KeyEvent.VK_F11, 0), "fullScreen");
-        root.getActionMap().put("fullScreen", actions.fullScreen);
+        WindowKeys.install(getRootPane(), this::showPopup, actions.fullScreen);
         tabKeys = new TabSwitchKeys(this, actions.nextTab, actions.previousTab);
 
         addWindowListener(new WindowAdapter() {
@@ -276,36 +260,16 @@ public final class ViewerWindow extends JFrame {
 
     /** The first device of a server shows the device list, unless the user has hidden it. */
     private void deviceListed() {
-        if (devicesChoice == null && !devicesShown) {
-            showDevicePanel(true);
-            WindowSizing.widenFor(this, devicePanel.getPreferredSize().width + split.getDividerSize());
-        }
+        deviceSplit.deviceListed();
     }
 
     boolean isDevicesShown() {
-        return devicesShown;
+        return deviceSplit.isShown();
     }
 
     /** Shows or hides the device list; the user's choice wins over showing it for the first device. */
     void setDevicesShown(boolean shown) {
-        devicesChoice = shown;
-        showDevicePanel(shown);
-    }
-
-    private void showDevicePanel(boolean shown) {
-        devicesShown = shown;
-        centre.removeAll();
-        if (shown) {
-            split.setLeftComponent(devicePanel);
-            split.setRightComponent(tabs);
-            split.setDividerLocation(Math.max(160, devicePanel.getPreferredSize().width));
-            centre.add(split, BorderLayout.CENTER);
-        } else {
-            centre.add(tabs, BorderLayout.CENTER);
-        }
-        centre.revalidate();
-        centre.repaint();
-        actions.update();
+        deviceSplit.setShownByUser(shown);
     }
 
     String selectedDevice() {
@@ -383,6 +347,7 @@ public final class ViewerWindow extends JFrame {
         screen.setScaling(s);
         screenScroll.revalidate();
         screenScroll.repaint();
+        actions.update();
     }
 
     void showInfo() {
@@ -390,6 +355,11 @@ public final class ViewerWindow extends JFrame {
             infoDialog = new ConnectionInfoDialog(this, this::client, () -> settings.address);
         }
         infoDialog.setVisible(true);
+    }
+
+    /** The F8 menu. */
+    JPopupMenu f8Menu() {
+        return popup;
     }
 
     ConnectionInfoDialog infoDialog() {

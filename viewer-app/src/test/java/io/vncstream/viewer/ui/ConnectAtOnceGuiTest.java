@@ -55,6 +55,20 @@ class ConnectAtOnceGuiTest {
     }
 
     @Test
+    void aServerThatNeverAnswersIsReportedAsTimedOut() throws Exception {
+        // Accepts the connection (the kernel does, from the backlog) and never says a word.
+        try (ServerSocket silent = new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            String address = "127.0.0.1::" + silent.getLocalPort();
+            GuiActionRunner.execute(() -> app.connectAtOnce(address));
+            DemoWindowTestBase.await(() -> GuiActionRunner.execute(() -> app.windows().size() == 1
+                    && app.windows().get(0) instanceof ConnectWindow), "the connection window says why (after 10 s)");
+            ConnectWindow w = (ConnectWindow) GuiActionRunner.execute(() -> app.windows().get(0));
+            assertThat(GuiActionRunner.execute(w::messageText))
+                    .isEqualTo("Timed out: the server did not complete the handshake within 10 s.");
+        }
+    }
+
+    @Test
     void aWorkingAddressConnectsTheWindowAndFitsItToTheRemoteScreen() throws Exception {
         try (EmbeddedDemo demo = EmbeddedDemo.start(0)) {
             ViewerWindow w = GuiActionRunner.execute(() -> app.connectAtOnce("127.0.0.1::" + demo.port()));

@@ -66,14 +66,22 @@ class DemoScreenGuiTest extends DemoWindowTestBase {
         GuiActionRunner.execute(() -> viewer.client().requestUpdate(false));
         await(() -> same(sceneImage(), framebufferImage()), "the framebuffer caught up with the stopped scene");
         Path file = temp.resolve("shot.png");
-        window.menuItem("menu.connection").click();
-        window.menuItem("menu.screenshot").click();
-        JFileChooserFixture chooser = window.fileChooser();
-        chooser.setCurrentDirectory(temp.toFile());
-        chooser.fileNameTextBox().setText("shot");
-        // The chooser is a decorated dialog: wait until it stops moving before the robot clicks in it.
-        awaitSettled(chooser.approveButton().target());
-        chooser.approve();
+        // The chooser is a real dialog. Drawn by the look and feel (undecorated at the window
+        // system), its position on screen is known at once: Xvfb has no window manager, and a
+        // natively decorated dialog is placed by guessed insets that robot clicks then miss.
+        boolean wasDecorated = javax.swing.JDialog.isDefaultLookAndFeelDecorated();
+        javax.swing.JDialog.setDefaultLookAndFeelDecorated(true);
+        try {
+            window.menuItem("menu.connection").click();
+            window.menuItem("menu.screenshot").click();
+            JFileChooserFixture chooser = window.fileChooser();
+            chooser.setCurrentDirectory(temp.toFile());
+            chooser.fileNameTextBox().setText("shot");
+            awaitSettled(chooser.approveButton().target());
+            chooser.approve();
+        } finally {
+            javax.swing.JDialog.setDefaultLookAndFeelDecorated(wasDecorated);
+        }
         await(() -> Files.exists(file), "shot.png was written (.png added to the name)");
         awaitEdt(() -> viewer.statusText().startsWith("Screenshot saved"), "the status line says so");
         BufferedImage png = ImageIO.read(file.toFile());
