@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A QEMU Machine Protocol connection: JSON lines; asynchronous events are skipped. Every wait
@@ -88,23 +89,29 @@ public final class QmpClient implements AutoCloseable {
     }
 
     private JsonNode readLine(String awaited) throws IOException {
-        ScheduledFuture<?> alarm = WATCHDOG.schedule(transport::close, ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        // Set before the close, not read from the future: the blocked read ends as soon as the
+        // channel closes, before the watchdog's task counts as done.
+        AtomicBoolean rang = new AtomicBoolean();
+        ScheduledFuture<?> alarm = WATCHDOG.schedule(() -> {
+            rang.set(true);
+            transport.close();
+        }, ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         String line;
         try {
             line = in.readLine();
         } catch (IOException e) {
-            throw late(alarm, awaited, e);
+            throw late(rang.get(), awaited, e);
         } finally {
             alarm.cancel(false);
         }
         if (line == null) {
-            throw late(alarm, awaited, new IOException("QMP " + address + ": connection closed while waiting for " + awaited));
+            throw late(rang.get(), awaited, new IOException("QMP " + address + ": connection closed while waiting for " + awaited));
         }
         return JSON.readTree(line);
     }
 
-    private IOException late(ScheduledFuture<?> alarm, String awaited, IOException e) {
-        if (alarm.isDone() && !alarm.isCancelled()) {
+    private IOException late(boolean rang, String awaited, IOException e) {
+        if (rang) {
             return new IOException("QMP " + address + ": no " + awaited + " within " + ANSWER_TIMEOUT.toSeconds() + " s"
                     + (awaited.equals(GREETING) ? " (QEMU serves a QMP socket to one client at a time: is another connected?)" : ""), e);
         }
