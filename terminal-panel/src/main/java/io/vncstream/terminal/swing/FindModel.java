@@ -6,11 +6,17 @@ import com.techsenger.jeditermfx.core.util.CharUtils;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * Find in scrollback and screen: every case-insensitive match of the query, in reading order,
  * with one of them current. Rows are the core's line indices (negative in the scrollback);
  * columns are cells, so matches after wide characters are highlighted where they show.
+ *
+ * <p>Output that arrives after a search moves every line up (its index falls by one a line
+ * pushed into the scrollback), so the matches {@linkplain #follow follow}: they are kept
+ * against the count of lines pushed so far, the scrollback's size plus what was trimmed from
+ * its top, and those trimmed away are dropped.
  */
 public final class FindModel {
     /** A match: {@code length} cells from {@code column} of line {@code row}. */
@@ -20,6 +26,8 @@ public final class FindModel {
     private String query = "";
     private List<Match> matches = List.of();
     private int current = -1;
+    /** Lines pushed into the scrollback since the start, when the rows of {@link #matches} held. */
+    private long pushed;
 
     public String query() {
         return query;
@@ -38,28 +46,66 @@ public final class FindModel {
         return current;
     }
 
-    /** Searches for {@code newQuery}; the current match becomes the one nearest the bottom. */
-    void search(TerminalTextBuffer buffer, String newQuery) {
+    /**
+     * Searches for {@code newQuery}; the current match becomes the one nearest the bottom.
+     *
+     * @param trimmed lines trimmed from the scrollback's top since the start (read under the lock)
+     */
+    void search(TerminalTextBuffer buffer, LongSupplier trimmed, String newQuery) {
         query = newQuery == null ? "" : newQuery;
-        matches = query.isEmpty() ? List.of() : findAll(buffer, query);
+        findAll(buffer, trimmed);
         current = matches.size() - 1;
     }
 
     /** Searches again (the text may have moved) and steps by {@code step} from the current match. */
-    void step(TerminalTextBuffer buffer, int step) {
+    void step(TerminalTextBuffer buffer, LongSupplier trimmed, int step) {
         Match was = current();
-        int historyBefore = buffer.getHistoryLinesCount();
-        matches = query.isEmpty() ? List.of() : findAll(buffer, query);
+        long pushedBefore = pushed;
+        findAll(buffer, trimmed);
         if (matches.isEmpty()) {
             current = -1;
             return;
         }
-        int index = was == null ? -1 : indexOf(was, buffer.getHistoryLinesCount() - historyBefore);
+        int index = was == null ? -1 : indexOf(was, pushed - pushedBefore);
         if (index < 0) {
             current = step > 0 ? 0 : matches.size() - 1;
         } else {
             current = Math.floorMod(index + step, matches.size());
         }
+    }
+
+    /**
+     * Moves the matches with the text: {@code history + trimmed - pushed} lines went into the
+     * scrollback since they were found. Call under the text buffer's lock.
+     *
+     * @param history the scrollback's size now
+     * @param trimmed lines trimmed from its top since the start
+     * @return whether matches were dropped with their trimmed lines
+     */
+    boolean follow(int history, long trimmed) {
+        long now = history + trimmed;
+        long moved = now - pushed;
+        pushed = now;
+        if (moved == 0 || matches.isEmpty()) {
+            return false;
+        }
+        Match was = current();
+        List<Match> kept = new ArrayList<>(matches.size());
+        int newCurrent = -1;
+        for (Match m : matches) {
+            long row = m.row() - moved;
+            if (row >= -history) {
+                Match shifted = new Match((int) row, m.column(), m.length());
+                if (m.equals(was)) {
+                    newCurrent = kept.size();
+                }
+                kept.add(shifted);
+            }
+        }
+        boolean dropped = kept.size() < matches.size();
+        matches = List.copyOf(kept);
+        current = newCurrent >= 0 ? newCurrent : matches.size() - 1;
+        return dropped;
     }
 
     void clear() {
@@ -68,7 +114,7 @@ public final class FindModel {
         current = -1;
     }
 
-    private int indexOf(Match match, int shift) {
+    private int indexOf(Match match, long shift) {
         for (int i = 0; i < matches.size(); i++) {
             Match m = matches.get(i);
             if (m.row() == match.row() - shift && m.column() == match.column()) {
@@ -78,18 +124,21 @@ public final class FindModel {
         return -1;
     }
 
-    private static List<Match> findAll(TerminalTextBuffer buffer, String query) {
+    private void findAll(TerminalTextBuffer buffer, LongSupplier trimmed) {
         List<Match> found = new ArrayList<>();
         buffer.lock();
         try {
-            int first = -buffer.getHistoryLinesCount();
-            for (int row = first; row < buffer.getHeight(); row++) {
-                findInLine(buffer.getLine(row), row, query, found);
+            int history = buffer.getHistoryLinesCount();
+            pushed = history + trimmed.getAsLong();
+            if (!query.isEmpty()) {
+                for (int row = -history; row < buffer.getHeight(); row++) {
+                    findInLine(buffer.getLine(row), row, query, found);
+                }
             }
         } finally {
             buffer.unlock();
         }
-        return found;
+        matches = List.copyOf(found);
     }
 
     private static void findInLine(TerminalLine line, int row, String query, List<Match> found) {

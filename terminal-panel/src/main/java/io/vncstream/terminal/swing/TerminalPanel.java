@@ -60,7 +60,7 @@ public final class TerminalPanel extends JComponent {
                 session.options().columns(), session.options().rows());
         this.scroll = new ScrollPosition(buffer, scheduler::changed);
         this.scrollBar = scroll.bar();
-        this.find = new FindActions(buffer, line -> scroll.reveal(line, grid.rows()), scheduler::changed);
+        this.find = new FindActions(buffer, engine::linesTrimmed, line -> scroll.reveal(line, grid.rows()), scheduler::changed);
         this.colors = new ColorScheme(session.options().foreground(), session.options().background());
         this.screenPainter = new ScreenPainter(this, colors);
         setOpaque(true);
@@ -194,10 +194,12 @@ public final class TerminalPanel extends JComponent {
     private void refreshFrame() {
         int history;
         long[] prints;
+        boolean matchesDropped;
         buffer.lock();
         try {
             history = buffer.getHistoryLinesCount();
             scroll.follow(history, engine.linesTrimmed());
+            matchesDropped = find.follow(history, engine.linesTrimmed());
             prints = screenPainter.fingerprints(grid.rows(), scroll.offset(), history);
         } finally {
             buffer.unlock();
@@ -210,6 +212,9 @@ public final class TerminalPanel extends JComponent {
         }
         rowPrints = prints;
         cursor.repaint();
+        if (matchesDropped) {
+            find.fireDropped();
+        }
     }
 
     private void invalidateRows() {
@@ -385,6 +390,11 @@ public final class TerminalPanel extends JComponent {
     /** Told when the person asks to find (Ctrl+Shift+F, the menu), so the host can focus its field. */
     public void addFindRequestListener(Runnable listener) {
         find.addRequestListener(listener);
+    }
+
+    /** Told on the event thread when find matches went with lines trimmed from the scrollback. */
+    public void addFindMatchesDroppedListener(Runnable listener) {
+        find.addDroppedListener(listener);
     }
 
     void fireFindRequested() {

@@ -47,6 +47,7 @@ public final class TerminalView extends JPanel {
             findField.requestFocusInWindow();
             findField.selectAll();
         });
+        terminal.addFindMatchesDroppedListener(this::showFindResult);
         session.addStatusListener((newStatus, reason) -> showStatus(newStatus, reason));
         session.addReadOnlyListener(() -> SwingUtilities.invokeLater(() -> {
             readOnly.setSelected(session.readOnly());

@@ -1,5 +1,6 @@
 package io.vncstream.terminal.swing;
 
+import io.vncstream.terminal.TerminalOptions;
 import org.assertj.swing.core.MouseButton;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,51 @@ class ScreenGuiTest extends GuiTestBase {
                 c -> c.equals(ColorScheme.FIND_CURRENT)) > 0.3);
         assertThat(share(capture(0, visibleRow, 3), c -> c.equals(ColorScheme.FIND_CURRENT))).isZero();
         assertThat(GuiActionRunner.execute(() -> panel.scrollBar().getValue())).isEqualTo(-offset);
+    }
+
+    /** A console keeps printing while the person looks at a match: the highlight stays on its text. */
+    @Test
+    void findMatchesFollowTheirTextAsOutputScrollsItAndAreDroppedWhenTrimmed() {
+        feedAndSettle("hay\r\nthe needle is here\r\nhay\r\n");
+        window.textBox("find").enterText("needle\n");
+        window.label("findResult").requireText("1/1");
+        assertThat(GuiActionRunner.execute(() -> panel.findModel().current().row())).isEqualTo(1);
+
+        StringBuilder more = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            more.append("more ").append(i).append("\r\n");
+        }
+        feedAndSettle(more.toString());
+        awaitEdt(() -> panel.findModel().current() != null && panel.findModel().current().row() < 0,
+                "the match moved up into the scrollback with its text");
+        FindModel.Match match = GuiActionRunner.execute(() -> panel.findModel().current());
+        assertThat(lineText(match.row()).substring(match.column(), match.column() + match.length())).isEqualTo("needle");
+        GuiActionRunner.execute(() -> panel.findPrevious());
+        int offset = GuiActionRunner.execute(() -> panel.scrollOffset());
+        int visibleRow = match.row() + offset;
+        assertThat(visibleRow).isBetween(0, GuiActionRunner.execute(() -> panel.rows()) - 1);
+        awaitScreen("the moved match is highlighted on its text", () -> share(capture(match.column(), visibleRow,
+                match.length()), c -> c.equals(ColorScheme.FIND_CURRENT)) > 0.3);
+
+        StringBuilder flood = new StringBuilder();
+        for (int i = 0; i < TerminalOptions.DEFAULT_SCROLLBACK_LINES * 11 / 10; i++) {
+            flood.append(i).append("\r\n");
+        }
+        feedAndSettle(flood.toString());
+        awaitEdt(() -> panel.findModel().matches().isEmpty(), "the match went with its trimmed line");
+        assertThat(GuiActionRunner.execute(() -> panel.findModel().current())).isNull();
+        awaitEdt(() -> "no match".equals(window.label("findResult").target().getText()), "the find result says so");
+    }
+
+    private String lineText(int row) {
+        return GuiActionRunner.execute(() -> {
+            session.engine().textBuffer().lock();
+            try {
+                return session.engine().textBuffer().getLine(row).getText();
+            } finally {
+                session.engine().textBuffer().unlock();
+            }
+        });
     }
 
     @Test
