@@ -2,7 +2,8 @@
 # Memory of the viewer showing a 1920x1080 desktop with four open consoles: a real Xvnc at
 # 1920x1080 behind the vncstream gateway, which offers four devices (log files of 200 KB each,
 # so every console holds a full backlog replay). The viewer opens the four consoles, waits
-# 3 s, runs the GC and prints heap and RSS (hidden option --measure-memory).
+# 3 s, runs the GC and prints heap and RSS (hidden option --measure-memory). The reference is
+# the same viewer on the same desktop with no console open, run first by this script.
 # Needs both shaded jars (mvn -o -B -pl viewer-app -am package -DskipTests), Xvnc (Debian
 # package tigervnc-standalone-server) and an X display for the viewer (xvfb-run -a ... when none).
 # Usage: [CONSOLES=N] viewer-app/bench/memory.sh [extra JVM options for the viewer, e.g. -Xmx256m]
@@ -28,5 +29,17 @@ sleep 1
 timeout 120 java -jar "$ROOT/gateway/target/vncstream-gateway.jar" --listen "127.0.0.1:$GW_PORT" \
   --upstream "127.0.0.1:$VNC_PORT" "${devices[@]}" >"$WORK/gateway.log" 2>&1 & pids+=($!)
 sleep 2
-HOME="$WORK" timeout 120 java "$@" -jar "$ROOT/viewer-app/target/vncstream.jar" --measure-memory "${CONSOLES:-4}" "127.0.0.1::$GW_PORT" 2>"$WORK/viewer.log" \
-  | grep '^desktop=' || { echo "no report; viewer log:"; cat "$WORK/viewer.log"; exit 1; }
+measure() {
+  HOME="$WORK" timeout 120 java "${@:2}" -jar "$ROOT/viewer-app/target/vncstream.jar" --measure-memory "$1" \
+    "127.0.0.1::$GW_PORT" 2>"$WORK/viewer.log" \
+    | grep '^desktop=' || { echo "no report; viewer log:" >&2; cat "$WORK/viewer.log" >&2; exit 1; }
+}
+field() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p" <<<"$2"; }
+reference=$(measure 0 "$@")
+echo "reference: $reference"
+result=$(measure "${CONSOLES:-4}" "$@")
+echo "$result"
+awk -v h1="$(field heap-used-after-gc-mib "$result")" -v h0="$(field heap-used-after-gc-mib "$reference")" \
+    -v r1="$(field rss-mib "$result")" -v r0="$(field rss-mib "$reference")" -v n="${CONSOLES:-4}" \
+  'BEGIN { printf "vs no console: heap after GC %.2fx (+%.1f MiB, %.1f MiB a console), RSS %.2fx (+%.1f MiB)\n",
+           h1 / h0, h1 - h0, (n > 0 ? (h1 - h0) / n : 0), r1 / r0, r1 - r0 }'
