@@ -71,6 +71,8 @@ class DemoGatewayTest {
                 extra.awaitEnded(WAIT);
                 // The server ends the capture, then removes the device (the spec's order).
                 assertThat(extra.endedReason).isEqualTo("capture ended by the server");
+                // The list changes before the listeners hear of it, on the reader thread.
+                await(Duration.ofSeconds(3), "the listener heard of the removal", () -> events.size() == 2);
                 assertThat(events).containsExactly("+extra", "-extra");
             }
         }

@@ -132,6 +132,8 @@ class QemuGatewayTest {
             long gone = System.nanoTime();
             System.out.printf("hot-plug: listed %d ms after chardev-add, gone %d ms after chardev-remove%n",
                     (listed - added) / 1_000_000, (gone - removed) / 1_000_000);
+            // The list changes before the listeners hear of it, on the reader thread.
+            await(Duration.ofSeconds(3), "the listener heard of the removal", () -> events.size() == 2);
             assertThat(events).containsExactly("+hot1", "-hot1");
             assertThat(vm.queryChardev()).doesNotContain("\"hot1\"");
         }
