@@ -17,7 +17,11 @@ import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Listens for viewers and gives each a {@link ViewerSession} on a thread of its own. */
+/**
+ * Listens for viewers and gives each a {@link ViewerSession} on a thread of its own. The gateway
+ * owns the desktop and the device registry it is started with: closing it removes the devices
+ * (releasing a VM's serial socket) and closes the desktop.
+ */
 public final class Gateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
     public static final long DEFAULT_MAX_BEHIND = 16L * 1024 * 1024;
@@ -107,5 +111,7 @@ public final class Gateway implements AutoCloseable {
         for (ViewerSession s : sessions) {
             s.close("gateway shutting down");
         }
+        registry.removeAll();
+        desktop.close();
     }
 }

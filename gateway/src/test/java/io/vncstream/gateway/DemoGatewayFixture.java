@@ -23,7 +23,5 @@ final class DemoGatewayFixture implements AutoCloseable {
     @Override
     public void close() {
         gateway.close();
-        registry.removeAll();
-        desktop.close();
     }
 }

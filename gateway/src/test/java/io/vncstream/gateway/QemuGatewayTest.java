@@ -57,7 +57,6 @@ class QemuGatewayTest {
     void stop() {
         if (gateway != null) {
             gateway.close();
-            gateway.registry().removeAll();
         }
         if (vm != null) {
             vm.close();

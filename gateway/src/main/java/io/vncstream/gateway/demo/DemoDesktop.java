@@ -5,7 +5,7 @@ import io.vncstream.gateway.session.DesktopConnection;
 import io.vncstream.gateway.session.MessageSink;
 
 /** The embedded demo desktop: one scene shared by every viewer, each with its own update state. */
-public final class DemoDesktop implements Desktop, AutoCloseable {
+public final class DemoDesktop implements Desktop {
     private final DemoScene scene = new DemoScene();
 
     @Override

@@ -43,7 +43,5 @@ public final class EmbeddedDemo implements AutoCloseable {
     @Override
     public void close() {
         gateway.close();
-        registry.removeAll();
-        desktop.close();
     }
 }

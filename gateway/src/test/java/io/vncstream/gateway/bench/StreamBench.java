@@ -80,8 +80,6 @@ public final class StreamBench {
             client.close();
         } finally {
             gateway.close();
-            registry.removeAll();
-            desktop.close();
         }
     }
 
