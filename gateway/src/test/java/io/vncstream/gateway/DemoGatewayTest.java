@@ -1,7 +1,7 @@
 package io.vncstream.gateway;
 
 import io.vncstream.rfb.stream.Capture;
-import io.vncstream.rfb.stream.DeviceListener;
+import io.vncstream.rfb.testing.DeviceEvents;
 import io.vncstream.rfb.stream.EndCapture;
 import io.vncstream.rfb.stream.SendData;
 import org.junit.jupiter.api.AfterEach;
@@ -12,8 +12,6 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static io.vncstream.rfb.testing.Eventually.await;
@@ -45,18 +43,8 @@ class DemoGatewayTest {
         @Test
         void hotPlugAndUnplugReachEveryViewer() throws Exception {
             try (StreamViewer a = new StreamViewer(demo.port()); StreamViewer b = new StreamViewer(demo.port())) {
-                List<String> events = new CopyOnWriteArrayList<>();
-                b.streams.addDeviceListener(new DeviceListener() {
-                    @Override
-                    public void deviceAdded(String name) {
-                        events.add("+" + name);
-                    }
-
-                    @Override
-                    public void deviceRemoved(String name) {
-                        events.add("-" + name);
-                    }
-                });
+                DeviceEvents events = new DeviceEvents();
+                b.streams.addDeviceListener(events);
                 StreamViewer.Output shell = new StreamViewer.Output();
                 Capture serial = a.capture("serial0", shell);
                 serial.send("plug extra\r".getBytes(StandardCharsets.US_ASCII));
@@ -72,8 +60,8 @@ class DemoGatewayTest {
                 // The server ends the capture, then removes the device (the spec's order).
                 assertThat(extra.endedReason).isEqualTo("capture ended by the server");
                 // The list changes before the listeners hear of it, on the reader thread.
-                await(Duration.ofSeconds(3), "the listener heard of the removal", () -> events.size() == 2);
-                assertThat(events).containsExactly("+extra", "-extra");
+                await(Duration.ofSeconds(3), "the listener heard of the removal", () -> events.list().size() == 2);
+                assertThat(events.list()).containsExactly("+extra", "-extra");
             }
         }
     }

@@ -4,7 +4,7 @@ import io.vncstream.gateway.cli.GatewayCommand;
 import io.vncstream.rfb.client.ClientConfig;
 import io.vncstream.rfb.client.FirstFullUpdate;
 import io.vncstream.rfb.stream.Capture;
-import io.vncstream.rfb.stream.DeviceListener;
+import io.vncstream.rfb.testing.DeviceEvents;
 import io.vncstream.rfb.testing.PixelDiff;
 import io.vncstream.rfb.testing.QmpConnection;
 import io.vncstream.rfb.testing.TinyVm;
@@ -19,8 +19,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static io.vncstream.rfb.testing.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -109,18 +107,8 @@ class QemuGatewayTest {
     @Test
     void aChardevHotPluggedOverQmpIsListedAndGoneWithinThreeSeconds() throws Exception {
         try (StreamViewer v = new StreamViewer(gateway.port())) {
-            List<String> events = new CopyOnWriteArrayList<>();
-            v.streams.addDeviceListener(new DeviceListener() {
-                @Override
-                public void deviceAdded(String name) {
-                    events.add("+" + name);
-                }
-
-                @Override
-                public void deviceRemoved(String name) {
-                    events.add("-" + name);
-                }
-            });
+            DeviceEvents events = new DeviceEvents();
+            v.streams.addDeviceListener(events);
             vm.chardevAdd("hot1");
             long added = System.nanoTime();
             await(HOT_PLUG, "hot1 is listed", () -> v.streams.devices().contains("hot1"));
@@ -132,8 +120,8 @@ class QemuGatewayTest {
             System.out.printf("hot-plug: listed %d ms after chardev-add, gone %d ms after chardev-remove%n",
                     (listed - added) / 1_000_000, (gone - removed) / 1_000_000);
             // The list changes before the listeners hear of it, on the reader thread.
-            await(Duration.ofSeconds(3), "the listener heard of the removal", () -> events.size() == 2);
-            assertThat(events).containsExactly("+hot1", "-hot1");
+            await(Duration.ofSeconds(3), "the listener heard of the removal", () -> events.list().size() == 2);
+            assertThat(events.list()).containsExactly("+hot1", "-hot1");
             assertThat(vm.queryChardev()).doesNotContain("\"hot1\"");
         }
     }
