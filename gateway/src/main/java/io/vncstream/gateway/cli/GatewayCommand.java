@@ -90,8 +90,7 @@ public final class GatewayCommand implements Callable<Integer> {
         } else {
             PasswordSource upstreamPassword = upstreamPasswordFile == null ? PasswordSource.NONE
                     : server -> PasswordFile.read(upstreamPasswordFile);
-            desktop = new UpstreamDesktop(ServerAddress.parse(upstream.contains("::") || upstream.startsWith("unix:")
-                    || upstream.startsWith("vnc://") ? upstream : HostPort.parse(upstream).asServerAddress()), upstreamPassword);
+            desktop = new UpstreamDesktop(upstreamAddress(), upstreamPassword);
         }
         for (String d : devices) {
             DeviceSpec spec = DeviceSpec.parse(d);
@@ -113,6 +112,17 @@ public final class GatewayCommand implements Callable<Integer> {
             gateway.closeAlso(watcher);
         }
         return gateway;
+    }
+
+    /**
+     * {@code HOST:PORT} is a port, as for {@code --listen}; {@code HOST::PORT}, {@code unix:PATH} and
+     * {@code vnc://} are rfb-core's forms. The "::" is looked for after the host, so an IPv6 address's
+     * own "::" ({@code [::1]:5}) does not turn the port into a VNC display number.
+     */
+    private ServerAddress upstreamAddress() {
+        int afterHost = upstream.startsWith("[") ? upstream.indexOf(']') + 1 : upstream.indexOf(':');
+        boolean rfbForm = upstream.startsWith("unix:") || upstream.startsWith("vnc://") || upstream.startsWith("::", afterHost);
+        return ServerAddress.parse(rfbForm ? upstream : HostPort.parse(upstream).asServerAddress());
     }
 
     /** Parses the options and starts the gateway without waiting for it to end: for embedding and tests. */
