@@ -47,7 +47,6 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
     private volatile MessageWriter writer;
     private volatile DesktopConnection desktop;
     private volatile boolean streams;
-    private volatile String closeReason;
 
     public ViewerSession(Transport transport, SessionSettings settings) {
         this.transport = transport;
@@ -90,11 +89,12 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
                 reader.readMessage();
             }
         } catch (java.io.EOFException e) {
-            reason = "closed by viewer";
+            // The viewer hung up: the reason stays "closed by viewer".
         } catch (IOException | RuntimeException e) {
             reason = e.getMessage() == null ? e.toString() : e.getMessage();
         } finally {
-            close(closeReason != null ? closeReason : reason);
+            // A no-op when something else closed the session first (and so gave the reason).
+            close(reason);
         }
     }
 
@@ -199,7 +199,6 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        closeReason = reason;
         settings.registry().unlisten(this);
         captures.closeAll();
         DesktopConnection d = desktop;
