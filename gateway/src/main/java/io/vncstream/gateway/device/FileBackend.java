@@ -26,12 +26,14 @@ public final class FileBackend implements DeviceBackend {
             @Override
             public int read(byte[] buffer) throws IOException {
                 while (!closed) {
-                    if (file.length() < file.getFilePointer()) {
-                        file.seek(0);
-                    }
                     int n = file.read(buffer);
                     if (n > 0) {
                         return n;
+                    }
+                    // At the end: only now is a shrunk file worth asking about, not on every read.
+                    if (file.length() < file.getFilePointer()) {
+                        file.seek(0);
+                        continue;
                     }
                     try {
                         Thread.sleep(POLL_MS);
