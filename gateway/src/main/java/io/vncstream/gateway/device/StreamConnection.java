@@ -23,10 +23,8 @@ class StreamConnection implements DeviceConnection {
 
     @Override
     public void write(byte[] data) throws IOException {
-        if (out != null) {
-            out.write(data);
-            out.flush();
-        }
+        out.write(data);
+        out.flush();
     }
 
     @Override
