@@ -5,6 +5,7 @@ import io.vncstream.gateway.demo.DemoDesktop;
 import io.vncstream.gateway.demo.DemoDevices;
 import io.vncstream.gateway.device.DeviceRegistry;
 import io.vncstream.gateway.device.DeviceSpec;
+import io.vncstream.gateway.net.HostPort;
 import io.vncstream.gateway.qmp.ChardevWatcher;
 import io.vncstream.gateway.relay.UpstreamDesktop;
 import io.vncstream.gateway.session.Desktop;

@@ -1,5 +1,7 @@
 package io.vncstream.gateway.device;
 
+import io.vncstream.gateway.net.HostPort;
+
 import java.nio.file.Path;
 
 /** A device given on the command line: {@code NAME=unix:PATH}, {@code NAME=tcp:HOST:PORT}, {@code NAME=pty:PATH}, {@code NAME=file:PATH}. */
@@ -26,16 +28,11 @@ public record DeviceSpec(String name, DeviceBackend backend) {
             return new FileBackend(Path.of(target.substring(5)));
         }
         if (target.startsWith("tcp:")) {
-            String hostPort = target.substring(4);
-            int colon = hostPort.lastIndexOf(':');
-            if (colon <= 0) {
-                throw new IllegalArgumentException("device '" + context + "': tcp needs HOST:PORT");
-            }
-            String host = hostPort.substring(0, colon).replace("[", "").replace("]", "");
             try {
-                return SocketBackend.tcp(host, Integer.parseInt(hostPort.substring(colon + 1)));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("device '" + context + "': invalid port in " + hostPort);
+                HostPort hp = HostPort.parse(target.substring(4));
+                return SocketBackend.tcp(hp.host(), hp.port());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("device '" + context + "': " + e.getMessage());
             }
         }
         throw new IllegalArgumentException("device '" + context + "': unknown kind (use unix:, tcp:, pty: or file:)");

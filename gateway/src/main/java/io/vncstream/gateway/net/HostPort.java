@@ -1,8 +1,8 @@
-package io.vncstream.gateway.cli;
+package io.vncstream.gateway.net;
 
-/** {@code HOST:PORT} or {@code [IPv6]:PORT}. */
-record HostPort(String host, int port) {
-    static HostPort parse(String text) {
+/** {@code HOST:PORT} or {@code [IPv6]:PORT}: the listen address, and the TCP forms of upstream, QMP and device addresses. */
+public record HostPort(String host, int port) {
+    public static HostPort parse(String text) {
         int colon = text.lastIndexOf(':');
         if (colon <= 0) {
             throw new IllegalArgumentException("expected HOST:PORT, not '" + text + "'");
@@ -22,7 +22,7 @@ record HostPort(String host, int port) {
         }
     }
 
-    String asServerAddress() {
+    public String asServerAddress() {
         return (host.contains(":") ? "[" + host + "]" : host) + "::" + port;
     }
 }

@@ -3,6 +3,7 @@ package io.vncstream.gateway.qmp;
 import io.vncstream.gateway.device.DeviceBackend;
 import io.vncstream.gateway.device.PtyBackend;
 import io.vncstream.gateway.device.SocketBackend;
+import io.vncstream.gateway.net.HostPort;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -46,15 +47,11 @@ public record Chardev(String label, String filename) {
             return Optional.of(SocketBackend.unix(Path.of(addr.substring(5))));
         }
         if (addr.startsWith("tcp:")) {
-            String hp = addr.substring(4);
-            int colon = hp.lastIndexOf(':');
-            if (colon > 0) {
-                try {
-                    return Optional.of(SocketBackend.tcp(hp.substring(0, colon).replace("[", "").replace("]", ""),
-                            Integer.parseInt(hp.substring(colon + 1))));
-                } catch (NumberFormatException e) {
-                    return Optional.empty();
-                }
+            try {
+                HostPort hp = HostPort.parse(addr.substring(4));
+                return Optional.of(SocketBackend.tcp(hp.host(), hp.port()));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
             }
         }
         return Optional.empty();

@@ -3,6 +3,7 @@ package io.vncstream.gateway.qmp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vncstream.gateway.net.HostPort;
 import io.vncstream.rfb.io.Transport;
 
 import java.io.BufferedReader;
@@ -49,9 +50,8 @@ public final class QmpClient implements AutoCloseable {
         if (address.startsWith("unix:")) {
             t = Transport.unix(Path.of(address.substring(5)), ANSWER_TIMEOUT);
         } else if (address.startsWith("tcp:")) {
-            String hp = address.substring(4);
-            int colon = hp.lastIndexOf(':');
-            t = Transport.tcp(hp.substring(0, colon), Integer.parseInt(hp.substring(colon + 1)), Duration.ofSeconds(5));
+            HostPort hp = HostPort.parse(address.substring(4));
+            t = Transport.tcp(hp.host(), hp.port(), Duration.ofSeconds(5));
         } else {
             throw new IllegalArgumentException("QMP address must be unix:PATH or tcp:HOST:PORT, not " + address);
         }
