@@ -30,7 +30,7 @@ public record Chardev(String label, String filename) {
 
     /** How the gateway reaches it, if it can: server sockets (we connect) and ptys. */
     public Optional<DeviceBackend> backend() {
-        String f = filename.startsWith("disconnected:") ? filename.substring("disconnected:".length()) : filename;
+        String f = address();
         if (f.startsWith("pty:")) {
             return Optional.of(new PtyBackend(Path.of(f.substring(4))));
         }
@@ -59,7 +59,12 @@ public record Chardev(String label, String filename) {
 
     /** Whether this chardev is the socket of the QMP monitor we are talking to. */
     public boolean isSocket(String qmpAddress) {
-        String f = filename.startsWith("disconnected:") ? filename.substring("disconnected:".length()) : filename;
+        String f = address();
         return f.split(",")[0].equals(qmpAddress) || f.startsWith(qmpAddress + ",");
+    }
+
+    /** The filename without the connection state QEMU puts before a server socket's address. */
+    private String address() {
+        return filename.startsWith("disconnected:") ? filename.substring("disconnected:".length()) : filename;
     }
 }
