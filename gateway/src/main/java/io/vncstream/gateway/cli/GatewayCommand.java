@@ -102,7 +102,6 @@ public final class GatewayCommand implements Callable<Integer> {
         ChardevWatcher watcher = null;
         if (qmp != null) {
             watcher = new ChardevWatcher(qmp, registry, backlogBytes);
-            watcher.pollOnce();
             watcher.start();
         }
         ServerSecurity security = passwordFile == null ? ServerSecurity.NONE

@@ -27,33 +27,44 @@ public final class ChardevWatcher implements AutoCloseable {
     private final DeviceRegistry registry;
     private final int backlogBytes;
     private final Set<String> ours = new HashSet<>();
-    private final Thread thread;
+    private volatile Thread thread;
     private volatile boolean closed;
 
     public ChardevWatcher(String qmpAddress, DeviceRegistry registry, int backlogBytes) {
         this.qmpAddress = qmpAddress;
         this.registry = registry;
         this.backlogBytes = backlogBytes;
-        this.thread = new Thread(this::run, "qmp " + qmpAddress);
-        thread.setDaemon(true);
     }
 
-    public void start() {
-        thread.start();
-    }
-
-    /** One poll, for the first listing before viewers are accepted. */
-    public void pollOnce() throws IOException {
-        try (QmpClient qmp = QmpClient.connect(qmpAddress)) {
-            apply(qmp.execute("query-chardev", null));
+    /**
+     * Lists the chardevs before returning (so viewers accepted next see them), then follows
+     * hot-plug on a thread that keeps this same connection: QMP serves one client at a time, and
+     * letting go between the two would let another client take the monitor.
+     */
+    public void start() throws IOException {
+        QmpClient first = QmpClient.connect(qmpAddress);
+        LOG.info("QMP {} connected", qmpAddress);
+        try {
+            apply(first.execute("query-chardev", null));
+        } catch (IOException | RuntimeException e) {
+            first.close();
+            throw e;
         }
+        Thread t = new Thread(() -> run(first), "qmp " + qmpAddress);
+        t.setDaemon(true);
+        thread = t;
+        t.start();
     }
 
-    private void run() {
+    private void run(QmpClient first) {
+        QmpClient connected = first;
         long backoff = POLL_MS;
         while (!closed) {
-            try (QmpClient qmp = QmpClient.connect(qmpAddress)) {
-                LOG.info("QMP {} connected", qmpAddress);
+            try (QmpClient qmp = connected != null ? connected : QmpClient.connect(qmpAddress)) {
+                if (connected == null) {
+                    LOG.info("QMP {} connected again", qmpAddress);
+                }
+                connected = null;
                 backoff = POLL_MS;
                 while (!closed) {
                     apply(qmp.execute("query-chardev", null));
@@ -101,6 +112,9 @@ public final class ChardevWatcher implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        thread.interrupt();
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+        }
     }
 }
