@@ -1,7 +1,8 @@
 package io.vncstream.gateway;
 
 import io.vncstream.rfb.Encodings;
-import io.vncstream.rfb.handshake.ServerInit;
+import io.vncstream.rfb.client.ClientConfig;
+import io.vncstream.rfb.client.ClientHandshake;
 import io.vncstream.rfb.io.RfbInput;
 import io.vncstream.rfb.message.SetEncodings;
 import io.vncstream.rfb.stream.StartCapture;
@@ -11,7 +12,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -31,17 +31,8 @@ final class RawViewer implements AutoCloseable {
         Socket s = new Socket("127.0.0.1", port);
         s.setReceiveBufferSize(4096);
         RawViewer v = new RawViewer(s);
-        RfbInput rin = RfbInput.of(v.in);
-        rin.readBytes(12);
-        v.send("RFB 003.008\n".getBytes(StandardCharsets.US_ASCII));
-        int count = rin.readU8();
-        rin.readBytes(count);
-        v.send(new byte[]{1});
-        if (rin.readU32() != 0) {
-            throw new IOException("security failed");
-        }
-        v.send(new byte[]{1});
-        ServerInit.read(rin);
+        // A well-behaved handshake (rfb-core's own): only what follows it is raw.
+        new ClientHandshake(RfbInput.of(v.in), v.out, new ClientConfig(), "gateway :" + port).run();
         return v;
     }
 
