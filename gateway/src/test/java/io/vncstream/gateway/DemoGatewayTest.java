@@ -8,10 +8,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static io.vncstream.rfb.testing.Eventually.await;
@@ -168,31 +172,20 @@ class DemoGatewayTest {
 
     @Nested
     class MalformedStreamMessages {
-        @Test
-        void anUnknownOperationClosesThatViewerOnly() throws Exception {
-            try (StreamViewer other = new StreamViewer(demo.port()); RawViewer bad = RawViewer.connect(demo.port())) {
-                bad.setEncodingsWithStreams();
-                bad.send(new byte[]{(byte) 255, 2, 7});
-                assertThat(bad.readsUntilClosed(WAIT)).isTrue();
-                assertStillServes(other);
-            }
+        static Stream<Arguments> messages() {
+            return Stream.of(
+                    Arguments.of("an unknown operation", new byte[]{(byte) 255, 2, 7}),
+                    Arguments.of("an oversized SendData, before allocating",
+                            new byte[]{(byte) 255, 2, 2, 0, 0, 0, 1, 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff}),
+                    Arguments.of("an oversized name", new byte[]{(byte) 255, 2, 0, 0, 0, 1, 0}));
         }
 
-        @Test
-        void anOversizedSendDataClosesThatViewerBeforeAllocating() throws Exception {
+        @ParameterizedTest(name = "{0} closes that viewer only")
+        @MethodSource("messages")
+        void closesThatViewerOnly(String what, byte[] message) throws Exception {
             try (StreamViewer other = new StreamViewer(demo.port()); RawViewer bad = RawViewer.connect(demo.port())) {
                 bad.setEncodingsWithStreams();
-                bad.send(new byte[]{(byte) 255, 2, 2, 0, 0, 0, 1, 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff});
-                assertThat(bad.readsUntilClosed(WAIT)).isTrue();
-                assertStillServes(other);
-            }
-        }
-
-        @Test
-        void anOversizedNameClosesThatViewer() throws Exception {
-            try (StreamViewer other = new StreamViewer(demo.port()); RawViewer bad = RawViewer.connect(demo.port())) {
-                bad.setEncodingsWithStreams();
-                bad.send(new byte[]{(byte) 255, 2, 0, 0, 0, 1, 0});
+                bad.send(message);
                 assertThat(bad.readsUntilClosed(WAIT)).isTrue();
                 assertStillServes(other);
             }
