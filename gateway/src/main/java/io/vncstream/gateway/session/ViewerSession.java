@@ -213,8 +213,4 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
         LOG.info("viewer {} disconnected: {}", name, reason);
         settings.onClosed().accept(this);
     }
-
-    public boolean isClosed() {
-        return closed.get();
-    }
 }
