@@ -6,6 +6,7 @@ import io.vncstream.rfb.client.RfbClient;
 import io.vncstream.rfb.client.RfbClientHandler;
 import io.vncstream.rfb.client.ServerAddress;
 
+import java.awt.image.BufferedImage;
 import java.time.Duration;
 
 /** One complete frame from a server, as {@code vncstream snapshot} takes it. */
@@ -22,25 +23,10 @@ final class Frames {
         }
     }
 
-    /** How many pixels differ, and the first that does; empty when the frames are equal. */
-    static String difference(FirstFullUpdate.Frame expected, FirstFullUpdate.Frame actual) {
-        if (expected.width() != actual.width() || expected.height() != actual.height()) {
-            return "size " + actual.width() + "x" + actual.height() + " instead of " + expected.width() + "x" + expected.height();
-        }
-        int count = 0;
-        int first = -1;
-        for (int i = 0; i < expected.argb().length; i++) {
-            if (expected.argb()[i] != actual.argb()[i]) {
-                if (first < 0) {
-                    first = i;
-                }
-                count++;
-            }
-        }
-        if (count == 0) {
-            return "";
-        }
-        return count + " pixels differ, first at (" + first % expected.width() + "," + first / expected.width() + "): "
-                + String.format("%08x instead of %08x", actual.argb()[first], expected.argb()[first]);
+    /** The frame as a picture, for {@link io.vncstream.rfb.testing.PixelDiff} (every pixel's alpha is opaque). */
+    static BufferedImage image(FirstFullUpdate.Frame frame) {
+        BufferedImage image = new BufferedImage(frame.width(), frame.height(), BufferedImage.TYPE_INT_RGB);
+        image.setRGB(0, 0, frame.width(), frame.height(), frame.argb(), 0, frame.width());
+        return image;
     }
 }

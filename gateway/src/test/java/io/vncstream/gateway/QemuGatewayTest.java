@@ -95,8 +95,7 @@ class QemuGatewayTest {
             if (PixelDiff.describe(before, after, PixelDiff.EXACT) != null) {
                 continue;
             }
-            BufferedImage relayed = new BufferedImage(frame.width(), frame.height(), BufferedImage.TYPE_INT_RGB);
-            relayed.setRGB(0, 0, frame.width(), frame.height(), frame.argb(), 0, frame.width());
+            BufferedImage relayed = Frames.image(frame);
             assertThat(PixelDiff.distinctColours(after)).isGreaterThan(1);
             PixelDiff.assertMatches(after, relayed, PixelDiff.EXACT, "QEMU VNC through the gateway");
             return;
