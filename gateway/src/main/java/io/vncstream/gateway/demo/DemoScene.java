@@ -29,6 +29,10 @@ public final class DemoScene implements AutoCloseable {
     public static final int HEIGHT = 768;
     private static final Rectangle CLOCK = new Rectangle(40, 680, 360, 48);
     private static final int BOX = 60;
+    /** The desktop's gradient: drawn once, then again wherever the box has just been. */
+    private static final GradientPaint BACKGROUND =
+            new GradientPaint(0, 0, new Color(0x1e3a5f), WIDTH, HEIGHT, new Color(0x3f7cac));
+    private static final DateTimeFormatter CLOCK_FORMAT = DateTimeFormatter.ofPattern("HH:mm:ss.S");
 
     private final BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
     private final int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
@@ -49,7 +53,7 @@ public final class DemoScene implements AutoCloseable {
     public DemoScene() {
         synchronized (lock) {
             Graphics2D g = graphics();
-            g.setPaint(new GradientPaint(0, 0, new Color(0x1e3a5f), WIDTH, HEIGHT, new Color(0x3f7cac)));
+            g.setPaint(BACKGROUND);
             g.fillRect(0, 0, WIDTH, HEIGHT);
             g.setColor(new Color(0xf5f5f5));
             g.fillRoundRect(40, 40, 600, 120, 24, 24);
@@ -132,7 +136,7 @@ public final class DemoScene implements AutoCloseable {
         Rectangle moved;
         synchronized (lock) {
             Graphics2D g = graphics();
-            g.setPaint(new GradientPaint(0, 0, new Color(0x1e3a5f), WIDTH, HEIGHT, new Color(0x3f7cac)));
+            g.setPaint(BACKGROUND);
             g.fill(old);
             boxX += dx;
             boxY += dy;
@@ -153,7 +157,7 @@ public final class DemoScene implements AutoCloseable {
             g.setStroke(new BasicStroke(2));
             g.drawRect(CLOCK.x, CLOCK.y, CLOCK.width - 1, CLOCK.height - 1);
             g.setFont(new Font(Font.MONOSPACED, Font.BOLD, 28));
-            g.drawString(LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss.S")), CLOCK.x + 16, CLOCK.y + 34);
+            g.drawString(LocalTime.now().format(CLOCK_FORMAT), CLOCK.x + 16, CLOCK.y + 34);
             g.dispose();
         }
         fire(old.union(moved));
