@@ -26,9 +26,14 @@ public final class UpstreamDesktop implements Desktop {
 
     @Override
     public DesktopConnection open(MessageSink viewer, boolean shared) throws IOException {
-        Transport t = address.isUnix()
-                ? Transport.unix(Path.of(address.unixPath()))
-                : Transport.tcp(address.host(), address.port(), Duration.ofSeconds(10));
+        Transport t;
+        try {
+            t = address.isUnix()
+                    ? Transport.unix(Path.of(address.unixPath()))
+                    : Transport.tcp(address.host(), address.port(), Duration.ofSeconds(10));
+        } catch (IOException e) {
+            throw failed(e);
+        }
         try {
             t.setReadTimeout(Duration.ofSeconds(30));
             RfbInput in = RfbInput.of(t.input());
@@ -39,8 +44,13 @@ public final class UpstreamDesktop implements Desktop {
             return new UpstreamConnection(t, in, init, viewer);
         } catch (IOException | RuntimeException e) {
             t.close();
-            throw new IOException("upstream " + address + ": " + e.getMessage(), e);
+            throw failed(e);
         }
+    }
+
+    /** Names the upstream: the viewer's disconnection is logged with this reason. */
+    private IOException failed(Exception e) {
+        return new IOException("upstream " + address + ": " + e.getMessage(), e);
     }
 
     @Override
