@@ -83,6 +83,12 @@ public final class GatewayCommand implements Callable<Integer> {
         }
         int backlogBytes = (int) Sizes.parse(backlog, "--backlog");
         long maxBehindBytes = Sizes.parse(maxBehind, "--max-behind");
+        // Every option is checked before anything starts: a bad one must not leave demo or
+        // command-line devices attached (and logged as such) behind its error.
+        List<DeviceSpec> specs = new ArrayList<>();
+        for (String d : devices) {
+            specs.add(DeviceSpec.parse(d));
+        }
         DeviceRegistry registry = new DeviceRegistry();
         Desktop desktop;
         if (demo) {
@@ -93,8 +99,7 @@ public final class GatewayCommand implements Callable<Integer> {
                     : server -> PasswordFile.read(upstreamPasswordFile);
             desktop = new UpstreamDesktop(upstreamAddress(), upstreamPassword);
         }
-        for (String d : devices) {
-            DeviceSpec spec = DeviceSpec.parse(d);
+        for (DeviceSpec spec : specs) {
             if (!registry.add(new io.vncstream.gateway.device.Device(spec.name(), spec.backend(), backlogBytes))) {
                 throw new IllegalArgumentException("device " + spec.name() + " is given twice");
             }
