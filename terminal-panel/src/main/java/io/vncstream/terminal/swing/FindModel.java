@@ -37,6 +37,28 @@ public final class FindModel {
         return matches;
     }
 
+    /**
+     * The matches on core line {@code row}, in column order. A binary search over the matches
+     * (kept in reading order), as every frame asks this for each row on view.
+     */
+    List<Match> matchesOn(int row) {
+        return matches.subList(firstRowAtOrAfter(row), firstRowAtOrAfter(row + 1));
+    }
+
+    private int firstRowAtOrAfter(int row) {
+        int low = 0;
+        int high = matches.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (matches.get(mid).row() < row) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
     /** The current match, or null when there is none. */
     public Match current() {
         return current >= 0 && current < matches.size() ? matches.get(current) : null;
