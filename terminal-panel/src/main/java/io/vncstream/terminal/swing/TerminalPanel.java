@@ -198,8 +198,9 @@ public final class TerminalPanel extends JComponent {
         buffer.lock();
         try {
             history = buffer.getHistoryLinesCount();
-            scroll.follow(history, engine.linesTrimmed());
-            matchesDropped = find.follow(history, engine.linesTrimmed());
+            long trimmed = engine.linesTrimmed();
+            scroll.follow(history, trimmed);
+            matchesDropped = find.follow(history, trimmed);
             prints = screenPainter.fingerprints(grid.rows(), scroll.offset(), history);
         } finally {
             buffer.unlock();
