@@ -15,7 +15,6 @@ import java.util.function.Supplier;
  */
 final class DisplayBridge implements TerminalDisplay {
     private final Runnable changed;
-    private final Runnable beeped;
     private volatile CursorShape cursorShape = CursorShape.BLINK_BLOCK;
     private volatile boolean cursorVisible = true;
     private volatile String windowTitle = "";
@@ -23,9 +22,8 @@ final class DisplayBridge implements TerminalDisplay {
     private volatile boolean alternateScreen;
     private volatile Supplier<TerminalSelection> selection = () -> null;
 
-    DisplayBridge(Runnable changed, Runnable beeped) {
+    DisplayBridge(Runnable changed) {
         this.changed = changed;
-        this.beeped = beeped;
     }
 
     CursorShape cursorShape() {
@@ -62,7 +60,7 @@ final class DisplayBridge implements TerminalDisplay {
 
     @Override
     public void beep() {
-        beeped.run();
+        // The bell is not rung: nothing in the viewer listens for it.
     }
 
     @Override

@@ -59,7 +59,6 @@ public final class TerminalEngine implements AutoCloseable {
     private final JediEmulator emulator;
     private final Thread thread;
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
-    private final List<Runnable> beepListeners = new CopyOnWriteArrayList<>();
     private final Object idleLock = new Object();
     private long bytesProcessed;
     /** Lines dropped from the top of the scrollback so far; guarded by the text buffer's lock. */
@@ -74,7 +73,7 @@ public final class TerminalEngine implements AutoCloseable {
         // trims a whole batch at once between reads. See trimHistory().
         int coreCapacity = scrollbackLines + trimBatch + StreamConnectorLimits.MAX_CHARS_PER_READ;
         textBuffer = new TerminalTextBuffer(columns, rows, styleState, coreCapacity, null);
-        display = new DisplayBridge(this::fireChanged, this::fireBeep);
+        display = new DisplayBridge(this::fireChanged);
         terminal = new JediTerminal(display, textBuffer, styleState);
         terminal.setTerminalOutput(new TerminalOutputStream() {
             @Override
@@ -215,10 +214,6 @@ public final class TerminalEngine implements AutoCloseable {
         return display.bracketedPaste();
     }
 
-    public String windowTitle() {
-        return display.getWindowTitle();
-    }
-
     /** Lets the core shift the panel's selection when lines move into the scrollback. */
     public void selectionSource(Supplier<TerminalSelection> source) {
         display.selectionSource(source);
@@ -245,10 +240,6 @@ public final class TerminalEngine implements AutoCloseable {
 
     public void removeChangeListener(Runnable listener) {
         changeListeners.remove(listener);
-    }
-
-    public void addBeepListener(Runnable listener) {
-        beepListeners.add(listener);
     }
 
     /** The screen's lines as text, trailing blanks removed. */
@@ -282,12 +273,6 @@ public final class TerminalEngine implements AutoCloseable {
 
     private void fireChanged() {
         for (Runnable listener : changeListeners) {
-            listener.run();
-        }
-    }
-
-    private void fireBeep() {
-        for (Runnable listener : beepListeners) {
             listener.run();
         }
     }
