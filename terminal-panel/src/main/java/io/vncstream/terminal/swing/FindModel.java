@@ -2,7 +2,7 @@ package io.vncstream.terminal.swing;
 
 import com.techsenger.jeditermfx.core.model.TerminalLine;
 import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
-import com.techsenger.jeditermfx.core.util.CharUtils;
+import io.vncstream.terminal.emulation.LineText;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -165,18 +165,8 @@ public final class FindModel {
 
     private static void findInLine(TerminalLine line, int row, String query, List<Match> found) {
         String raw = line.getText();
-        StringBuilder visible = new StringBuilder(raw.length());
         int[] cellOf = new int[raw.length() + 1];
-        for (int cell = 0; cell < raw.length(); cell++) {
-            char c = raw.charAt(cell);
-            if (c == CharUtils.DWC) {
-                continue;
-            }
-            cellOf[visible.length()] = cell;
-            visible.append(c == CharUtils.NUL_CHAR ? ' ' : c);
-        }
-        cellOf[visible.length()] = raw.length();
-        String text = visible.toString();
+        String text = LineText.of(raw, cellOf);
         for (int i = 0; i + query.length() <= text.length(); i++) {
             if (text.regionMatches(true, i, query, 0, query.length())) {
                 int start = cellOf[i];
