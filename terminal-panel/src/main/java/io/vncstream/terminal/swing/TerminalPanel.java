@@ -256,10 +256,19 @@ public final class TerminalPanel extends JComponent {
         scheduler.changed();
     }
 
+    /** Whether some text is selected; cheap, unlike {@link #selectedText}. */
+    boolean hasSelection() {
+        return covers(selection);
+    }
+
+    private static boolean covers(TerminalSelection sel) {
+        return sel != null && !sel.getStart().equals(sel.getEnd());
+    }
+
     /** The selected text, or null when nothing is selected. */
     public String selectedText() {
         TerminalSelection sel = selection;
-        if (sel == null || sel.getStart().equals(sel.getEnd())) {
+        if (!covers(sel)) {
             return null;
         }
         buffer.lock();
