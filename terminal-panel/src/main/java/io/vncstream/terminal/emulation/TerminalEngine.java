@@ -113,7 +113,7 @@ public final class TerminalEngine implements AutoCloseable {
                     idleLock.notifyAll();
                 }
             }
-        }, () -> terminal.getCursorX() <= 1);
+        }, () -> cursorColumn() <= 0);
         emulator = new JediEmulator(new TtyBasedArrayDataStream(connector), terminal);
         thread = new Thread(this::runEmulator, "terminal-emulator-" + name);
         thread.setDaemon(true);
@@ -200,6 +200,16 @@ public final class TerminalEngine implements AutoCloseable {
 
     public JediTerminal terminal() {
         return terminal;
+    }
+
+    /** The cursor's column, from 0 (the core counts from 1). */
+    public int cursorColumn() {
+        return terminal.getCursorX() - 1;
+    }
+
+    /** The cursor's row on the screen, from 0 (the core counts from 1). */
+    public int cursorRow() {
+        return terminal.getCursorY() - 1;
     }
 
     public CursorShape cursorShape() {
