@@ -19,7 +19,6 @@ final class DisplayBridge implements TerminalDisplay {
     private volatile boolean cursorVisible = true;
     private volatile String windowTitle = "";
     private volatile boolean bracketedPaste;
-    private volatile boolean alternateScreen;
     private volatile Supplier<TerminalSelection> selection = () -> null;
 
     DisplayBridge(Runnable changed) {
@@ -36,10 +35,6 @@ final class DisplayBridge implements TerminalDisplay {
 
     boolean bracketedPaste() {
         return bracketedPaste;
-    }
-
-    boolean alternateScreen() {
-        return alternateScreen;
     }
 
     /** The panel's selection, so the core can shift it when lines scroll into history. */
@@ -76,7 +71,7 @@ final class DisplayBridge implements TerminalDisplay {
 
     @Override
     public void useAlternateScreenBuffer(boolean use) {
-        alternateScreen = use;
+        // The core switches the buffers itself; the panel just paints whichever it shows.
         changed.run();
     }
 
