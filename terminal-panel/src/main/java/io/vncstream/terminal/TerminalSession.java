@@ -86,11 +86,6 @@ public final class TerminalSession implements AutoCloseable {
         return options;
     }
 
-    /** The clock of the log's names and timestamps (also used for exported log files). */
-    public Clock clock() {
-        return clock;
-    }
-
     /**
      * Connects a (new) stream: input goes to {@code sink} from now on. After an ended stream this
      * is a reconnect: screen and scrollback stay, output continues below them.

@@ -20,6 +20,7 @@ import java.util.List;
 public final class DroppedInput {
     /** Dropped files (together) or text larger than this are refused: that is not something to type. */
     public static final long MAX_DROP_BYTES = 1024 * 1024;
+    private static final String LIMIT = (MAX_DROP_BYTES >> 10) + " KiB";
 
     /** Either the text to send, or why nothing is sent. */
     public record Outcome(String text, String refusal) {
@@ -59,8 +60,10 @@ public final class DroppedInput {
         if (text == null || text.isEmpty()) {
             return Outcome.refuse("Not sent: the dropped text is empty");
         }
-        if (text.length() > MAX_DROP_BYTES) {
-            return Outcome.refuse("Not sent: the dropped text is larger than " + (MAX_DROP_BYTES >> 10) + " KiB");
+        // The limit is in bytes, as for files: what is typed goes to the device as UTF-8. A string
+        // has at most as many chars as UTF-8 bytes, so a long one is refused before encoding it.
+        if (text.length() > MAX_DROP_BYTES || text.getBytes(StandardCharsets.UTF_8).length > MAX_DROP_BYTES) {
+            return Outcome.refuse("Not sent: the dropped text is larger than " + LIMIT);
         }
         return Outcome.send(text);
     }
@@ -73,8 +76,7 @@ public final class DroppedInput {
             }
             total += file.length();
             if (total > MAX_DROP_BYTES) {
-                return Outcome.refuse("Not sent: " + file.getName() + " makes the drop larger than "
-                        + (MAX_DROP_BYTES >> 10) + " KiB");
+                return Outcome.refuse("Not sent: " + file.getName() + " makes the drop larger than " + LIMIT);
             }
         }
         StringBuilder text = new StringBuilder();
@@ -82,7 +84,7 @@ public final class DroppedInput {
             byte[] bytes = Files.readAllBytes(file.toPath());
             if (bytes.length > MAX_DROP_BYTES) {
                 // It grew since it was measured.
-                return Outcome.refuse("Not sent: " + file.getName() + " is larger than " + (MAX_DROP_BYTES >> 10) + " KiB");
+                return Outcome.refuse("Not sent: " + file.getName() + " is larger than " + LIMIT);
             }
             String content = utf8Text(bytes);
             if (content == null) {

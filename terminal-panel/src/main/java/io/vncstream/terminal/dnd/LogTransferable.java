@@ -55,7 +55,6 @@ public final class LogTransferable implements Transferable {
     });
 
     private final SessionLog log;
-    private final Clock clock;
     private final DataFlavor[] flavors;
     /** Written from the moment the drag starts, so that the drop rarely has to wait for it. */
     private final Future<Path> file;
@@ -66,7 +65,6 @@ public final class LogTransferable implements Transferable {
 
     LogTransferable(SessionLog log, Clock clock, long maxTextFlavorLogBytes) {
         this.log = log;
-        this.clock = clock;
         this.flavors = log.length() <= maxTextFlavorLogBytes ? WITH_TEXT : FILE_ONLY;
         this.file = EXPORTER.submit(() -> LogExport.writeTempFile(log, clock));
     }

@@ -15,17 +15,14 @@ import java.util.function.Supplier;
  */
 final class DisplayBridge implements TerminalDisplay {
     private final Runnable changed;
-    private final Runnable beeped;
     private volatile CursorShape cursorShape = CursorShape.BLINK_BLOCK;
     private volatile boolean cursorVisible = true;
     private volatile String windowTitle = "";
     private volatile boolean bracketedPaste;
-    private volatile boolean alternateScreen;
     private volatile Supplier<TerminalSelection> selection = () -> null;
 
-    DisplayBridge(Runnable changed, Runnable beeped) {
+    DisplayBridge(Runnable changed) {
         this.changed = changed;
-        this.beeped = beeped;
     }
 
     CursorShape cursorShape() {
@@ -38,10 +35,6 @@ final class DisplayBridge implements TerminalDisplay {
 
     boolean bracketedPaste() {
         return bracketedPaste;
-    }
-
-    boolean alternateScreen() {
-        return alternateScreen;
     }
 
     /** The panel's selection, so the core can shift it when lines scroll into history. */
@@ -62,7 +55,7 @@ final class DisplayBridge implements TerminalDisplay {
 
     @Override
     public void beep() {
-        beeped.run();
+        // The bell is not rung: nothing in the viewer listens for it.
     }
 
     @Override
@@ -78,7 +71,7 @@ final class DisplayBridge implements TerminalDisplay {
 
     @Override
     public void useAlternateScreenBuffer(boolean use) {
-        alternateScreen = use;
+        // The core switches the buffers itself; the panel just paints whichever it shows.
         changed.run();
     }
 

@@ -59,7 +59,6 @@ public final class TerminalEngine implements AutoCloseable {
     private final JediEmulator emulator;
     private final Thread thread;
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
-    private final List<Runnable> beepListeners = new CopyOnWriteArrayList<>();
     private final Object idleLock = new Object();
     private long bytesProcessed;
     /** Lines dropped from the top of the scrollback so far; guarded by the text buffer's lock. */
@@ -74,7 +73,7 @@ public final class TerminalEngine implements AutoCloseable {
         // trims a whole batch at once between reads. See trimHistory().
         int coreCapacity = scrollbackLines + trimBatch + StreamConnectorLimits.MAX_CHARS_PER_READ;
         textBuffer = new TerminalTextBuffer(columns, rows, styleState, coreCapacity, null);
-        display = new DisplayBridge(this::fireChanged, this::fireBeep);
+        display = new DisplayBridge(this::fireChanged);
         terminal = new JediTerminal(display, textBuffer, styleState);
         terminal.setTerminalOutput(new TerminalOutputStream() {
             @Override
@@ -114,7 +113,7 @@ public final class TerminalEngine implements AutoCloseable {
                     idleLock.notifyAll();
                 }
             }
-        }, () -> terminal.getCursorX() <= 1);
+        }, () -> cursorColumn() <= 0);
         emulator = new JediEmulator(new TtyBasedArrayDataStream(connector), terminal);
         thread = new Thread(this::runEmulator, "terminal-emulator-" + name);
         thread.setDaemon(true);
@@ -203,6 +202,16 @@ public final class TerminalEngine implements AutoCloseable {
         return terminal;
     }
 
+    /** The cursor's column, from 0 (the core counts from 1). */
+    public int cursorColumn() {
+        return terminal.getCursorX() - 1;
+    }
+
+    /** The cursor's row on the screen, from 0 (the core counts from 1). */
+    public int cursorRow() {
+        return terminal.getCursorY() - 1;
+    }
+
     public CursorShape cursorShape() {
         return display.cursorShape();
     }
@@ -213,10 +222,6 @@ public final class TerminalEngine implements AutoCloseable {
 
     public boolean bracketedPaste() {
         return display.bracketedPaste();
-    }
-
-    public String windowTitle() {
-        return display.getWindowTitle();
     }
 
     /** Lets the core shift the panel's selection when lines move into the scrollback. */
@@ -245,10 +250,6 @@ public final class TerminalEngine implements AutoCloseable {
 
     public void removeChangeListener(Runnable listener) {
         changeListeners.remove(listener);
-    }
-
-    public void addBeepListener(Runnable listener) {
-        beepListeners.add(listener);
     }
 
     /** The screen's lines as text, trailing blanks removed. */
@@ -282,12 +283,6 @@ public final class TerminalEngine implements AutoCloseable {
 
     private void fireChanged() {
         for (Runnable listener : changeListeners) {
-            listener.run();
-        }
-    }
-
-    private void fireBeep() {
-        for (Runnable listener : beepListeners) {
             listener.run();
         }
     }

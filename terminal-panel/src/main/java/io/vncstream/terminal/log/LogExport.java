@@ -56,12 +56,15 @@ public final class LogExport {
         return text.toString();
     }
 
-    /** Writes the plain text log to {@code target} (UTF-8). */
-    public static void writeFile(SessionLog log, Path target, boolean timestamps, LongConsumer progress)
+    /**
+     * Writes the plain text log to {@code target} (UTF-8).
+     * @return the number of log bytes read
+     */
+    public static long writeFile(SessionLog log, Path target, boolean timestamps, LongConsumer progress)
             throws IOException {
         try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(target),
                 StandardCharsets.UTF_8), CHUNK)) {
-            writeStripped(log, out, timestamps, ZoneId.systemDefault(), progress);
+            return writeStripped(log, out, timestamps, ZoneId.systemDefault(), progress);
         }
     }
 

@@ -154,9 +154,8 @@ public final class SessionLog implements Closeable {
      * The stream ends at the length the log had when this was called.
      */
     public synchronized LogContent content() throws IOException {
-        if (out != null) {
-            flush();
-        }
+        flush();
+        // Checked after the flush, which drops the file when writing it fails.
         if (out != null) {
             long size = length;
             InputStream file = Files.newInputStream(path);

@@ -43,12 +43,11 @@ final class ColorScheme {
         boolean inverse = style.hasOption(TextStyle.Option.INVERSE);
         Color fg = inverse ? background(style.getBackground(), defaultBackground)
                 : foreground(style.getForeground(), defaultForeground);
-        Color bg = backgroundOf(style);
         if (style.hasOption(TextStyle.Option.HIDDEN)) {
-            return bg;
+            return backgroundOf(style);
         }
         if (style.hasOption(TextStyle.Option.DIM)) {
-            return blend(fg, bg);
+            return blend(fg, backgroundOf(style));
         }
         return fg;
     }

@@ -49,8 +49,8 @@ final class CursorTracker {
     }
 
     void repaint() {
-        int column = engine.terminal().getCursorX() - 1;
-        int row = engine.terminal().getCursorY() - 1 + scrollOffset.getAsInt();
+        int column = engine.cursorColumn();
+        int row = engine.cursorRow() + scrollOffset.getAsInt();
         if (lastRow != row || lastColumn != column) {
             repaintCell(lastColumn, lastRow);
             lastRow = row;

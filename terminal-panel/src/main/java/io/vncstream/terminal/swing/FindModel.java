@@ -2,7 +2,7 @@ package io.vncstream.terminal.swing;
 
 import com.techsenger.jeditermfx.core.model.TerminalLine;
 import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
-import com.techsenger.jeditermfx.core.util.CharUtils;
+import io.vncstream.terminal.emulation.LineText;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +35,28 @@ public final class FindModel {
 
     public List<Match> matches() {
         return matches;
+    }
+
+    /**
+     * The matches on core line {@code row}, in column order. A binary search over the matches
+     * (kept in reading order), as every frame asks this for each row on view.
+     */
+    List<Match> matchesOn(int row) {
+        return matches.subList(firstRowAtOrAfter(row), firstRowAtOrAfter(row + 1));
+    }
+
+    private int firstRowAtOrAfter(int row) {
+        int low = 0;
+        int high = matches.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (matches.get(mid).row() < row) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 
     /** The current match, or null when there is none. */
@@ -143,18 +165,8 @@ public final class FindModel {
 
     private static void findInLine(TerminalLine line, int row, String query, List<Match> found) {
         String raw = line.getText();
-        StringBuilder visible = new StringBuilder(raw.length());
         int[] cellOf = new int[raw.length() + 1];
-        for (int cell = 0; cell < raw.length(); cell++) {
-            char c = raw.charAt(cell);
-            if (c == CharUtils.DWC) {
-                continue;
-            }
-            cellOf[visible.length()] = cell;
-            visible.append(c == CharUtils.NUL_CHAR ? ' ' : c);
-        }
-        cellOf[visible.length()] = raw.length();
-        String text = visible.toString();
+        String text = LineText.of(raw, cellOf);
         for (int i = 0; i + query.length() <= text.length(); i++) {
             if (text.regionMatches(true, i, query, 0, query.length())) {
                 int start = cellOf[i];

@@ -19,11 +19,9 @@ final class Highlights {
     static List<CellRange> on(int line, FindModel find, TerminalSelection selection, int columns) {
         List<CellRange> ranges = new ArrayList<>(2);
         FindModel.Match current = find.current();
-        for (FindModel.Match match : find.matches()) {
-            if (match.row() == line) {
-                ranges.add(new CellRange(match.column(), match.column() + match.length(),
-                        match.equals(current) ? ColorScheme.FIND_CURRENT : ColorScheme.FIND_MATCH));
-            }
+        for (FindModel.Match match : find.matchesOn(line)) {
+            ranges.add(new CellRange(match.column(), match.column() + match.length(),
+                    match.equals(current) ? ColorScheme.FIND_CURRENT : ColorScheme.FIND_MATCH));
         }
         if (selection != null) {
             kotlin.Pair<Point, Point> sorted = SelectionUtil.sortPoints(selection.getStart(), selection.getEnd());

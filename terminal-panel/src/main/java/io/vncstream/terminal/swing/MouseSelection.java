@@ -92,7 +92,7 @@ final class MouseSelection extends MouseAdapter {
             panel.showContextMenu(e.getX(), e.getY());
             return;
         }
-        if (SwingUtilities.isLeftMouseButton(e) && panel.selectedText() != null) {
+        if (SwingUtilities.isLeftMouseButton(e)) {
             // X11 habit: whatever is selected is also the primary selection, for middle click.
             panel.copyToPrimarySelection();
         }

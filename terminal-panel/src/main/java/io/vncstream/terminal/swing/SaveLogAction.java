@@ -54,12 +54,8 @@ public final class SaveLogAction {
         SwingWorker<Long, Void> worker = new SwingWorker<>() {
             @Override
             protected Long doInBackground() throws Exception {
-                long[] done = {0};
-                LogExport.writeFile(session.sessionLog(), target, timestamps, bytes -> {
-                    done[0] = bytes;
-                    setProgress((int) Math.min(100, bytes * 100 / total));
-                });
-                return done[0];
+                return LogExport.writeFile(session.sessionLog(), target, timestamps,
+                        bytes -> setProgress((int) Math.min(100, bytes * 100 / total)));
             }
 
             @Override

@@ -56,8 +56,8 @@ final class ScreenPainter {
         if (!engine.cursorVisible()) {
             return;
         }
-        int column = engine.terminal().getCursorX() - 1;
-        int row = engine.terminal().getCursorY() - 1 + scrollOffset;
+        int column = engine.cursorColumn();
+        int row = engine.cursorRow() + scrollOffset;
         if (row >= 0 && row < rows && column >= 0 && column < panel.columns()) {
             cursorPainter.paint(g, engine, cell, column, row, panel.isFocusOwner(), blinkOn);
         }

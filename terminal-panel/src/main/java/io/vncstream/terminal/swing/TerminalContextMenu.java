@@ -26,7 +26,7 @@ final class TerminalContextMenu {
         JPopupMenu menu = new JPopupMenu();
         JMenuItem copy = item("Copy", "copy", panel::copySelection,
                 KeyStroke.getKeyStroke(KeyEvent.VK_C, InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK));
-        copy.setEnabled(panel.selectedText() != null);
+        copy.setEnabled(panel.hasSelection());
         menu.add(copy);
         JMenuItem paste = item("Paste", "paste", panel::paste,
                 KeyStroke.getKeyStroke(KeyEvent.VK_V, InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK));

@@ -1,7 +1,6 @@
 package io.vncstream.terminal.swing;
 
 import com.techsenger.jeditermfx.core.compatibility.Point;
-import com.techsenger.jeditermfx.core.model.SelectionUtil;
 import com.techsenger.jeditermfx.core.model.TerminalSelection;
 import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
 import io.vncstream.terminal.InputResult;
@@ -40,6 +39,7 @@ public final class TerminalPanel extends JComponent {
     private final ColorScheme colors;
     private final ScreenPainter screenPainter;
     private final ScrollPosition scroll;
+    private final TextSelection selection;
     private final JScrollBar scrollBar;
     private final InputHint hint = new InputHint(this);
     private final RepaintScheduler scheduler = new RepaintScheduler(this::refreshFrame);
@@ -49,7 +49,6 @@ public final class TerminalPanel extends JComponent {
     private final TerminalContextMenu contextMenu;
 
     private final CellGrid grid;
-    private volatile TerminalSelection selection;
     private long[] rowPrints = new long[0];
 
     public TerminalPanel(TerminalSession session) {
@@ -59,6 +58,7 @@ public final class TerminalPanel extends JComponent {
         this.grid = new CellGrid(CellMetrics.of(this, session.options().fontFamily(), session.options().fontSize()),
                 session.options().columns(), session.options().rows());
         this.scroll = new ScrollPosition(buffer, scheduler::changed);
+        this.selection = new TextSelection(buffer, scheduler::changed);
         this.scrollBar = scroll.bar();
         this.find = new FindActions(buffer, engine::linesTrimmed, line -> scroll.reveal(line, grid.rows()), scheduler::changed);
         this.colors = new ColorScheme(session.options().foreground(), session.options().background());
@@ -76,7 +76,7 @@ public final class TerminalPanel extends JComponent {
         addMouseListener(mouse);
         addMouseMotionListener(mouse);
         addMouseWheelListener(mouse);
-        engine.selectionSource(() -> selection);
+        engine.selectionSource(selection::current);
         cursor = new CursorTracker(engine, scroll::offset, (column, row) -> repaint(cellBounds(column, row)));
         contextMenu = new TerminalContextMenu(this);
         setTransferHandler(new TerminalTransferHandler(session, pasted));
@@ -164,7 +164,7 @@ public final class TerminalPanel extends JComponent {
     }
 
     TerminalSelection selection() {
-        return selection;
+        return selection.current();
     }
 
     // ---- painting ------------------------------------------------------------------------
@@ -198,8 +198,9 @@ public final class TerminalPanel extends JComponent {
         buffer.lock();
         try {
             history = buffer.getHistoryLinesCount();
-            scroll.follow(history, engine.linesTrimmed());
-            matchesDropped = find.follow(history, engine.linesTrimmed());
+            long trimmed = engine.linesTrimmed();
+            scroll.follow(history, trimmed);
+            matchesDropped = find.follow(history, trimmed);
             prints = screenPainter.fingerprints(grid.rows(), scroll.offset(), history);
         } finally {
             buffer.unlock();
@@ -251,42 +252,30 @@ public final class TerminalPanel extends JComponent {
     // ---- selection and clipboard ------------------------------------------------------------
 
     void select(TerminalSelection newSelection) {
-        selection = newSelection;
-        scheduler.changed();
+        selection.select(newSelection);
+    }
+
+    /** Whether some text is selected; cheap, unlike {@link #selectedText}. */
+    boolean hasSelection() {
+        return selection.any();
     }
 
     /** The selected text, or null when nothing is selected. */
     public String selectedText() {
-        TerminalSelection sel = selection;
-        if (sel == null || sel.getStart().equals(sel.getEnd())) {
-            return null;
-        }
-        buffer.lock();
-        try {
-            return SelectionUtil.getSelectedText(sel, buffer);
-        } finally {
-            buffer.unlock();
-        }
+        return selection.text();
     }
 
     /** Selects everything: scrollback and screen. */
     public void selectAll() {
-        select(new TerminalSelection(new Point(0, -buffer.getHistoryLinesCount()),
-                new Point(grid.columns(), buffer.getHeight() - 1)));
+        selection.selectAll(grid.columns());
     }
 
     public void copySelection() {
-        String text = selectedText();
-        if (text != null) {
-            pasted.clipboard().setClipboard(text);
-        }
+        selection.copyTo(pasted.clipboard()::setClipboard);
     }
 
     void copyToPrimarySelection() {
-        String text = selectedText();
-        if (text != null) {
-            pasted.clipboard().setPrimary(text);
-        }
+        selection.copyTo(pasted.clipboard()::setPrimary);
     }
 
     /** Pastes the clipboard's text as input. */

@@ -37,6 +37,16 @@ class DroppedInputTest {
     }
 
     @Test
+    void droppedTextIsMeasuredInUtf8BytesLikeFiles() throws Exception {
+        // Fewer chars than the limit, but three bytes each: more than the limit in bytes.
+        String euros = "\u20ac".repeat((int) (DroppedInput.MAX_DROP_BYTES / 2));
+        assertThat(DroppedInput.read(new StringSelection(euros)).refusal())
+                .isEqualTo("Not sent: the dropped text is larger than 1024 KiB");
+        String justUnder = "\u20ac".repeat((int) (DroppedInput.MAX_DROP_BYTES / 3));
+        assertThat(DroppedInput.read(new StringSelection(justUnder)).text()).isEqualTo(justUnder);
+    }
+
+    @Test
     void aDirectoryIsRefusedByName() throws Exception {
         File sub = Files.createDirectory(dir.resolve("photos")).toFile();
         assertThat(DroppedInput.files(List.of(write("a", "x\n"), sub)).refusal())
