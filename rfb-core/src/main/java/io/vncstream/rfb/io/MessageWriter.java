@@ -46,10 +46,6 @@ public final class MessageWriter implements AutoCloseable {
         return queuedBytes.get();
     }
 
-    public boolean isClosed() {
-        return closed;
-    }
-
     public long bytesWritten() {
         return bytesWritten;
     }
