@@ -126,8 +126,7 @@ public final class ServerMessageFramer {
         return switch (encoding) {
             case Encodings.LAST_RECT, Encodings.DESKTOP_SIZE, Encodings.EXTENDED_DESKTOP_SIZE, Encodings.CURSOR,
                     Encodings.DESKTOP_NAME, Encodings.EXTENDED_KEY_EVENT -> true;
-            default -> (encoding >= Encodings.JPEG_QUALITY_0 && encoding <= Encodings.JPEG_QUALITY_0 + 9)
-                    || (encoding >= Encodings.COMPRESS_LEVEL_0 && encoding <= Encodings.COMPRESS_LEVEL_0 + 9);
+            default -> Encodings.isJpegQuality(encoding) || Encodings.isCompressLevel(encoding);
         };
     }
 }
