@@ -1,6 +1,7 @@
 package io.vncstream.rfb.encode;
 
 import io.vncstream.rfb.Encodings;
+import io.vncstream.rfb.decode.ZrleDecoder;
 import io.vncstream.rfb.io.ByteArray;
 
 import java.util.zip.Deflater;
@@ -88,8 +89,7 @@ public final class ZrleEncoder implements Encoder {
     }
 
     private static int packedBytes(int tw, int th, int colours) {
-        int bits = colours <= 2 ? 1 : colours <= 4 ? 2 : 4;
-        return (tw * bits + 7) / 8 * th;
+        return (tw * ZrleDecoder.packedIndexBits(colours) + 7) / 8 * th;
     }
 
     private void writePalette(TileAnalysis a, PixelPacker packer) {
@@ -99,7 +99,7 @@ public final class ZrleEncoder implements Encoder {
     }
 
     private void writePacked(TileAnalysis a, int tw, int th) {
-        int bits = a.colours <= 2 ? 1 : a.colours <= 4 ? 2 : 4;
+        int bits = ZrleDecoder.packedIndexBits(a.colours);
         for (int row = 0; row < th; row++) {
             int b = 0;
             int used = 0;
