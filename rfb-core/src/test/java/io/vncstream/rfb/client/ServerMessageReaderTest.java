@@ -8,13 +8,13 @@ import io.vncstream.rfb.stream.CaptureStarted;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.util.zip.Deflater;
 
 import static io.vncstream.rfb.client.RecordingHandler.readBothWays;
 import static io.vncstream.rfb.client.RecordingHandler.rejectedBothWays;
 import static io.vncstream.rfb.testing.Wire.concat;
 import static io.vncstream.rfb.testing.Wire.hex;
+import static io.vncstream.rfb.testing.Wire.syncFlush;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Whole server messages through ServerMessageReader, as the client's reader thread sees them. */
@@ -36,16 +36,9 @@ class ServerMessageReaderTest {
         return concat(new ByteArray().u8(0).u8(0).u16(count).toByteArray(), concat(rects));
     }
 
+    /** Zlib and ZRLE data: a u32 length and the bytes compressed through the stream {@code d}. */
     static byte[] deflate(Deflater d, byte[] data) {
-        d.setInput(data);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buf = new byte[1024];
-        int n;
-        do {
-            n = d.deflate(buf, 0, buf.length, Deflater.SYNC_FLUSH);
-            out.write(buf, 0, n);
-        } while (n == buf.length);
-        byte[] z = out.toByteArray();
+        byte[] z = syncFlush(d, data);
         return new ByteArray().u32(z.length).bytes(z).toByteArray();
     }
 

@@ -22,6 +22,7 @@ import static io.vncstream.rfb.decode.Paint.rect;
 import static io.vncstream.rfb.decode.Paint.scene;
 import static io.vncstream.rfb.testing.Wire.concat;
 import static io.vncstream.rfb.testing.Wire.hex;
+import static io.vncstream.rfb.testing.Wire.tightLength;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -322,7 +323,7 @@ class TightDecoderTest {
         @Test
         void matchesTheTestEncoder() throws Exception {
             for (int n : new int[]{0, 1, 127, 128, 300, 16383, 16384, 100_000, 4194303}) {
-                byte[] b = Paint.compactLength(n);
+                byte[] b = tightLength(n);
                 assertThat(TightDecoder.readCompactLength(new RectHeader(0, 0, 1, 1, 7), RfbInput.of(b))).isEqualTo(n);
             }
         }
