@@ -80,7 +80,7 @@ public final class ServerMessageFramer {
         in.skip(1);
         int count = in.readU16();
         for (int i = 0; i < count; i++) {
-            RectHeader rect = new RectHeader(in.readU16(), in.readU16(), in.readU16(), in.readU16(), in.readS32());
+            RectHeader rect = RectHeader.read(in);
             switch (rect.encoding()) {
                 case Encodings.LAST_RECT -> {
                     return;
