@@ -4,6 +4,7 @@ import io.vncstream.rfb.Encodings;
 import io.vncstream.rfb.decode.ZrleDecoder;
 import io.vncstream.rfb.io.ByteArray;
 
+import java.util.Arrays;
 import java.util.zip.Deflater;
 
 /**
@@ -44,7 +45,7 @@ public final class ZrleEncoder implements Encoder {
         int length = 0;
         while (true) {
             if (length == compressed.length) {
-                compressed = java.util.Arrays.copyOf(compressed, compressed.length * 2);
+                compressed = Arrays.copyOf(compressed, compressed.length * 2);
             }
             int n = deflater.deflate(compressed, length, compressed.length - length, Deflater.SYNC_FLUSH);
             length += n;
