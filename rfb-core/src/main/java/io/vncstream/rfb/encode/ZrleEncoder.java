@@ -101,11 +101,19 @@ public final class ZrleEncoder implements Encoder {
 
     private void writePacked(TileAnalysis a, int tw, int th) {
         int bits = ZrleDecoder.packedIndexBits(a.colours);
+        // Neighbours mostly share a colour: look the index up only when the colour changes.
+        int colour = a.tile[0];
+        int index = a.index(colour);
         for (int row = 0; row < th; row++) {
             int b = 0;
             int used = 0;
             for (int col = 0; col < tw; col++) {
-                b = (b << bits) | a.index(a.tile[row * tw + col]);
+                int c = a.tile[row * tw + col];
+                if (c != colour) {
+                    colour = c;
+                    index = a.index(c);
+                }
+                b = (b << bits) | index;
                 used += bits;
                 if (used == 8) {
                     tiles.u8(b);
