@@ -49,13 +49,23 @@ public final class Encodings {
             case CONTINUOUS_UPDATES: return "ContinuousUpdates";
             case FENCE: return "Fence";
             default:
-                if (encoding >= JPEG_QUALITY_0 && encoding <= JPEG_QUALITY_0 + 9) {
+                if (isJpegQuality(encoding)) {
                     return "JPEG quality " + (encoding - JPEG_QUALITY_0);
                 }
-                if (encoding >= COMPRESS_LEVEL_0 && encoding <= COMPRESS_LEVEL_0 + 9) {
+                if (isCompressLevel(encoding)) {
                     return "compression level " + (encoding - COMPRESS_LEVEL_0);
                 }
                 return "encoding " + encoding;
         }
+    }
+
+    /** One of the ten JPEG quality pseudo-encodings (levels 0-9). */
+    public static boolean isJpegQuality(int encoding) {
+        return encoding >= JPEG_QUALITY_0 && encoding <= JPEG_QUALITY_0 + 9;
+    }
+
+    /** One of the ten compression level pseudo-encodings (levels 0-9). */
+    public static boolean isCompressLevel(int encoding) {
+        return encoding >= COMPRESS_LEVEL_0 && encoding <= COMPRESS_LEVEL_0 + 9;
     }
 }

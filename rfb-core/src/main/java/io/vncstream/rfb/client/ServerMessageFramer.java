@@ -80,7 +80,7 @@ public final class ServerMessageFramer {
         in.skip(1);
         int count = in.readU16();
         for (int i = 0; i < count; i++) {
-            RectHeader rect = new RectHeader(in.readU16(), in.readU16(), in.readU16(), in.readU16(), in.readS32());
+            RectHeader rect = RectHeader.read(in);
             switch (rect.encoding()) {
                 case Encodings.LAST_RECT -> {
                     return;
@@ -126,8 +126,7 @@ public final class ServerMessageFramer {
         return switch (encoding) {
             case Encodings.LAST_RECT, Encodings.DESKTOP_SIZE, Encodings.EXTENDED_DESKTOP_SIZE, Encodings.CURSOR,
                     Encodings.DESKTOP_NAME, Encodings.EXTENDED_KEY_EVENT -> true;
-            default -> (encoding >= Encodings.JPEG_QUALITY_0 && encoding <= Encodings.JPEG_QUALITY_0 + 9)
-                    || (encoding >= Encodings.COMPRESS_LEVEL_0 && encoding <= Encodings.COMPRESS_LEVEL_0 + 9);
+            default -> Encodings.isJpegQuality(encoding) || Encodings.isCompressLevel(encoding);
         };
     }
 }

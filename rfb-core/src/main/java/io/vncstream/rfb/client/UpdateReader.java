@@ -53,7 +53,7 @@ final class UpdateReader {
         boolean sawNotice = false;
         boolean sawOther = false;
         for (int i = 0; i < count; i++) {
-            RectHeader rect = new RectHeader(in.readU16(), in.readU16(), in.readU16(), in.readU16(), in.readS32());
+            RectHeader rect = RectHeader.read(in);
             if (rect.encoding() == Encodings.LAST_RECT) {
                 break;
             }

@@ -1,9 +1,17 @@
 package io.vncstream.rfb.decode;
 
 import io.vncstream.rfb.Encodings;
+import io.vncstream.rfb.io.RfbInput;
+
+import java.io.IOException;
 
 /** The 12-byte header of one FramebufferUpdate rectangle. */
 public record RectHeader(int x, int y, int width, int height, int encoding) {
+
+    /** Reads x, y, width, height (u16 each) and the encoding (s32). */
+    public static RectHeader read(RfbInput in) throws IOException {
+        return new RectHeader(in.readU16(), in.readU16(), in.readU16(), in.readU16(), in.readS32());
+    }
 
     /** "ZRLE rectangle 1920x1080 at (0,0)": the prefix of every error about this rectangle. */
     public String describe() {

@@ -87,8 +87,13 @@ public final class ZrleDecoder implements Decoder {
         }
     }
 
+    /** Bits per index of a packed-palette tile (RFC 6143 7.7.6): 1 for 2 colours, 2 for 3-4, 4 for 5-16. */
+    public static int packedIndexBits(int paletteSize) {
+        return paletteSize <= 2 ? 1 : paletteSize <= 4 ? 2 : 4;
+    }
+
     private void readPackedPalette(RfbInput in, int tw, int th, int paletteSize) throws IOException {
-        int bits = paletteSize <= 2 ? 1 : paletteSize <= 4 ? 2 : 4;
+        int bits = packedIndexBits(paletteSize);
         int mask = (1 << bits) - 1;
         for (int row = 0; row < th; row++) {
             int shift = 0;

@@ -27,6 +27,11 @@ final class TileAnalysis {
         int run = 0;
         for (int i = 0; i < n; i++) {
             int c = tile[i];
+            if (i > 0 && c == tile[i - 1]) {
+                // A run's colour was counted at its first pixel: no map look-up (and boxing) per pixel.
+                run++;
+                continue;
+            }
             if (colours < 128 && !indexOf.containsKey(c)) {
                 if (colours < 127) {
                     palette[colours] = c;
@@ -34,15 +39,11 @@ final class TileAnalysis {
                 }
                 colours++;
             }
-            if (i > 0 && c == tile[i - 1]) {
-                run++;
-            } else {
-                if (i > 0) {
-                    longRunBytes += run / 255;
-                }
-                runs++;
-                run = 0;
+            if (i > 0) {
+                longRunBytes += run / 255;
             }
+            runs++;
+            run = 0;
         }
         longRunBytes += run / 255;
     }

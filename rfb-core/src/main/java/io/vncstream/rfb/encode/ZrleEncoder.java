@@ -1,8 +1,10 @@
 package io.vncstream.rfb.encode;
 
 import io.vncstream.rfb.Encodings;
+import io.vncstream.rfb.decode.ZrleDecoder;
 import io.vncstream.rfb.io.ByteArray;
 
+import java.util.Arrays;
 import java.util.zip.Deflater;
 
 /**
@@ -43,7 +45,7 @@ public final class ZrleEncoder implements Encoder {
         int length = 0;
         while (true) {
             if (length == compressed.length) {
-                compressed = java.util.Arrays.copyOf(compressed, compressed.length * 2);
+                compressed = Arrays.copyOf(compressed, compressed.length * 2);
             }
             int n = deflater.deflate(compressed, length, compressed.length - length, Deflater.SYNC_FLUSH);
             length += n;
@@ -88,8 +90,7 @@ public final class ZrleEncoder implements Encoder {
     }
 
     private static int packedBytes(int tw, int th, int colours) {
-        int bits = colours <= 2 ? 1 : colours <= 4 ? 2 : 4;
-        return (tw * bits + 7) / 8 * th;
+        return (tw * ZrleDecoder.packedIndexBits(colours) + 7) / 8 * th;
     }
 
     private void writePalette(TileAnalysis a, PixelPacker packer) {
@@ -99,12 +100,20 @@ public final class ZrleEncoder implements Encoder {
     }
 
     private void writePacked(TileAnalysis a, int tw, int th) {
-        int bits = a.colours <= 2 ? 1 : a.colours <= 4 ? 2 : 4;
+        int bits = ZrleDecoder.packedIndexBits(a.colours);
+        // Neighbours mostly share a colour: look the index up only when the colour changes.
+        int colour = a.tile[0];
+        int index = a.index(colour);
         for (int row = 0; row < th; row++) {
             int b = 0;
             int used = 0;
             for (int col = 0; col < tw; col++) {
-                b = (b << bits) | a.index(a.tile[row * tw + col]);
+                int c = a.tile[row * tw + col];
+                if (c != colour) {
+                    colour = c;
+                    index = a.index(c);
+                }
+                b = (b << bits) | index;
                 used += bits;
                 if (used == 8) {
                     tiles.u8(b);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -23,7 +24,7 @@ public final class MessageWriter implements AutoCloseable {
     private final Consumer<IOException> onError;
     private volatile boolean closed;
     private volatile long bytesWritten;
-    private final java.util.concurrent.atomic.AtomicLong queuedBytes = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong queuedBytes = new AtomicLong();
 
     public MessageWriter(OutputStream out, String threadName, Consumer<IOException> onError) {
         this.out = out;
@@ -44,10 +45,6 @@ public final class MessageWriter implements AutoCloseable {
     /** Bytes queued but not yet written: how far behind the peer is. */
     public long queuedBytes() {
         return queuedBytes.get();
-    }
-
-    public boolean isClosed() {
-        return closed;
     }
 
     public long bytesWritten() {

@@ -2,6 +2,7 @@ package io.vncstream.rfb.io;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -9,6 +10,8 @@ import java.net.SocketTimeoutException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -99,8 +102,8 @@ public final class Transport implements AutoCloseable {
     }
 
     private static boolean finishWithin(SocketChannel channel, long deadline) throws IOException {
-        try (java.nio.channels.Selector selector = java.nio.channels.Selector.open()) {
-            channel.register(selector, java.nio.channels.SelectionKey.OP_CONNECT);
+        try (Selector selector = Selector.open()) {
+            channel.register(selector, SelectionKey.OP_CONNECT);
             long left = (deadline - System.nanoTime()) / 1_000_000;
             if (left > 0 && selector.select(left) > 0) {
                 return channel.finishConnect();
@@ -119,7 +122,7 @@ public final class Transport implements AutoCloseable {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while connecting");
+            throw new InterruptedIOException("interrupted while connecting");
         }
     }
 

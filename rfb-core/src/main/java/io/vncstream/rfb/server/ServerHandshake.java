@@ -74,12 +74,7 @@ public final class ServerHandshake {
         out.flush();
         byte[] response = in.readBytes(VncAuth.CHALLENGE_LENGTH);
         if (!MessageDigest.isEqual(response, VncAuth.response(challenge, security.password()))) {
-            ByteArray result = new ByteArray(32).u32(1);
-            if (version.atLeast(ProtocolVersion.V3_8)) {
-                Reason.write(result, "wrong password");
-            }
-            out.write(result.toByteArray());
-            out.flush();
+            sendFailure("wrong password");
             throw new AuthenticationException("client sent a wrong password");
         }
         out.write(new byte[4]);
@@ -87,12 +82,17 @@ public final class ServerHandshake {
     }
 
     private void fail(String reason) throws IOException {
+        sendFailure(reason);
+        throw new RfbProtocolException(reason);
+    }
+
+    /** SecurityResult "failed", with the reason from 3.8 on (earlier versions have no field for it). */
+    private void sendFailure(String reason) throws IOException {
         ByteArray result = new ByteArray(32).u32(1);
         if (version.atLeast(ProtocolVersion.V3_8)) {
             Reason.write(result, reason);
         }
         out.write(result.toByteArray());
         out.flush();
-        throw new RfbProtocolException(reason);
     }
 }

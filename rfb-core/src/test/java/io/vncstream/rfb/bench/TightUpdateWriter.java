@@ -3,6 +3,7 @@ package io.vncstream.rfb.bench;
 import io.vncstream.rfb.Encodings;
 import io.vncstream.rfb.encode.Encoder;
 import io.vncstream.rfb.io.ByteArray;
+import io.vncstream.rfb.testing.Wire;
 
 import java.util.Arrays;
 import java.util.zip.Deflater;
@@ -96,12 +97,6 @@ final class TightUpdateWriter {
     }
 
     private void compactLength(int length) {
-        rects.u8((length & 0x7F) | (length > 0x7F ? 0x80 : 0));
-        if (length > 0x7F) {
-            rects.u8(((length >>> 7) & 0x7F) | (length > 0x3FFF ? 0x80 : 0));
-            if (length > 0x3FFF) {
-                rects.u8(length >>> 14);
-            }
-        }
+        rects.append(Wire.tightLength(length));
     }
 }

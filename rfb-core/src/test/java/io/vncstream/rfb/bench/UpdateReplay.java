@@ -38,7 +38,7 @@ final class UpdateReplay {
         in.skip(1);
         int count = in.readU16();
         for (int i = 0; i < count; i++) {
-            RectHeader rect = new RectHeader(in.readU16(), in.readU16(), in.readU16(), in.readU16(), in.readS32());
+            RectHeader rect = RectHeader.read(in);
             Decoder decoder = decoders.get(rect.encoding());
             if (decoder == null) {
                 throw new RfbProtocolException("workload: " + rect.describe() + " is not an encoding we decode");

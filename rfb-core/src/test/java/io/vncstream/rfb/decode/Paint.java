@@ -8,7 +8,6 @@ import io.vncstream.rfb.pixel.ColourMap;
 import io.vncstream.rfb.pixel.PixelFormat;
 import io.vncstream.rfb.testing.Wire;
 
-import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -176,15 +175,7 @@ final class Paint {
         private final Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
 
         byte[] compress(byte[] data) {
-            deflater.setInput(data);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buf = new byte[4096];
-            int n;
-            do {
-                n = deflater.deflate(buf, 0, buf.length, Deflater.SYNC_FLUSH);
-                out.write(buf, 0, n);
-            } while (n == buf.length);
-            return out.toByteArray();
+            return Wire.syncFlush(deflater, data);
         }
     }
 
@@ -195,16 +186,6 @@ final class Paint {
 
     /** Tight's compact length (1-3 bytes, 7 bits each, low first) and the data. */
     static byte[] compactPrefixed(byte[] data) {
-        return Wire.concat(compactLength(data.length), data);
-    }
-
-    static byte[] compactLength(int n) {
-        if (n < 128) {
-            return new byte[]{(byte) n};
-        }
-        if (n < 16384) {
-            return new byte[]{(byte) (n | 0x80), (byte) (n >>> 7)};
-        }
-        return new byte[]{(byte) (n | 0x80), (byte) ((n >>> 7) | 0x80), (byte) (n >>> 14)};
+        return Wire.concat(Wire.tightLength(data.length), data);
     }
 }

@@ -22,6 +22,7 @@ import static io.vncstream.rfb.decode.Paint.rect;
 import static io.vncstream.rfb.decode.Paint.scene;
 import static io.vncstream.rfb.testing.Wire.concat;
 import static io.vncstream.rfb.testing.Wire.hex;
+import static io.vncstream.rfb.testing.Wire.tightLength;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -122,23 +123,33 @@ class TightDecoderTest {
 
     @Nested
     class StreamResets {
+        /** 4x1 rows of one colour as Tight's 24-bit TPIXELs, before compression. */
+        private final byte[] redRow = hex("ff 00 00 ff 00 00 ff 00 00 ff 00 00");
+        private final byte[] greenRow = hex("00 ff 00 00 ff 00 00 ff 00 00 ff 00");
+        private final byte[] blueRow = hex("00 00 ff 00 00 ff 00 00 ff 00 00 ff");
+
+        /** A 4x1 basic-compression rectangle at row y: the control byte (stream, reset bits), then the data. */
+        private Paint.Rect row(int y, String control, byte[] compressed) {
+            return rect(0, y, 4, 1, Encodings.TIGHT, concat(hex(control), compactPrefixed(compressed)));
+        }
+
         @Test
         void aResetBitStartsTheStreamAfresh() {
-            byte[] first = new Paint.ZStream().compress(hex("ff 00 00 ff 00 00 ff 00 00 ff 00 00"));
-            byte[] second = new Paint.ZStream().compress(hex("00 00 ff 00 00 ff 00 00 ff 00 00 ff"));
+            byte[] first = new Paint.ZStream().compress(redRow);
+            byte[] second = new Paint.ZStream().compress(blueRow);
             int[] px = tight().paint(
-                    rect(0, 0, 4, 1, Encodings.TIGHT, concat(hex("00"), compactPrefixed(first))),
-                    rect(0, 1, 4, 1, Encodings.TIGHT, concat(hex("01"), compactPrefixed(second))));
+                    row(0, "00", first),
+                    row(1, "01", second));
             assertThat(px).containsExactly(RED, RED, RED, RED, BLUE, BLUE, BLUE, BLUE);
         }
 
         @Test
         void withoutTheResetBitANewZlibStreamIsCorrupt() {
-            byte[] first = new Paint.ZStream().compress(hex("ff 00 00 ff 00 00 ff 00 00 ff 00 00"));
-            byte[] second = new Paint.ZStream().compress(hex("00 00 ff 00 00 ff 00 00 ff 00 00 ff"));
+            byte[] first = new Paint.ZStream().compress(redRow);
+            byte[] second = new Paint.ZStream().compress(blueRow);
             assertThat(tight().rejected(
-                    rect(0, 0, 4, 1, Encodings.TIGHT, concat(hex("00"), compactPrefixed(first))),
-                    rect(0, 1, 4, 1, Encodings.TIGHT, concat(hex("00"), compactPrefixed(second)))))
+                    row(0, "00", first),
+                    row(1, "00", second)))
                     .isInstanceOf(RfbProtocolException.class)
                     .hasMessageStartingWith("Tight rectangle 4x1 at (0,1): corrupt zlib data");
         }
@@ -146,23 +157,23 @@ class TightDecoderTest {
         @Test
         void resetBitsApplyToTheirOwnStreamOnly() {
             Paint.ZStream s0 = new Paint.ZStream();
-            byte[] a = s0.compress(hex("ff 00 00 ff 00 00 ff 00 00 ff 00 00"));
-            byte[] b = s0.compress(hex("00 ff 00 00 ff 00 00 ff 00 00 ff 00"));
+            byte[] a = s0.compress(redRow);
+            byte[] b = s0.compress(greenRow);
             // resets streams 1, 2 and 3 (0x0e) while continuing stream 0
             int[] px = tight().paint(
-                    rect(0, 0, 4, 1, Encodings.TIGHT, concat(hex("00"), compactPrefixed(a))),
-                    rect(0, 1, 4, 1, Encodings.TIGHT, concat(hex("0e"), compactPrefixed(b))));
+                    row(0, "00", a),
+                    row(1, "0e", b));
             assertThat(px).containsExactly(RED, RED, RED, RED, GREEN, GREEN, GREEN, GREEN);
         }
 
         @Test
         void aFillMayCarryResetBits() {
-            byte[] fresh = new Paint.ZStream().compress(hex("00 00 ff 00 00 ff 00 00 ff 00 00 ff"));
+            byte[] fresh = new Paint.ZStream().compress(blueRow);
             Paint.ZStream s0 = new Paint.ZStream();
             int[] px = tight().paint(
-                    rect(0, 0, 4, 1, Encodings.TIGHT, concat(hex("00"), compactPrefixed(s0.compress(hex("ff 00 00 ff 00 00 ff 00 00 ff 00 00"))))),
+                    row(0, "00", s0.compress(redRow)),
                     rect(0, 1, 4, 1, Encodings.TIGHT, hex("81 | 00 ff 00")),
-                    rect(0, 1, 4, 1, Encodings.TIGHT, concat(hex("00"), compactPrefixed(fresh))));
+                    row(1, "00", fresh));
             assertThat(px).containsExactly(RED, RED, RED, RED, BLUE, BLUE, BLUE, BLUE);
         }
     }
@@ -322,7 +333,7 @@ class TightDecoderTest {
         @Test
         void matchesTheTestEncoder() throws Exception {
             for (int n : new int[]{0, 1, 127, 128, 300, 16383, 16384, 100_000, 4194303}) {
-                byte[] b = Paint.compactLength(n);
+                byte[] b = tightLength(n);
                 assertThat(TightDecoder.readCompactLength(new RectHeader(0, 0, 1, 1, 7), RfbInput.of(b))).isEqualTo(n);
             }
         }

@@ -12,6 +12,7 @@ import io.vncstream.rfb.io.RfbInput;
 import io.vncstream.rfb.pixel.PixelFormat;
 import io.vncstream.rfb.testing.FuzzContract;
 import io.vncstream.rfb.testing.FuzzInput;
+import io.vncstream.rfb.testing.Wire;
 import org.junit.jupiter.api.Timeout;
 
 import java.util.zip.Deflater;
@@ -52,13 +53,13 @@ class InflatedRectsFuzzTest {
                 if (data.consumeBoolean()) {
                     update.append(inflated);
                 } else {
-                    byte[] compressed = compress(tightStreams[(control >>> 4) & 3], inflated);
-                    compactLength(update, compressed.length);
+                    byte[] compressed = Wire.syncFlush(tightStreams[(control >>> 4) & 3], inflated);
+                    update.append(Wire.tightLength(compressed.length));
                     update.append(compressed);
                 }
             } else {
                 byte[] inflated = data.consumeBytes(data.consumeInt(0, 5 * WIDTH * HEIGHT));
-                byte[] compressed = compress(encoding == Encodings.ZRLE ? zrle : zlib, inflated);
+                byte[] compressed = Wire.syncFlush(encoding == Encodings.ZRLE ? zrle : zlib, inflated);
                 update.u32(compressed.length).append(compressed);
             }
         }
@@ -73,26 +74,4 @@ class InflatedRectsFuzzTest {
         FuzzContract.untilEnd(reader::readMessage);
     }
 
-    private static byte[] compress(Deflater deflater, byte[] data) {
-        deflater.setInput(data);
-        ByteArray out = new ByteArray(data.length + 64);
-        byte[] chunk = new byte[8192];
-        int n;
-        do {
-            n = deflater.deflate(chunk, 0, chunk.length, Deflater.SYNC_FLUSH);
-            out.append(chunk, 0, n);
-        } while (n == chunk.length);
-        return out.toByteArray();
-    }
-
-    /** Tight's compact length: 7 bits per byte, low bits first. */
-    private static void compactLength(ByteArray out, int n) {
-        out.u8((n & 0x7F) | (n > 0x7F ? 0x80 : 0));
-        if (n > 0x7F) {
-            out.u8(((n >> 7) & 0x7F) | (n > 0x3FFF ? 0x80 : 0));
-            if (n > 0x3FFF) {
-                out.u8(n >> 14);
-            }
-        }
-    }
 }

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -184,12 +183,6 @@ public final class QmpConnection implements AutoCloseable {
             }
         }
         return b.append('"').toString();
-    }
-
-    /** The string value of {@code "name": "..."} in a JSON line (no escapes inside), or null. */
-    public static String stringField(String json, String name) {
-        Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"([^\"\\\\]*)\"").matcher(json);
-        return m.find() ? m.group(1) : null;
     }
 
     @Override

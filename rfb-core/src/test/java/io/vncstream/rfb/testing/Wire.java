@@ -6,6 +6,7 @@ import io.vncstream.rfb.io.RfbInput;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.zip.Deflater;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -38,6 +39,33 @@ public final class Wire {
             out.append(p);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Compresses through a connection-long zlib stream as a server ends each rectangle: with a
+     * sync flush, so the client can inflate everything sent so far.
+     */
+    public static byte[] syncFlush(Deflater deflater, byte[] data) {
+        deflater.setInput(data);
+        ByteArray out = new ByteArray(data.length + 64);
+        byte[] chunk = new byte[8192];
+        int n;
+        do {
+            n = deflater.deflate(chunk, 0, chunk.length, Deflater.SYNC_FLUSH);
+            out.append(chunk, 0, n);
+        } while (n == chunk.length);
+        return out.toByteArray();
+    }
+
+    /** Tight's compact length: 1-3 bytes of 7 bits each, low bits first, the high bit saying "more". */
+    public static byte[] tightLength(int n) {
+        if (n < 128) {
+            return new byte[]{(byte) n};
+        }
+        if (n < 16384) {
+            return new byte[]{(byte) (n | 0x80), (byte) (n >>> 7)};
+        }
+        return new byte[]{(byte) (n | 0x80), (byte) ((n >>> 7) | 0x80), (byte) (n >>> 14)};
     }
 
     /** Builds bytes with a {@link ByteArray}. */
