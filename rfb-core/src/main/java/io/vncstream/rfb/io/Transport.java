@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -45,6 +46,12 @@ public final class Transport implements AutoCloseable {
             s.close();
             throw new SocketTimeoutException("connection to " + host + " port " + port + " timed out after "
                     + timeout.toSeconds() + " s");
+        } catch (ConnectException e) {
+            // The JDK says only "Connection refused": name what refused, for every error line above.
+            s.close();
+            ConnectException named = new ConnectException("connection refused by " + host + " port " + port);
+            named.initCause(e);
+            throw named;
         } catch (IOException e) {
             s.close();
             throw e;

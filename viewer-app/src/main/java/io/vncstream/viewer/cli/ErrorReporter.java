@@ -29,7 +29,8 @@ final class ErrorReporter implements IExecutionExceptionHandler {
 
     static String describe(Throwable e) {
         if (e instanceof ConnectException) {
-            return "connection refused (" + e.getMessage() + ")";
+            // Transport names the host and port; a bare JDK message still says "refused".
+            return e.getMessage() == null ? "connection refused" : e.getMessage();
         }
         if (e instanceof UnknownHostException) {
             return "unknown host " + e.getMessage();

@@ -92,7 +92,7 @@ class SnapshotErrorsTest {
         Cli.Outcome r = Cli.separateProcess("snapshot", "127.0.0.1::" + port, png.toString());
         assertThat(r.exitCode()).as("%s", r).isNotZero();
         assertThat(r.errLines()).as("%s", r).hasSize(1);
-        assertThat(r.errLines().get(0)).contains("connection refused");
+        assertThat(r.errLines().get(0)).isEqualTo("vncstream snapshot: connection refused by 127.0.0.1 port " + port);
         assertNoStackTrace(r);
         assertThat(png).doesNotExist();
     }
