@@ -41,10 +41,6 @@ public final class AppConfig {
         return new AppConfig(base.resolve("vncstream"));
     }
 
-    public Path dir() {
-        return dir;
-    }
-
     public Properties loadSettings() {
         Properties p = new Properties();
         Path f = dir.resolve("settings.properties");

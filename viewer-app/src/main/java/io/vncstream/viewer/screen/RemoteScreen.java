@@ -146,10 +146,6 @@ public final class RemoteScreen extends JComponent implements Scrollable, Frameb
         return clipboard;
     }
 
-    public KeyTranslator keyTranslator() {
-        return keys;
-    }
-
     /** The server's clipboard (any thread). */
     public void serverCutText(String text) {
         clipboard.serverText(text);

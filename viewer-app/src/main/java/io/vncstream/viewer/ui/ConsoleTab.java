@@ -58,10 +58,6 @@ final class ConsoleTab {
         return capture != null || requested;
     }
 
-    boolean isRemoved() {
-        return removed;
-    }
-
     Capture capture() {
         return capture;
     }
