@@ -1,6 +1,5 @@
 package io.vncstream.viewer.cli;
 
-import io.vncstream.rfb.client.RfbClientHandler;
 import io.vncstream.rfb.stream.Capture;
 import io.vncstream.rfb.stream.CaptureListener;
 import picocli.CommandLine.Command;
@@ -11,7 +10,6 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -46,8 +44,7 @@ final class ConsoleCommand implements Callable<Integer> {
         PrintStream out = System.out;
         CountDownLatch ended = new CountDownLatch(1);
         String[] endReason = new String[1];
-        try (StreamSession session = StreamSession.open(address, connection, new RfbClientHandler() { },
-                Duration.ofSeconds(30))) {
+        try (StreamSession session = StreamSession.open(address, connection)) {
             Capture capture;
             try {
                 capture = session.streams.capture(device, new CaptureListener() {

@@ -1,11 +1,9 @@
 package io.vncstream.viewer.cli;
 
-import io.vncstream.rfb.client.RfbClientHandler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /** {@code vncstream devices ADDRESS}: the server's stream devices, one per line. */
@@ -20,8 +18,7 @@ final class DevicesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (StreamSession session = StreamSession.open(address, connection, new RfbClientHandler() { },
-                Duration.ofSeconds(30))) {
+        try (StreamSession session = StreamSession.open(address, connection)) {
             for (String name : session.streams.devices()) {
                 System.out.println(name);
             }

@@ -15,6 +15,9 @@ import java.time.Duration;
  * for pixels, which these commands do not show.
  */
 final class StreamSession implements AutoCloseable {
+    /** How long the first complete update (and with it the device list) may take. */
+    private static final Duration FIRST_UPDATE_TIMEOUT = Duration.ofSeconds(30);
+
     final RfbClient client;
     final StreamClient streams;
 
@@ -23,17 +26,16 @@ final class StreamSession implements AutoCloseable {
         this.streams = streams;
     }
 
-    static StreamSession open(String address, ConnectionOptions options, RfbClientHandler handler,
-                              Duration timeout) throws IOException, InterruptedException {
+    static StreamSession open(String address, ConnectionOptions options) throws IOException, InterruptedException {
         ClientConfig config = options.config().jpegQuality(-1);
         StreamClient streams = new StreamClient();
-        FirstFullUpdate frame = new FirstFullUpdate(streams.handler(handler));
+        FirstFullUpdate frame = new FirstFullUpdate(streams.handler(new RfbClientHandler() { }));
         RfbClient client = RfbClient.connect(ConnectionOptions.address(address), config, frame);
         streams.attach(client);
         frame.watch(client.framebuffer());
         client.start();
         try {
-            frame.await(timeout);
+            frame.await(FIRST_UPDATE_TIMEOUT);
         } catch (IOException | InterruptedException e) {
             client.close();
             throw e;

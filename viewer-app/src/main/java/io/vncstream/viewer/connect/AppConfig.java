@@ -41,10 +41,6 @@ public final class AppConfig {
         return new AppConfig(base.resolve("vncstream"));
     }
 
-    public Path dir() {
-        return dir;
-    }
-
     public Properties loadSettings() {
         Properties p = new Properties();
         Path f = dir.resolve("settings.properties");
@@ -59,17 +55,11 @@ public final class AppConfig {
     }
 
     public void saveSettings(Properties p) {
-        Path f = dir.resolve("settings.properties");
-        try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "settings", ".tmp");
+        writeAtomically("settings.properties", tmp -> {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 p.store(w, "vncstream viewer settings");
             }
-            Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            LOG.warn("Could not save {}: {}", f, e.getMessage());
-        }
+        });
     }
 
     /** Recent server addresses, newest first. */
@@ -103,11 +93,21 @@ public final class AppConfig {
         while (list.size() > MAX_RECENT) {
             list.remove(list.size() - 1);
         }
-        Path f = dir.resolve("recent-servers");
+        writeAtomically("recent-servers", tmp -> Files.write(tmp, list, StandardCharsets.UTF_8));
+    }
+
+    /** What writes a file's new contents (into a temporary file next to it). */
+    private interface Contents {
+        void writeTo(Path tmp) throws IOException;
+    }
+
+    /** Replaces {@code name} in the directory at once, so a crash never leaves half a file; failures are logged. */
+    private void writeAtomically(String name, Contents contents) {
+        Path f = dir.resolve(name);
         try {
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "recent", ".tmp");
-            Files.write(tmp, list, StandardCharsets.UTF_8);
+            Path tmp = Files.createTempFile(dir, name, ".tmp");
+            contents.writeTo(tmp);
             Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             LOG.warn("Could not save {}: {}", f, e.getMessage());

@@ -13,7 +13,7 @@ import java.util.Locale;
 public final class KeyTranslator {
     private final KeySink sink;
     private final ModifierTracker tracker;
-    private volatile boolean usLayout;
+    private final boolean usLayout;
     private int pendingDead;
     private boolean pressUnmapped;
 
@@ -30,10 +30,6 @@ public final class KeyTranslator {
 
     public ModifierTracker tracker() {
         return tracker;
-    }
-
-    public void setUsLayout(boolean usLayout) {
-        this.usLayout = usLayout;
     }
 
     /** Handles KEY_PRESSED, KEY_RELEASED and KEY_TYPED; consumes what it sent. */

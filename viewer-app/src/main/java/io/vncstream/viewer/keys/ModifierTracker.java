@@ -42,14 +42,6 @@ public final class ModifierTracker {
         return true;
     }
 
-    public boolean isDown(int keyId) {
-        return down.containsKey(keyId);
-    }
-
-    public boolean isKeysymDown(int keysym) {
-        return down.values().stream().anyMatch(p -> p.keysym() == keysym);
-    }
-
     /** The keys down, oldest first. */
     public List<Pressed> pressed() {
         return new ArrayList<>(down.values());

@@ -146,10 +146,6 @@ public final class RemoteScreen extends JComponent implements Scrollable, Frameb
         return clipboard;
     }
 
-    public KeyTranslator keyTranslator() {
-        return keys;
-    }
-
     /** The server's clipboard (any thread). */
     public void serverCutText(String text) {
         clipboard.serverText(text);
@@ -170,7 +166,8 @@ public final class RemoteScreen extends JComponent implements Scrollable, Frameb
             setCursor(Cursor.getDefaultCursor());
             return;
         }
-        double s = mapping().scale() * deviceScale();
+        double deviceScale = deviceScale();
+        double s = mapping(deviceScale).scale() * deviceScale;
         try {
             setCursor(CursorFactory.create(remoteCursor, Math.abs(s - 1.0) < 0.01 ? 1.0 : s));
         } catch (RuntimeException e) {
@@ -256,9 +253,13 @@ public final class RemoteScreen extends JComponent implements Scrollable, Frameb
 
     /** Where the picture is in this component now. */
     public ScreenMapping mapping() {
+        return mapping(deviceScale());
+    }
+
+    private ScreenMapping mapping(double deviceScale) {
         int w = image == null ? 0 : image.getWidth();
         int h = image == null ? 0 : image.getHeight();
-        return ScreenMapping.of(scaling, w, h, deviceScale(), getWidth(), getHeight());
+        return ScreenMapping.of(scaling, w, h, deviceScale, getWidth(), getHeight());
     }
 
     @Override
@@ -270,9 +271,10 @@ public final class RemoteScreen extends JComponent implements Scrollable, Frameb
                 clip = new Rectangle(0, 0, getWidth(), getHeight());
             }
             BufferedImage img = image;
+            double deviceScale = deviceScale(); // from the graphics configuration: once per paint
             if (img == null) {
                 PicturePainter.paintPlaceholder(g2, clip, placeholder, getFont(), getWidth(), getHeight());
-            } else if (PicturePainter.paint(g2, clip, img, mapping(), scaling, deviceScale())) {
+            } else if (PicturePainter.paint(g2, clip, img, mapping(deviceScale), scaling, deviceScale)) {
                 for (Runnable l : paintListeners) {
                     l.run();
                 }

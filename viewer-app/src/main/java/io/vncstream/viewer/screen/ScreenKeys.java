@@ -1,8 +1,8 @@
 package io.vncstream.viewer.screen;
 
 import io.vncstream.viewer.keys.KeyTranslator;
+import io.vncstream.viewer.keys.ShortcutModifiers;
 
-import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
 import java.awt.event.KeyListener;
 import java.util.Set;
@@ -27,9 +27,7 @@ final class ScreenKeys implements KeyListener {
 
     /** Whether a key event is one the viewer keeps (F8 menu, F11 full screen). */
     static boolean isLocalKey(KeyEvent e) {
-        int mods = e.getModifiersEx() & (InputEvent.SHIFT_DOWN_MASK | InputEvent.CTRL_DOWN_MASK
-                | InputEvent.ALT_DOWN_MASK | InputEvent.META_DOWN_MASK | InputEvent.ALT_GRAPH_DOWN_MASK);
-        return mods == 0 && LOCAL_KEYS.contains(e.getKeyCode());
+        return ShortcutModifiers.of(e) == 0 && LOCAL_KEYS.contains(e.getKeyCode());
     }
 
     @Override

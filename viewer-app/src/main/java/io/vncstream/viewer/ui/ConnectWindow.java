@@ -201,9 +201,7 @@ public final class ConnectWindow extends JFrame {
                 } catch (Exception e) {
                     window.dispose();
                     setBusy(false, null);
-                    Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null
-                            ? e.getCause() : e;
-                    error(ConnectErrors.describe(cause, s.address));
+                    error(ConnectErrors.describe(e, s.address)); // it looks inside the ExecutionException
                 }
             }
         };

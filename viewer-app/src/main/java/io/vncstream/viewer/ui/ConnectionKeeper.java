@@ -52,11 +52,6 @@ final class ConnectionKeeper {
         return connecting;
     }
 
-    /** Whether the window is waiting to try again (after a drop or a failed try). */
-    boolean isRetrying() {
-        return retry != null && retry.isRunning();
-    }
-
     /** Shows a new connection and starts reading from it. */
     void start(Link link, RfbClient client) {
         Link old = current;

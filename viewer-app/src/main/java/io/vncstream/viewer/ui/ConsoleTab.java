@@ -58,10 +58,6 @@ final class ConsoleTab {
         return capture != null || requested;
     }
 
-    boolean isRemoved() {
-        return removed;
-    }
-
     Capture capture() {
         return capture;
     }
@@ -105,11 +101,12 @@ final class ConsoleTab {
         }
         capture = c;
         if (again) {
-            session.markGap("---- " + device + " captured again at "
+            session.reconnect(c::send, "---- " + device + " captured again at "
                     + LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss"))
                     + "; output while disconnected is shown only as far as the server kept it ----");
+        } else {
+            session.attach(c::send);
         }
-        session.attach(c::send);
         endReason = null;
         changed.run();
     }

@@ -17,42 +17,54 @@ final class ReplayOverlap {
     /** The probe: the last bytes of the tail looked for inside the replay. */
     private static final int PROBE = 64;
 
-    private final byte[] ring;
+    /** The ring starts this small and doubles up to the capacity: most consoles print far less. */
+    static final int INITIAL_BYTES = 16 * 1024;
+
+    private final int capacity;
+    /** Until it reaches the capacity the ring has never wrapped: {@code start} is 0 then. */
+    private byte[] ring;
     private int start;
     private int size;
     /** Whether older output than the tail was shown (and forgotten). */
     private boolean forgot;
 
     ReplayOverlap(int capacity) {
-        ring = new byte[capacity];
+        this.capacity = capacity;
+        ring = new byte[Math.min(capacity, INITIAL_BYTES)];
     }
 
-    /** Records output that was shown. */
+    /** Records output that was shown (on every output chunk: whole-block copies, no per-byte loop). */
     void remember(byte[] data, int off, int len) {
-        forgot |= size + len > ring.length;
+        forgot |= size + len > capacity;
+        if (ring.length < capacity && size + len > ring.length) {
+            ring = Arrays.copyOf(ring, (int) Math.min(capacity, Math.max(2L * ring.length, (long) size + len)));
+        }
         if (len >= ring.length) {
             System.arraycopy(data, off + len - ring.length, ring, 0, ring.length);
             start = 0;
             size = ring.length;
             return;
         }
-        for (int i = 0; i < len; i++) {
-            int pos = (start + size) % ring.length;
-            ring[pos] = data[off + i];
-            if (size < ring.length) {
-                size++;
-            } else {
-                start = (start + 1) % ring.length;
-            }
-        }
+        int end = (start + size) % ring.length;
+        int first = Math.min(len, ring.length - end);
+        System.arraycopy(data, off, ring, end, first);
+        System.arraycopy(data, off + first, ring, 0, len - first);
+        int dropped = Math.max(0, size + len - ring.length);
+        start = (start + dropped) % ring.length;
+        size = Math.min(ring.length, size + len);
+    }
+
+    /** Bytes the ring holds now, used or free: grows with the output up to the capacity. */
+    int allocated() {
+        return ring.length;
     }
 
     /** The last bytes remembered, oldest first. */
     byte[] tail() {
         byte[] out = new byte[size];
-        for (int i = 0; i < size; i++) {
-            out[i] = ring[(start + i) % ring.length];
-        }
+        int first = Math.min(size, ring.length - start);
+        System.arraycopy(ring, start, out, 0, first);
+        System.arraycopy(ring, 0, out, first, size - first);
         return out;
     }
 

@@ -33,16 +33,14 @@ final class Screenshots {
     }
 
     /** Writes the framebuffer; the outcome goes to the status line (and a dialog if it failed). */
-    static boolean save(ViewerWindow w, Path file) {
+    private static void save(ViewerWindow w, Path file) {
         try {
             w.screen().writePng(file);
             w.showStatus("Screenshot saved to " + file);
-            return true;
         } catch (IOException | RuntimeException e) {
             w.showStatus("Screenshot not saved: " + e.getMessage());
             JOptionPane.showMessageDialog(w, "Could not save the screenshot to " + file + ":\n" + e.getMessage(),
                     "Screenshot - vncstream", JOptionPane.ERROR_MESSAGE);
-            return false;
         }
     }
 }

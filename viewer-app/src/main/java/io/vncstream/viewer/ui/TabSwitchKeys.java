@@ -1,5 +1,7 @@
 package io.vncstream.viewer.ui;
 
+import io.vncstream.viewer.keys.ShortcutModifiers;
+
 import javax.swing.Action;
 import java.awt.KeyEventDispatcher;
 import java.awt.KeyboardFocusManager;
@@ -46,9 +48,7 @@ final class TabSwitchKeys implements KeyEventDispatcher {
     }
 
     static boolean isShortcut(KeyEvent e) {
-        int mods = e.getModifiersEx() & (InputEvent.SHIFT_DOWN_MASK | InputEvent.CTRL_DOWN_MASK
-                | InputEvent.ALT_DOWN_MASK | InputEvent.META_DOWN_MASK | InputEvent.ALT_GRAPH_DOWN_MASK);
-        return mods == InputEvent.CTRL_DOWN_MASK
+        return ShortcutModifiers.of(e) == InputEvent.CTRL_DOWN_MASK
                 && (e.getKeyCode() == KeyEvent.VK_PAGE_DOWN || e.getKeyCode() == KeyEvent.VK_PAGE_UP);
     }
 }

@@ -171,7 +171,7 @@ final class ViewerActions {
         if (a == null) {
             popup.addSeparator();
         } else {
-            popup.add(isToggle(a) ? check(a) : item(a));
+            popup.add(menuItem(a));
         }
     }
 
@@ -182,14 +182,16 @@ final class ViewerActions {
             if (a == null) {
                 m.addSeparator();
             } else {
-                m.add(isToggle(a) ? check(a) : item(a));
+                m.add(menuItem(a));
             }
         }
         return m;
     }
 
-    private boolean isToggle(Action a) {
-        return a == fullScreen || a == viewOnly || a == devices || a == darkTheme;
+    /** A check box item for the toggles, a plain item for the rest. */
+    private JMenuItem menuItem(Action a) {
+        boolean toggle = a == fullScreen || a == viewOnly || a == devices || a == darkTheme;
+        return toggle ? check(a) : item(a);
     }
 
     private JMenu scalingMenu() {

@@ -146,7 +146,11 @@ public final class ViewerApp {
     public ViewerWindow connectAtOnce(String address) {
         ConnectionSettings s = lastSettings();
         s.address = address;
-        remember(s);
+        if (rememberServers) {
+            // The options are the saved ones: only the recent list changes, and the settings file is
+            // not rewritten unchanged on the way to the first frame.
+            config.addRecentServer(address);
+        }
         ViewerWindow w = new ViewerWindow(this, s);
         windowOpened(w);
         w.keeper().connectFirst(why -> {

@@ -21,7 +21,6 @@ import java.awt.Dimension;
 import java.awt.Rectangle;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
-import java.nio.file.Path;
 
 /**
  * The viewer's main window: toolbar and menus ({@link ViewerActions}), the device list beside
@@ -364,11 +363,6 @@ public final class ViewerWindow extends JFrame {
 
     ConnectionInfoDialog infoDialog() {
         return infoDialog;
-    }
-
-    /** Writes the framebuffer as a PNG; reports the outcome in the status line. */
-    public boolean saveScreenshot(Path file) {
-        return Screenshots.save(this, file);
     }
 
     public boolean isFullScreen() {

@@ -41,6 +41,16 @@ final class Cli {
         return new Outcome(rc, out.toString(), err.toString(), (System.nanoTime() - start) / 1_000_000);
     }
 
+    /** {@code snapshot ADDRESS OUT options...} run {@link #inProcess}. */
+    static Outcome snapshot(String address, java.nio.file.Path out, String... options) {
+        String[] args = new String[3 + options.length];
+        args[0] = "snapshot";
+        args[1] = address;
+        args[2] = out.toString();
+        System.arraycopy(options, 0, args, 3, options.length);
+        return inProcess(args);
+    }
+
     /**
      * {@code java -cp <this test's class path> io.vncstream.viewer.cli.VncstreamCommand args}: the
      * real main, with its real exit status and everything it writes to stderr (including any

@@ -85,12 +85,7 @@ class SnapshotQemuTest {
         for (int attempt = 1; attempt <= 5; attempt++) {
             BufferedImage before = vm.screendump();
             Path png = dir.resolve(name + "-" + attempt + ".png");
-            String[] args = new String[3 + options.length];
-            args[0] = "snapshot";
-            args[1] = vm.vncAddress();
-            args[2] = png.toString();
-            System.arraycopy(options, 0, args, 3, options.length);
-            Cli.Outcome r = Cli.inProcess(args);
+            Cli.Outcome r = Cli.snapshot(vm.vncAddress(), png, options);
             BufferedImage after = vm.screendump();
             System.out.println("snapshot " + vm + " " + String.join(" ", options) + ": " + r.millis() + " ms");
             assertThat(r.exitCode()).as("%s\n%s", r, vm.logTail()).isZero();

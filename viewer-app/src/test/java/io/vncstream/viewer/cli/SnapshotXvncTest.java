@@ -56,12 +56,7 @@ class SnapshotXvncTest {
 
         Path snapshot(String name, String... options) throws IOException {
             Path out = dir.resolve(name + ".png");
-            String[] args = new String[3 + options.length];
-            args[0] = "snapshot";
-            args[1] = server.address();
-            args[2] = out.toString();
-            System.arraycopy(options, 0, args, 3, options.length);
-            Cli.Outcome r = Cli.inProcess(args);
+            Cli.Outcome r = Cli.snapshot(server.address(), out, options);
             System.out.println("snapshot " + server + " " + String.join(" ", options) + ": " + r.millis() + " ms");
             assertThat(r.exitCode()).as("%s\n%s", r, server.logTail()).isZero();
             return out;

@@ -86,4 +86,37 @@ class ReplayOverlapTest {
         o.remember(b("0123456789"), 0, 10);
         assertThat(new String(o.tail(), StandardCharsets.US_ASCII)).isEqualTo("23456789");
     }
+
+    @Test
+    void theTailIsTheLastBytesOfAModelAcrossGrowthAndWrapping() {
+        int capacity = 5 * ReplayOverlap.INITIAL_BYTES + 123;
+        ReplayOverlap o = new ReplayOverlap(capacity);
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        java.util.Random random = new java.util.Random(42);
+        for (int round = 0; round < 400; round++) {
+            // mostly small pieces, now and then one larger than the ring (or the capacity)
+            int len = round % 97 == 0 ? capacity + random.nextInt(1000) : random.nextInt(600);
+            byte[] piece = new byte[len + 7];
+            random.nextBytes(piece);
+            o.remember(piece, 3, len);
+            all.write(piece, 3, len);
+            byte[] everything = all.toByteArray();
+            byte[] expected = java.util.Arrays.copyOfRange(everything,
+                    Math.max(0, everything.length - capacity), everything.length);
+            assertThat(o.tail()).as("after round %d", round).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void theRingStartsSmallAndGrowsOnlyUpToItsCapacity() {
+        int capacity = 256 * 1024;
+        ReplayOverlap o = new ReplayOverlap(capacity);
+        assertThat(o.allocated()).isEqualTo(ReplayOverlap.INITIAL_BYTES).isLessThan(capacity);
+        o.remember(b(lines(0, 10)), 0, lines(0, 10).length());
+        assertThat(o.allocated()).isEqualTo(ReplayOverlap.INITIAL_BYTES);
+        byte[] big = b(lines(0, 20_000));
+        o.remember(big, 0, big.length);
+        assertThat(o.allocated()).isEqualTo(capacity);
+        assertThat(o.tail()).isEqualTo(java.util.Arrays.copyOfRange(big, big.length - capacity, big.length));
+    }
 }
