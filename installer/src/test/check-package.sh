@@ -107,7 +107,9 @@ check "vncstream-gateway --version runs" [ -n "$out" ]
 if vncstream-gateway --help 2>/dev/null | grep -q -- --demo; then
   port="${VNCSTREAM_CHECK_PORT:-$((20000 + RANDOM % 20000))}"
   png="$workdir/x.png"
-  vncstream-gateway --demo --listen "127.0.0.1:$port" >"$workdir/gateway.log" 2>&1 &
+  # A headless server: a DISPLAY left over from a login session, with no X server behind it,
+  # must not stop the demo desktop (it draws off-screen).
+  DISPLAY=:4242 vncstream-gateway --demo --listen "127.0.0.1:$port" >"$workdir/gateway.log" 2>&1 &
   gateway_pid=$!
   up=false
   for _ in $(seq 1 60); do

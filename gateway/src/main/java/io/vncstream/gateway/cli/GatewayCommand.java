@@ -138,6 +138,9 @@ public final class GatewayCommand implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        // A server: the demo desktop draws off-screen, and a DISPLAY inherited from a login
+        // session (or pointing at an X server that has gone) must not stop it.
+        System.setProperty("java.awt.headless", "true");
         System.exit(commandLine().execute(args));
     }
 

@@ -5,15 +5,14 @@ import io.vncstream.rfb.client.ClientConfig;
 import io.vncstream.rfb.client.FirstFullUpdate;
 import io.vncstream.rfb.client.RfbClient;
 import io.vncstream.rfb.client.RfbClientHandler;
+import io.vncstream.viewer.screen.PngFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -77,12 +76,6 @@ final class SnapshotCommand implements Callable<Integer> {
     static void writePng(int width, int height, int[] argb, Path file) throws IOException {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         image.setRGB(0, 0, width, height, argb, 0, width);
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        if (!ImageIO.write(image, "png", file.toFile())) {
-            throw new IOException("no PNG writer available");
-        }
+        PngFile.write(image, file);
     }
 }

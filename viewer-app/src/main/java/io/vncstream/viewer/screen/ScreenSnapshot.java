@@ -2,10 +2,8 @@ package io.vncstream.viewer.screen;
 
 import io.vncstream.rfb.framebuffer.Framebuffer;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Copies of the remote picture, and writing them as PNG files (the screenshot action). */
@@ -38,12 +36,6 @@ final class ScreenSnapshot {
         if (img == null) {
             throw new IOException("there is no picture to save yet");
         }
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        if (!ImageIO.write(img, "png", file.toFile())) {
-            throw new IOException("no PNG writer available");
-        }
+        PngFile.write(img, file);
     }
 }

@@ -57,6 +57,20 @@ class SnapshotErrorsTest {
             PixelDiff.assertMatches(reference, png, PixelDiff.EXACT, "VncAuth, plain-text password file");
         }
 
+        /** ImageIO, given a path it cannot open, prints its own stack trace: the file is opened by us. */
+        @Test
+        void anUnwritableOutputIsOneLineNamingTheFile() throws Exception {
+            Path notADirectory = Files.writeString(dir.resolve("not-a-directory"), "");
+            Path png = notADirectory.resolve("x.png");
+            Cli.Outcome r = Cli.separateProcess("snapshot", server.address(), png.toString(),
+                    "--password-file", server.passwordFile().toString());
+            assertThat(r.exitCode()).as("%s", r).isNotZero();
+            assertThat(r.errLines()).as("%s", r).hasSize(1);
+            assertThat(r.errLines().get(0))
+                    .isEqualTo("vncstream snapshot: cannot write " + png + ": " + notADirectory + " is not a directory");
+            assertNoStackTrace(r);
+        }
+
         @Test
         void theRightPasswordInTheServersVncpasswdFileGivesThePicture() throws Exception {
             assertThat(Files.size(server.passwordFile())).isEqualTo(8);
