@@ -11,6 +11,8 @@ import io.vncstream.terminal.swing.TerminalView;
 import javax.swing.SwingUtilities;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -78,12 +80,13 @@ final class ConsoleTab {
         boolean again = generation > 1;
         requested = true;
         removed = false;
-        CompletableFuture<Capture> future = streams.capture(device, new Output(gen, again));
-        future.whenComplete((c, error) -> SwingUtilities.invokeLater(() -> captureOpened(gen, c, error, again)));
+        Output output = new Output(gen, again);
+        CompletableFuture<Capture> future = streams.capture(device, output);
+        future.whenComplete((c, error) -> SwingUtilities.invokeLater(() -> captureOpened(gen, c, error, output)));
         changed.run();
     }
 
-    private void captureOpened(int gen, Capture c, Throwable error, boolean again) {
+    private void captureOpened(int gen, Capture c, Throwable error, Output output) {
         if (gen != generation) {
             if (c != null) {
                 c.close();
@@ -100,13 +103,14 @@ final class ConsoleTab {
             return;
         }
         capture = c;
-        if (again) {
+        if (output.again) {
             session.reconnect(c::send, "---- " + device + " captured again at "
                     + LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss"))
                     + "; output while disconnected is shown only as far as the server kept it ----");
         } else {
             session.attach(c::send);
         }
+        output.attached();
         endReason = null;
         changed.run();
     }
@@ -144,18 +148,43 @@ final class ConsoleTab {
         session.close();
     }
 
-    /** Device output on the capture's delivery thread. */
+    /**
+     * Device output on the capture's delivery thread. Output that comes before the event thread
+     * has attached the session (and, after a gap, written its note) waits here: the session must
+     * see the new stream's reset and the note before the stream's first bytes.
+     */
     private final class Output implements CaptureListener {
         private final int gen;
+        private final boolean again;
         private boolean replayPending;
+        private boolean attached;
+        private final List<byte[]> early = new ArrayList<>();
 
         Output(int gen, boolean again) {
             this.gen = gen;
+            this.again = again;
             this.replayPending = again;
         }
 
+        /** On the event thread, once the session is attached: what came early goes in, in order. */
+        synchronized void attached() {
+            attached = true;
+            for (byte[] data : early) {
+                show(data);
+            }
+            early.clear();
+        }
+
         @Override
-        public void output(byte[] data) {
+        public synchronized void output(byte[] data) {
+            if (attached) {
+                show(data);
+            } else {
+                early.add(data.clone());
+            }
+        }
+
+        private void show(byte[] data) {
             int from = 0;
             if (replayPending) {
                 // The first data of a new capture is the server's backlog replay.

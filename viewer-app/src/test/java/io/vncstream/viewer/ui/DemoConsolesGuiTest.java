@@ -6,6 +6,8 @@ import org.assertj.swing.edt.GuiActionRunner;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -123,6 +125,49 @@ class DemoConsolesGuiTest extends DemoWindowTestBase {
         typeLine("echo after-" + "the-gap");
         await(() -> consoleText(serial).lines().anyMatch(l -> l.equals("after-the-gap")), "the console works again");
         assertThat(consoleText(serial).indexOf("after-the-gap")).isGreaterThan(consoleText(serial).indexOf("captured again at"));
+    }
+
+    /**
+     * The server replays its backlog as soon as a capture starts, on the capture's delivery
+     * thread, while the event thread may still be busy: what it replays must still come after
+     * the gap note. The event thread is held here to make that happen every time.
+     */
+    @Test
+    void outputThatArrivesBeforeTheTabIsAttachedComesAfterTheGapNote() {
+        ConsoleTab log = openConsole("log0");
+        await(() -> logNumbers(consoleText(log)).size() >= 1, "a log line is shown");
+        GuiActionRunner.execute(() -> log.capture().close());
+        awaitEdt(() -> !log.isLive(), "the capture ended");
+        long lastBefore = GuiActionRunner.execute(() -> logNumbers(consoleText(log)).stream().mapToLong(n -> n).max().orElseThrow());
+        await(() -> demo.registry().get("log0") != null, "log0 is listed");
+        sleep(1500); // log0 prints while no one captures it: the backlog holds lines not yet shown
+
+        GuiActionRunner.execute(() -> {
+            viewer.consoles().open("log0");
+            sleep(1500); // the event thread is busy while the replay arrives
+        });
+
+        await(() -> consoleText(log).contains("captured again at"), "the gap marker is shown");
+        await(() -> logNumbers(consoleText(log)).stream().anyMatch(n -> n > lastBefore), "lines from the gap are shown");
+        String text = GuiActionRunner.execute(() -> consoleText(log));
+        String beforeNote = text.substring(0, text.indexOf("captured again at"));
+        assertThat(logNumbers(beforeNote)).as("lines before the gap note").allMatch(n -> n <= lastBefore);
+    }
+
+    /** log0 numbers its lines: "... [17]". */
+    private static final Pattern LOG_NUMBER = Pattern.compile("\\[(\\d+)\\]$");
+
+    private static List<Long> logNumbers(String text) {
+        return text.lines().map(l -> LOG_NUMBER.matcher(l.strip()))
+                .filter(Matcher::find).map(m -> Long.parseLong(m.group(1))).toList();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
