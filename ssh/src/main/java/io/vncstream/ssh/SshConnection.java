@@ -154,11 +154,12 @@ public final class SshConnection implements AutoCloseable {
             ch.connect((int) CHANNEL_TIMEOUT.toMillis());
             out = new FlushingOutput(ch.getOutputStream());
         } catch (JSchException | IOException e) {
+            SshException failure = SshErrors.channelFailed(host, what, ch, e); // while the session still says whether it is up
             ch.disconnect();
             if (ownsConnection) {
                 close();
             }
-            throw SshErrors.channelFailed(host, what, ch, e);
+            throw failure;
         }
         AutoCloseable closer = () -> {
             in.close();

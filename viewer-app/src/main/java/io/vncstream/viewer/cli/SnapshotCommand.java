@@ -64,7 +64,7 @@ final class SnapshotCommand implements Callable<Integer> {
             config.pixelFormat(null);
         }
         FirstFullUpdate frame = new FirstFullUpdate(new RfbClientHandler() { });
-        try (RfbClient client = RfbClient.connect(ConnectionOptions.address(address), config, frame)) {
+        try (RfbClient client = connection.connect(address, config, frame)) {
             frame.watch(client.framebuffer());
             client.start();
             FirstFullUpdate.Frame picture = frame.await(Duration.ofSeconds(timeoutSeconds));

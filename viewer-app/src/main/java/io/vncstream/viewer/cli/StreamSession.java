@@ -30,7 +30,7 @@ final class StreamSession implements AutoCloseable {
         ClientConfig config = options.config().jpegQuality(-1);
         StreamClient streams = new StreamClient();
         FirstFullUpdate frame = new FirstFullUpdate(streams.handler(new RfbClientHandler() { }));
-        RfbClient client = RfbClient.connect(ConnectionOptions.address(address), config, frame);
+        RfbClient client = options.connect(address, config, frame);
         streams.attach(client);
         frame.watch(client.framebuffer());
         client.start();

@@ -116,7 +116,8 @@ final class ConnectionKeeper {
         new SwingWorker<RfbClient, Void>() {
             @Override
             protected RfbClient doInBackground() throws Exception {
-                return Connector.open(window.settings(), new PasswordPrompt(() -> window), link.handler());
+                return Connector.open(window.settings(), new PasswordPrompt(() -> window), new SshDialogs(() -> window),
+                        link.handler());
             }
 
             @Override

@@ -70,6 +70,12 @@ final class Cli {
         return separateProcess(List.of("-Djava.awt.headless=true"), stdin, args);
     }
 
+    /** As {@link #separateProcessWithInput(String, String...)} with these JVM options. */
+    static Outcome separateProcessWithInput(List<String> jvmOptions, String stdin, String... args)
+            throws IOException, InterruptedException {
+        return separateProcess(jvmOptions, stdin, args);
+    }
+
     private static Outcome separateProcess(List<String> jvmOptions, String stdin, String... args)
             throws IOException, InterruptedException {
         long start = System.nanoTime();
