@@ -16,7 +16,12 @@ final class PromptBridge implements UserInfo, UIKeyboardInteractive {
     private final SshPrompts prompts;
     private final ConnectDeadline deadline;
     private final String userAtHost;
+    /** As OpenSSH's NumberOfPasswordPrompts: then password authentication gives up. */
+    static final int PASSWORD_PROMPTS = 3;
+
     private final List<String> tried = new ArrayList<>();
+    private int passwordPrompts;
+    private volatile boolean cancelled;
     private String passphrase;
     private String password;
 
@@ -29,6 +34,11 @@ final class PromptBridge implements UserInfo, UIKeyboardInteractive {
     /** What the user was asked for, in order ("password", "passphrase for ~/.ssh/id_rsa"). */
     synchronized List<String> asked() {
         return List.copyOf(tried);
+    }
+
+    /** Whether the user cancelled a prompt (rather than answered wrongly). */
+    boolean cancelled() {
+        return cancelled;
     }
 
     @Override
@@ -47,13 +57,19 @@ final class PromptBridge implements UserInfo, UIKeyboardInteractive {
         String file = message.startsWith("Passphrase for ") ? message.substring("Passphrase for ".length()) : message;
         record("passphrase for " + file);
         passphrase = text(ask(() -> prompts.passphrase(file)));
+        cancelled |= passphrase == null;
         return passphrase != null;
     }
 
     @Override
     public boolean promptPassword(String message) {
+        if (++passwordPrompts > PASSWORD_PROMPTS) {
+            password = null;
+            return false;
+        }
         record("password");
         password = text(ask(() -> prompts.password(userAtHost)));
+        cancelled |= password == null;
         return password != null;
     }
 
@@ -74,8 +90,12 @@ final class PromptBridge implements UserInfo, UIKeyboardInteractive {
         if (prompt.length != 1 || echo[0]) {
             return null;
         }
+        if (++passwordPrompts > PASSWORD_PROMPTS) {
+            return null;
+        }
         record("password (keyboard-interactive)");
         String p = text(ask(() -> prompts.password(userAtHost)));
+        cancelled |= p == null;
         return p == null ? null : new String[] {p};
     }
 

@@ -71,7 +71,7 @@ public final class SshConnection implements AutoCloseable {
         } catch (JSchException e) {
             session.disconnect();
             throw SshErrors.connectFailed(host, e, watchdog.fired(), deadline.budget(), knownHosts.refusal(),
-                    identities.describe(), bridge.asked());
+                    identities.describe(), bridge.asked(), bridge.cancelled());
         } finally {
             watchdog.stop();
         }

@@ -20,7 +20,8 @@ final class SshErrors {
     }
 
     static SshException connectFailed(SshHost host, JSchException e, boolean timedOut, Duration budget,
-                                      HostKeyException refusal, String keysOffered, List<String> asked) {
+                                      HostKeyException refusal, String keysOffered, List<String> asked,
+                                      boolean userCancelled) {
         String where = "ssh " + host.describe() + ": ";
         if (refusal != null) {
             return new HostKeyException(where + refusal.getMessage(), refusal.problem(), refusal.key());
@@ -45,15 +46,17 @@ final class SshErrors {
         }
         String msg = String.valueOf(e.getMessage());
         Matcher m = AUTH.matcher(msg);
-        if (m.find() || msg.startsWith("USERAUTH fail")) {
-            String allowed = m.find(0) ? m.group(2) : "?";
-            boolean cancelled = msg.startsWith("Auth cancel");
+        boolean tooMany = msg.contains("Too many authentication failures");
+        if (m.find() || msg.startsWith("USERAUTH fail") || tooMany) {
+            String allowed = m.find(0) ? "the server accepts " + printable(m.group(2))
+                    : tooMany ? "the server allowed no more attempts" : "the server accepted none";
+            boolean cancelled = userCancelled && msg.startsWith("Auth cancel");
             StringBuilder tried = new StringBuilder("publickey with " + keysOffered);
             for (String a : asked) {
                 tried.append("; ").append(a);
             }
             return new SshAuthException(where + "authentication " + (cancelled ? "cancelled" : "failed") + " for user "
-                    + host.user() + " (the server accepts " + allowed + "; tried " + tried + ")");
+                    + host.user() + " (" + allowed + "; tried " + tried + ")");
         }
         if (msg.contains("Session.connect: java.net.SocketException") || msg.contains("End of IO Stream")) {
             return new SshException(where + "the server closed the connection during the SSH handshake", e);
@@ -90,7 +93,14 @@ final class SshErrors {
         }
     }
 
-    private static String oneLine(String s) {
-        return s.replaceAll("\\s*\\R\\s*", " ").trim();
+    /** One line, and nothing the server sent can drive the user's terminal: controls become '?'. */
+    static String oneLine(String s) {
+        return printable(s.replaceAll("\\s*\\R\\s*", " ").trim());
+    }
+
+    static String printable(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> b.appendCodePoint(Character.isISOControl(c) || c == 0x7f ? '?' : c));
+        return b.toString();
     }
 }

@@ -10,6 +10,7 @@ final class RecordingPrompts implements SshPrompts {
     final List<String> passwords = new ArrayList<>();
     boolean trust;
     String passphrase;
+    String password;
 
     RecordingPrompts trust(boolean on) {
         trust = on;
@@ -18,6 +19,11 @@ final class RecordingPrompts implements SshPrompts {
 
     RecordingPrompts answerPassphrase(String p) {
         passphrase = p;
+        return this;
+    }
+
+    RecordingPrompts answerPassword(String p) {
+        password = p;
         return this;
     }
 
@@ -36,6 +42,6 @@ final class RecordingPrompts implements SshPrompts {
     @Override
     public synchronized char[] password(String userAtHost) {
         passwords.add(userAtHost);
-        return null;
+        return password == null ? null : password.toCharArray();
     }
 }

@@ -54,6 +54,14 @@ public final class TestSshd implements AutoCloseable {
 
     /** Starts sshd, or skips the test (fails it in CI) when openssh-server is not installed. */
     public static TestSshd start() throws IOException, InterruptedException {
+        return start(new String[0]);
+    }
+
+    /**
+     * As {@link #start()}, with more sshd_config lines, which win over the defaults (sshd takes
+     * the first value of a keyword), e.g. {@code "PasswordAuthentication yes"}.
+     */
+    public static TestSshd start(String... extraConfig) throws IOException, InterruptedException {
         TestPeers.require(Files.isExecutable(Path.of("/usr/sbin/sshd")), "/usr/sbin/sshd (Debian package openssh-server)");
         TestPeers.requireProgram("ssh-keygen", "openssh-client");
         Path dir = Files.createTempDirectory("test-sshd");
@@ -68,7 +76,7 @@ public final class TestSshd implements AutoCloseable {
             IOException last = null;
             for (int attempt = 0; attempt < 5; attempt++) {
                 int port = freePort();
-                Path config = writeConfig(dir, port);
+                Path config = writeConfig(dir, port, extraConfig);
                 Path log = dir.resolve("sshd-" + port + ".log");
                 Process p = Processes.start(Map.of(), dir, log, List.of("/usr/sbin/sshd", "-D", "-e", "-f", config.toString()));
                 TestSshd server = new TestSshd(dir, home, port, p, log);
@@ -89,9 +97,9 @@ public final class TestSshd implements AutoCloseable {
         }
     }
 
-    private static Path writeConfig(Path dir, int port) throws IOException {
+    private static Path writeConfig(Path dir, int port, String... extra) throws IOException {
         Path config = dir.resolve("sshd_config");
-        Files.writeString(config, String.join("\n",
+        Files.writeString(config, String.join("\n", extra) + "\n" + String.join("\n",
                 "ListenAddress 127.0.0.1",
                 "Port " + port,
                 "HostKey " + dir.resolve("hostkey"),
