@@ -72,6 +72,36 @@ class ViaSshCliTest {
         PixelDiff.assertMatches(reference, out, PixelDiff.EXACT, "--via, localhost resolved on the SSH host");
     }
 
+    /** On a terminal (a real pty from util-linux's script), the question is asked as ssh asks it, and "yes" stores the key. */
+    @Test
+    void onATerminalAnUnknownHostKeyIsAskedAndYesAcceptsIt() throws Exception {
+        TestPeers.requireProgram("script", "bsdutils");
+        Files.deleteIfExists(sshd.knownHosts());
+        Path out = dir.resolve("terminal.png");
+        Path input = dir.resolve("answers");
+        Files.writeString(input, "yes\n");
+        StringBuilder cmd = new StringBuilder();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path")));
+        command.addAll(jvmOptions());
+        command.addAll(List.of(VncstreamCommand.class.getName(), "snapshot", "--via", sshd.address(),
+                "localhost::" + xvnc.port(), out.toString()));
+        for (String a : command) {
+            cmd.append('\'').append(a.replace("'", "'\\''")).append("' ");
+        }
+        Path log = dir.resolve("terminal.log");
+        Process p = new ProcessBuilder("script", "-q", "-e", "-c", cmd.toString(), "/dev/null")
+                .redirectInput(input.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("finished").isTrue();
+        String shown = Files.readString(log);
+        assertThat(p.exitValue()).as(shown).isZero();
+        assertThat(shown).contains("The authenticity of host '" + sshd.knownHostsName() + "' can't be established.")
+                .contains("ED25519 key fingerprint is " + sshd.hostKeyFingerprint() + ".")
+                .contains("Are you sure you want to continue connecting (yes/no)?");
+        assertThat(Files.readString(sshd.knownHosts())).startsWith(sshd.knownHostsName() + " ssh-ed25519 ");
+        PixelDiff.assertMatches(reference, out, PixelDiff.EXACT, "--via after yes on the terminal");
+    }
+
     @Test
     void aUnixSocketOnTheSshHostIsReachedByDirectStreamlocal() throws Exception {
         trust();
