@@ -113,6 +113,24 @@ class ConnectWindowViaSshGuiTest {
     }
 
     @Test
+    void anEncryptedKeysPassphraseIsAskedInADialog() throws Exception {
+        sshd.trustHostKey();
+        sshd.authorizeNewClientKey("id_ecdsa", "dialog passphrase");
+        Files.delete(sshd.sshDir().resolve("id_ed25519"));
+        window.textBox("via").enterText(sshd.address());
+        window.button("connect").click();
+
+        DialogFixture dialog = WindowFinder.findDialog("sshPassphraseDialog").withTimeout(15_000).using(robot);
+        javax.swing.JPasswordField field = (javax.swing.JPasswordField) dialog.textBox("secret").target();
+        awaitEdt(field::isFocusOwner, "the passphrase field has the keyboard");
+        assertThat(GuiActionRunner.execute(() -> (int) field.getEchoChar())).as("echo character").isNotZero();
+        robot.enterText("dialog passphrase");
+        robot.pressAndReleaseKey(java.awt.event.KeyEvent.VK_ENTER);
+        awaitEdt(() -> app.windows().stream().anyMatch(w -> w instanceof ViewerWindow v && v.screen().image() != null),
+                "the viewer window shows the Xvnc desktop, logged in with the encrypted key");
+    }
+
+    @Test
     void aChangedHostKeyIsShownInWordsUnderTheForm() throws Exception {
         Path other = sshd.dir().resolve("other");
         TestSshd.keygen(other, "");
