@@ -112,6 +112,24 @@ class ConnectWindowViaSshGuiTest {
         GuiActionRunner.execute(again::dispose);
     }
 
+    /** {@code vncstream --via HOST ADDRESS}: straight to the viewer window, through the tunnel. */
+    @Test
+    void theCommandLinesViaConnectsAtOnce() throws Exception {
+        sshd.trustHostKey();
+        String address = "localhost::" + xvnc.port();
+        GuiActionRunner.execute(() -> {
+            window.target().dispose();
+            app.setInitialVia(sshd.address());
+            app.connectAtOnce(address);
+        });
+        awaitEdt(() -> app.windows().stream().anyMatch(w -> w instanceof ViewerWindow v && v.screen().image() != null),
+                "the viewer window shows the Xvnc desktop through the tunnel");
+        ViewerWindow viewer = (ViewerWindow) GuiActionRunner.execute(
+                () -> app.windows().stream().filter(w -> w instanceof ViewerWindow).findFirst().orElseThrow());
+        assertThat(GuiActionRunner.execute(() -> viewer.settings().via)).isEqualTo(sshd.address());
+        assertThat(app.config().viaFor(address)).isEqualTo(sshd.address());
+    }
+
     @Test
     void anEncryptedKeysPassphraseIsAskedInADialog() throws Exception {
         sshd.trustHostKey();
