@@ -11,10 +11,14 @@ import com.jcraft.jsch.UnixDomainSocketFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.Vector;
 
 /**
@@ -34,12 +38,33 @@ final class Identities implements IdentityRepository {
     Identities(Path agentSocket, List<Path> keyFiles) {
         this.agent = agentSocket == null ? null : agent(agentSocket);
         for (Path f : keyFiles) {
+            String open = tooOpen(f);
+            if (open != null) {
+                // OpenSSH ignores such a key ("UNPROTECTED PRIVATE KEY FILE!"): so do we, and say so.
+                LOG.warn("ignoring SSH key {}: permissions {} are too open (chmod 600 it)", f, open);
+                fileNames.add(f.getFileName() + " (ignored: permissions " + open + " are too open)");
+                continue;
+            }
             try {
                 files.addIdentity(f.toString());
                 fileNames.add(f.getFileName().toString());
             } catch (JSchException e) {
                 LOG.debug("skipping key file {}: {}", f, e.getMessage());
             }
+        }
+    }
+
+    /** The file's mode as ssh prints it ("0644") when others than its owner may read it, else null. */
+    static String tooOpen(Path f) {
+        try {
+            Set<PosixFilePermission> p = Files.getPosixFilePermissions(f);
+            int mode = 0;
+            for (PosixFilePermission x : p) {
+                mode |= 1 << (8 - x.ordinal());
+            }
+            return (mode & 0077) != 0 ? String.format("%04o", mode) : null;
+        } catch (IOException | UnsupportedOperationException e) {
+            return null; // no POSIX permissions to judge by: jsch reads it or says why not
         }
     }
 

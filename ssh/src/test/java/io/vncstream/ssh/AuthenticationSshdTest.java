@@ -69,6 +69,19 @@ class AuthenticationSshdTest {
     }
 
     @Test
+    void aKeyFileOthersCanReadIsIgnoredAsOpenSshDoesAndTheFailureSaysWhy() throws Exception {
+        Path key = sshd.sshDir().resolve("id_ed25519");
+        Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        assertThatThrownBy(() -> SshConnection.open(sshd.target(), sshd.clientOptions()))
+                .isInstanceOf(SshAuthException.class)
+                .hasMessageEndingWith("tried publickey with id_ed25519 (ignored: permissions 0644 are too open))");
+        Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        try (SshConnection c = SshConnection.open(sshd.target(), sshd.clientOptions())) {
+            assertThat(c.isOpen()).isTrue();
+        }
+    }
+
+    @Test
     void aConfigAliasGivesHostNamePortUserAndIdentityFile() throws Exception {
         Path key = sshd.authorizeNewClientKey("gateway_key", "");
         Files.delete(sshd.sshDir().resolve("id_ed25519"));
