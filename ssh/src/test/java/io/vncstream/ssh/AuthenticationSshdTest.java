@@ -121,6 +121,14 @@ class AuthenticationSshdTest {
     }
 
     @Test
+    void aStaleAgentSocketDoesNotStopTheKeyFiles() throws Exception {
+        Path gone = sshd.dir().resolve("no-agent-here.sock");
+        try (SshConnection c = SshConnection.open(sshd.target(), sshd.clientOptions().agentSocket(gone))) {
+            assertThat(c.isOpen()).isTrue();
+        }
+    }
+
+    @Test
     void aRefusedConnectionIsOneLine() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
