@@ -12,8 +12,9 @@ import java.util.Locale;
 
 /**
  * A target resolved as {@code ssh} resolves it: what the command line gives wins, then the first
- * value of the matching {@code Host} blocks of {@code ~/.ssh/config} (HostName, User, Port,
- * IdentityFile, HashKnownHosts), then the defaults (the local user name, port 22).
+ * value of the matching {@code Host} blocks of {@code ~/.ssh/config} and the files it
+ * {@code Include}s (HostName, User, Port, IdentityFile, HashKnownHosts; {@code Match} blocks
+ * are not applied), then the defaults (the local user name, port 22).
  *
  * @param alias what the user typed as host
  * @param identityFiles IdentityFile entries first (expanded), then {@code id_ed25519}, {@code id_ecdsa}, {@code id_rsa}; only files that exist
@@ -34,7 +35,7 @@ public record SshHost(String alias, String user, String hostName, int port, List
 
     /** Resolves {@code target} with {@code options}' {@code ~/.ssh/config} (absent or unreadable: no aliases). */
     public static SshHost resolve(SshTarget target, SshOptions options) throws SshException {
-        ConfigRepository.Config c = config(options.sshDir().resolve("config"), target.host());
+        ConfigRepository.Config c = config(options.sshDir().resolve("config"), options.home(), target.host());
         String hostName = first(c == null ? null : c.getHostname(), target.host());
         String user = first(target.user(), c == null ? null : c.getUser(), System.getProperty("user.name"));
         int port = target.port() != SshTarget.NO_PORT ? target.port()
@@ -60,12 +61,12 @@ public record SshHost(String alias, String user, String hostName, int port, List
                 hash != null && hash.trim().toLowerCase(Locale.ROOT).equals("yes"));
     }
 
-    private static ConfigRepository.Config config(Path file, String alias) throws SshException {
+    private static ConfigRepository.Config config(Path file, Path home, String alias) throws SshException {
         if (!Files.isRegularFile(file)) {
             return null;
         }
         try {
-            return OpenSSHConfig.parseFile(file.toString()).getConfig(alias);
+            return OpenSSHConfig.parse(SshConfigText.read(file, home)).getConfig(alias);
         } catch (IOException | RuntimeException e) {
             throw new SshException("ssh " + alias + ": cannot read " + file + ": " + e.getMessage());
         }

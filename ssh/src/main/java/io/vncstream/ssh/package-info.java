@@ -6,7 +6,8 @@
  * <ul>
  *   <li>{@link io.vncstream.ssh.SshTarget#parse} reads {@code [USER@]HOST[:PORT]} ({@code [v6]:PORT});
  *       {@link io.vncstream.ssh.SshHost#resolve} applies {@code ~/.ssh/config} (HostName, User, Port,
- *       IdentityFile, HashKnownHosts of the matching {@code Host} blocks; the command line wins).</li>
+ *       IdentityFile, HashKnownHosts of the matching {@code Host} blocks, {@code Include}d files too;
+ *       {@code Match} blocks are not applied; the command line wins).</li>
  *   <li>{@link io.vncstream.ssh.SshOptions#forUser()}: the user's {@code ~/.ssh} (system property
  *       {@code vncstream.ssh.home} overrides HOME), the agent of {@code SSH_AUTH_SOCK}
  *       ({@code vncstream.ssh.agent}, {@code none} for no agent), a 15 s overall connect deadline
