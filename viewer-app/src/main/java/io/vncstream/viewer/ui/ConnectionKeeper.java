@@ -158,7 +158,9 @@ final class ConnectionKeeper {
 
     private static boolean isAuthentication(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof AuthenticationException) {
+            // An SSH login or host key refused would be refused (and asked about) again just the same.
+            if (t instanceof AuthenticationException || t instanceof io.vncstream.ssh.SshAuthException
+                    || t instanceof io.vncstream.ssh.HostKeyException) {
                 return true;
             }
         }

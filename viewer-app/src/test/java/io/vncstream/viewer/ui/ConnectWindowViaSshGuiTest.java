@@ -130,6 +130,30 @@ class ConnectWindowViaSshGuiTest {
         assertThat(app.config().viaFor(address)).isEqualTo(sshd.address());
     }
 
+    /** A reconnect refused by SSH (here the host key changed meanwhile) waits for the user instead of asking again and again. */
+    @Test
+    void aReconnectRefusedBySshWaitsForTheUser() throws Exception {
+        sshd.trustHostKey();
+        GuiActionRunner.execute(() -> {
+            window.target().dispose();
+            app.setInitialVia(sshd.address());
+            app.connectAtOnce("localhost::" + xvnc.port());
+        });
+        awaitEdt(() -> app.windows().stream().anyMatch(w -> w instanceof ViewerWindow v && v.screen().image() != null),
+                "connected through the tunnel");
+        ViewerWindow viewer = (ViewerWindow) GuiActionRunner.execute(
+                () -> app.windows().stream().filter(w -> w instanceof ViewerWindow).findFirst().orElseThrow());
+        Path other = sshd.dir().resolve("other");
+        TestSshd.keygen(other, "");
+        String[] k = Files.readString(Path.of(other + ".pub")).trim().split(" ");
+        Files.writeString(sshd.knownHosts(), sshd.knownHostsName() + " " + k[0] + " " + k[1] + "\n");
+
+        GuiActionRunner.execute(() -> viewer.keeper().reconnectNow());
+        awaitEdt(() -> viewer.banner().message().contains("Use Reconnect to try again"), "the refusal waits for the user");
+        assertThat(GuiActionRunner.execute(() -> viewer.banner().message())).contains("has CHANGED")
+                .doesNotContain("Trying again in");
+    }
+
     @Test
     void anEncryptedKeysPassphraseIsAskedInADialog() throws Exception {
         sshd.trustHostKey();
