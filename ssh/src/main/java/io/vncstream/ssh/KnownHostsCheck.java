@@ -20,7 +20,8 @@ import java.util.Base64;
 
 /**
  * known_hosts as OpenSSH keeps it, for one connection: jsch's own reader checks the key (plain
- * and hashed {@code |1|} entries, {@code [host]:port} names); an unknown key goes to the prompts
+ * and hashed {@code |1|} entries, {@code [host]:port} names) in the user's file, then in the
+ * system's ({@code /etc/ssh/ssh_known_hosts}, never written); an unknown key goes to the prompts
  * and, when trusted, is appended to the file (created owner-only); a changed key is refused and
  * never asked about. What was decided is kept so that the connection's error can say it.
  */
@@ -28,22 +29,31 @@ final class KnownHostsCheck implements HostKeyRepository {
     private static final Object FILE_LOCK = new Object();
 
     private final HostKeyRepository file;
+    private final HostKeyRepository global;
     private final Path path;
+    private final Path globalPath;
     private final SshPrompts prompts;
     private final ConnectDeadline deadline;
     private final boolean hash;
     private volatile HostKeyException refusal;
 
-    KnownHostsCheck(Path path, SshPrompts prompts, ConnectDeadline deadline, boolean hash) throws JSchException {
+    KnownHostsCheck(Path path, Path globalPath, SshPrompts prompts, ConnectDeadline deadline, boolean hash)
+            throws JSchException {
         this.path = path;
         this.prompts = prompts;
         this.deadline = deadline;
         this.hash = hash;
+        this.globalPath = globalPath;
+        this.file = repository(path);
+        this.global = Files.isReadable(globalPath) ? repository(globalPath) : null;
+    }
+
+    private static HostKeyRepository repository(Path p) throws JSchException {
         JSch reader = new JSch();
-        if (Files.isRegularFile(path)) {
-            reader.setKnownHosts(path.toString());
+        if (Files.isRegularFile(p)) {
+            reader.setKnownHosts(p.toString());
         }
-        this.file = reader.getHostKeyRepository();
+        return reader.getHostKeyRepository();
     }
 
     /** Why the key was refused, if it was (null otherwise). */
@@ -54,13 +64,18 @@ final class KnownHostsCheck implements HostKeyRepository {
     @Override
     public int check(String host, byte[] key) {
         int r = file.check(host, key);
+        Path said = path;
+        if (r == NOT_INCLUDED && global != null) {
+            r = global.check(host, key); // as ssh: the user's file first, then the system's
+            said = globalPath;
+        }
         if (r == OK) {
             return OK;
         }
         HostKeyInfo info = new HostKeyInfo(host, HostKeys.typeName(key), HostKeys.fingerprint(key), path);
         if (r == CHANGED) {
             refusal = new HostKeyException("the " + info.type() + " host key of " + host + " has CHANGED: it is now "
-                    + info.fingerprint() + ", not the one in " + path + "; refusing to connect (if the host was "
+                    + info.fingerprint() + ", not the one in " + said + "; refusing to connect (if the host was "
                     + "reinstalled, remove the old key with: ssh-keygen -R '" + host + "')",
                     HostKeyException.Problem.CHANGED, info);
             return CHANGED;
@@ -155,11 +170,23 @@ final class KnownHostsCheck implements HostKeyRepository {
 
     @Override
     public HostKey[] getHostKey() {
-        return file.getHostKey();
+        return both(file.getHostKey(), global == null ? null : global.getHostKey());
     }
 
     @Override
     public HostKey[] getHostKey(String host, String type) {
-        return file.getHostKey(host, type);
+        return both(file.getHostKey(host, type), global == null ? null : global.getHostKey(host, type));
+    }
+
+    private static HostKey[] both(HostKey[] a, HostKey[] b) {
+        if (b == null || b.length == 0) {
+            return a;
+        }
+        if (a == null || a.length == 0) {
+            return b;
+        }
+        HostKey[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 }

@@ -50,7 +50,8 @@ public final class SshConnection implements AutoCloseable {
         try {
             JSch jsch = new JSch();
             jsch.setInstanceLogger(new JschLog());
-            knownHosts = new KnownHostsCheck(options.sshDir().resolve("known_hosts"), prompts, deadline,
+            knownHosts = new KnownHostsCheck(options.sshDir().resolve("known_hosts"), options.globalKnownHosts(),
+                    prompts, deadline,
                     host.hashKnownHosts());
             session = jsch.getSession(host.user(), host.hostName(), host.port());
             session.setHostKeyRepository(knownHosts);

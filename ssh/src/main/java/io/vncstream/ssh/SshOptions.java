@@ -13,10 +13,14 @@ public final class SshOptions {
     public static final String HOME_PROPERTY = "vncstream.ssh.home";
     /** Overrides {@code SSH_AUTH_SOCK}; {@code none} uses no agent. */
     public static final String AGENT_PROPERTY = "vncstream.ssh.agent";
+    /** Overrides the system-wide known hosts file (tests point it into their own directory). */
+    public static final String GLOBAL_KNOWN_HOSTS_PROPERTY = "vncstream.ssh.global-known-hosts";
+    public static final Path DEFAULT_GLOBAL_KNOWN_HOSTS = Path.of("/etc/ssh/ssh_known_hosts");
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
 
     private Path home;
     private Path agentSocket;
+    private Path globalKnownHosts = DEFAULT_GLOBAL_KNOWN_HOSTS;
     private Duration connectTimeout = DEFAULT_TIMEOUT;
     private SshPrompts prompts = SshPrompts.nonInteractive();
 
@@ -36,6 +40,10 @@ public final class SshOptions {
             agent = System.getenv("SSH_AUTH_SOCK");
         }
         o.agentSocket = agent == null || agent.isBlank() || agent.equals("none") ? null : Path.of(agent);
+        String global = System.getProperty(GLOBAL_KNOWN_HOSTS_PROPERTY);
+        if (global != null && !global.isBlank()) {
+            o.globalKnownHosts = Path.of(global);
+        }
         return o;
     }
 
@@ -48,6 +56,12 @@ public final class SshOptions {
     /** The ssh-agent's socket, or null for none. */
     public SshOptions agentSocket(Path socket) {
         this.agentSocket = socket;
+        return this;
+    }
+
+    /** The system-wide known hosts, read (never written) after the user's: {@code /etc/ssh/ssh_known_hosts}. */
+    public SshOptions globalKnownHosts(Path file) {
+        this.globalKnownHosts = Objects.requireNonNull(file);
         return this;
     }
 
@@ -77,6 +91,10 @@ public final class SshOptions {
         return agentSocket;
     }
 
+    public Path globalKnownHosts() {
+        return globalKnownHosts;
+    }
+
     public Duration connectTimeout() {
         return connectTimeout;
     }
@@ -89,6 +107,7 @@ public final class SshOptions {
         SshOptions o = new SshOptions();
         o.home = home;
         o.agentSocket = agentSocket;
+        o.globalKnownHosts = globalKnownHosts;
         o.connectTimeout = connectTimeout;
         o.prompts = prompts;
         return o;

@@ -15,7 +15,8 @@
  *       {@link io.vncstream.ssh.SshPrompts#nonInteractive()} (the default),
  *       {@link io.vncstream.ssh.SshPrompts#terminal()}, or the GUI's dialogs.</li>
  *   <li>{@link io.vncstream.ssh.SshConnection#open} connects, checks the host key against
- *       {@code ~/.ssh/known_hosts} (plain and hashed entries; an unknown key is asked about and,
+ *       {@code ~/.ssh/known_hosts}, then {@code /etc/ssh/ssh_known_hosts} (read only; system property
+ *       {@code vncstream.ssh.global-known-hosts} overrides it) (plain and hashed entries; an unknown key is asked about and,
  *       accepted, appended, hashed when HashKnownHosts is yes; refused non-interactively with its
  *       {@code SHA256:} fingerprint; a changed key is always refused) and logs in: ssh-agent keys,
  *       then IdentityFile and {@code ~/.ssh/id_ed25519}, {@code id_ecdsa}, {@code id_rsa}
@@ -36,8 +37,8 @@
  * <h2>Limits</h2>
  * Each channel's incoming data waits in a buffer of 256 KiB; when a reader leaves it full, jsch's
  * session thread waits, which holds up the connection's other channels too (memory stays bounded).
- * Only {@code ~/.ssh/config} is read (not {@code /etc/ssh/ssh_config}), and only
- * {@code ~/.ssh/known_hosts}. Tests: {@code io.vncstream.ssh.testing.TestSshd} in this module's
+ * Only {@code ~/.ssh/config} is read (not {@code /etc/ssh/ssh_config}); no ProxyJump,
+ * ProxyCommand, ControlMaster or HostKeyAlias. Tests: {@code io.vncstream.ssh.testing.TestSshd} in this module's
  * test-jar starts a real {@code sshd} on loopback with a throw-away client HOME.
  */
 package io.vncstream.ssh;

@@ -100,6 +100,28 @@ class HostKeyCheckingSshdTest {
     }
 
     @Test
+    void aKeyInTheSystemWideFileIsTrustedAndNotCopiedToTheUsersFile() throws Exception {
+        String[] hostKey = sshd.hostPublicKey().split(" ");
+        Files.writeString(sshd.globalKnownHosts(), sshd.knownHostsName() + " " + hostKey[0] + " " + hostKey[1] + "\n");
+        try (SshConnection c = SshConnection.open(sshd.target(), sshd.clientOptions())) {
+            assertThat(c.isOpen()).isTrue();
+        }
+        assertThat(sshd.knownHosts()).doesNotExist();
+    }
+
+    @Test
+    void aChangedKeyInTheSystemWideFileIsRefusedToo() throws Exception {
+        Path other = sshd.dir().resolve("other-hostkey");
+        TestSshd.keygen(other, "");
+        String[] otherKey = Files.readString(Path.of(other + ".pub")).trim().split(" ");
+        Files.writeString(sshd.globalKnownHosts(), sshd.knownHostsName() + " " + otherKey[0] + " " + otherKey[1] + "\n");
+        assertThatThrownBy(() -> SshConnection.open(sshd.target(), sshd.clientOptions().prompts(new RecordingPrompts().trust(true))))
+                .isInstanceOfSatisfying(HostKeyException.class,
+                        e -> assertThat(e.problem()).isEqualTo(HostKeyException.Problem.CHANGED))
+                .hasMessageContaining("not the one in " + sshd.globalKnownHosts());
+    }
+
+    @Test
     void aChangedHostKeyIsRefusedEvenWhenThePromptsWouldTrustAnything() throws Exception {
         Path other = sshd.dir().resolve("other-hostkey");
         TestSshd.keygen(other, "");

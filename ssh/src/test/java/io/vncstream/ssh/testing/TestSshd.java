@@ -176,14 +176,20 @@ public final class TestSshd implements AutoCloseable {
         return sshDir().resolve("known_hosts");
     }
 
-    /** Options for this client HOME, no agent, no prompts. */
+    /** Options for this client HOME, no agent, no prompts, the test's own system-wide known hosts. */
     public SshOptions clientOptions() {
-        return SshOptions.forUser().home(home).agentSocket(null);
+        return SshOptions.forUser().home(home).agentSocket(null).globalKnownHosts(globalKnownHosts());
+    }
+
+    /** What stands for {@code /etc/ssh/ssh_known_hosts} (absent until a test writes it). */
+    public Path globalKnownHosts() {
+        return dir.resolve("ssh_known_hosts");
     }
 
     /** The system properties that make {@link SshOptions#forUser()} use this client HOME and no agent. */
     public Map<String, String> clientSystemProperties() {
-        return Map.of(SshOptions.HOME_PROPERTY, home.toString(), SshOptions.AGENT_PROPERTY, "none");
+        return Map.of(SshOptions.HOME_PROPERTY, home.toString(), SshOptions.AGENT_PROPERTY, "none",
+                SshOptions.GLOBAL_KNOWN_HOSTS_PROPERTY, globalKnownHosts().toString());
     }
 
     /** The host key's fingerprint as {@code ssh-keygen -l} prints it: {@code SHA256:...}. */
