@@ -199,6 +199,42 @@ public final class SshConnection implements AutoCloseable {
         return new RemoteProcess(ch, in, out, err, command);
     }
 
+    /** How much output {@link #run} keeps of each stream: more is an error, not memory. */
+    public static final int MAX_RUN_OUTPUT = 16 * 1024 * 1024;
+
+    /**
+     * Runs {@code command} without a pty, its stdin closed at once, and waits for it: its exit
+     * status and output. It must end within {@code timeout} and write at most
+     * {@link #MAX_RUN_OUTPUT} bytes to each stream, or it is ended and this fails in one line.
+     */
+    public CommandResult run(String command, Duration timeout) throws SshException {
+        try (RemoteProcess p = exec(command, null)) {
+            p.stdin().close();
+            java.util.concurrent.CompletableFuture<String> err = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> OutputCollector.collect(p.stderr(), MAX_RUN_OUTPUT), OutputCollector.THREADS);
+            String out = OutputCollector.collectWithin(p.stdout(), MAX_RUN_OUTPUT, timeout, p);
+            java.util.OptionalInt status = p.waitFor(timeout);
+            String errors = err.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            if (status.isEmpty() && p.isAlive()) {
+                throw new SshException("ssh " + host.describe() + ": '" + command + "' did not finish within "
+                        + timeout.toSeconds() + " s");
+            }
+            return new CommandResult(status.orElse(-1), out, errors);
+        } catch (SshException e) {
+            throw e;
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new SshException("ssh " + host.describe() + ": '" + command + "' did not finish within "
+                    + timeout.toSeconds() + " s", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new SshException("ssh " + host.describe() + ": '" + command + "': " + e.getCause().getMessage(), e);
+        } catch (IOException e) {
+            throw new SshException("ssh " + host.describe() + ": '" + command + "': " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SshException("ssh " + host.describe() + ": interrupted running '" + command + "'", e);
+        }
+    }
+
     @Override
     public void close() {
         session.disconnect();

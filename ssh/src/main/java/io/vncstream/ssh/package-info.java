@@ -26,7 +26,9 @@
  *       ({@code direct-streamlocal@openssh.com}) give an rfb-core {@link io.vncstream.rfb.io.Transport}
  *       (read timeouts honoured, closing ends only that channel);
  *       {@link io.vncstream.ssh.SshConnection#exec} runs a command with or without a pty
- *       ({@link io.vncstream.ssh.RemoteProcess}: stdin, stdout, stderr, exit status, pty resize, signals).
+ *       ({@link io.vncstream.ssh.RemoteProcess}: stdin, stdout, stderr, exit status, pty resize, signals);
+ *       {@link io.vncstream.ssh.SshConnection#run} runs one to its end within a deadline and gives its
+ *       {@link io.vncstream.ssh.CommandResult} (at most 16 MiB of each output).
  *       {@link io.vncstream.ssh.SshConnection#tunnelTcp} and {@link io.vncstream.ssh.SshConnection#tunnelUnix}
  *       open a connection for one tunnel that closing the transport ends.</li>
  *   <li>Every failure is an {@link io.vncstream.ssh.SshException} (subclasses

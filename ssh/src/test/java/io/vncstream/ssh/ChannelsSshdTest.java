@@ -132,6 +132,23 @@ class ChannelsSshdTest {
     }
 
     @Test
+    void runGivesTheExitStatusAndBothOutputs() throws Exception {
+        CommandResult r = ssh.run("echo out; echo err >&2; cat; exit 4", Duration.ofSeconds(10));
+        assertThat(r).isEqualTo(new CommandResult(4, "out\n", "err\n"));
+        assertThat(ssh.run("true", Duration.ofSeconds(10)).succeeded()).isTrue();
+    }
+
+    @Test
+    void runEndsACommandThatOverrunsItsTimeInOneLine() {
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> ssh.run("sleep 30", Duration.ofSeconds(1)))
+                .isInstanceOf(SshException.class)
+                .hasMessage("ssh " + sshd.user() + "@127.0.0.1 port " + sshd.port() + ": 'sleep 30': did not finish within 1 s");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        assertThat(ssh.isOpen()).isTrue();
+    }
+
+    @Test
     void aCommandUnderAPtyHasATerminalOfTheGivenSize() throws Exception {
         try (RemoteProcess p = ssh.exec("tty; echo \"$TERM\"; stty size; exit 5", PtySize.xterm(91, 37))) {
             String out = readAll(p.stdout());
