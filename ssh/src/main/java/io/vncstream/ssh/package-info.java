@@ -29,6 +29,8 @@
  *       ({@link io.vncstream.ssh.RemoteProcess}: stdin, stdout, stderr, exit status, pty resize, signals);
  *       {@link io.vncstream.ssh.SshConnection#run} runs one to its end within a deadline and gives its
  *       {@link io.vncstream.ssh.CommandResult} (at most 16 MiB of each output).
+ *       Commands are shell command lines: build them with {@link io.vncstream.ssh.RemoteCommand#of}, which
+ *       quotes each word.
  *       {@link io.vncstream.ssh.SshConnection#tunnelTcp} and {@link io.vncstream.ssh.SshConnection#tunnelUnix}
  *       open a connection for one tunnel that closing the transport ends.</li>
  *   <li>Every failure is an {@link io.vncstream.ssh.SshException} (subclasses

@@ -21,6 +21,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.Random;
 
@@ -136,6 +137,19 @@ class ChannelsSshdTest {
         CommandResult r = ssh.run("echo out; echo err >&2; cat; exit 4", Duration.ofSeconds(10));
         assertThat(r).isEqualTo(new CommandResult(4, "out\n", "err\n"));
         assertThat(ssh.run("true", Duration.ofSeconds(10)).succeeded()).isTrue();
+    }
+
+    @Test
+    void quotedWordsReachTheRemoteProgramAsTheyAre() throws Exception {
+        List<String> words = List.of("a b", "it's", "$HOME", "; exit 9", "", "\\n", "ünï", "-x=1,2");
+        List<String> command = new java.util.ArrayList<>(List.of("printf", "[%s]\\n"));
+        command.addAll(words);
+        CommandResult r = ssh.run(RemoteCommand.of(command), Duration.ofSeconds(10));
+        StringBuilder expected = new StringBuilder();
+        for (String w : words) {
+            expected.append('[').append(w).append("]\n");
+        }
+        assertThat(r).isEqualTo(new CommandResult(0, expected.toString(), ""));
     }
 
     @Test
