@@ -12,6 +12,11 @@ import io.vncstream.rfb.io.Transport;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One logged-in SSH connection, opened as OpenSSH's {@code ssh} would ({@link SshHost} for the
@@ -210,11 +215,11 @@ public final class SshConnection implements AutoCloseable {
     public CommandResult run(String command, Duration timeout) throws SshException {
         try (RemoteProcess p = exec(command, null)) {
             p.stdin().close();
-            java.util.concurrent.CompletableFuture<String> err = java.util.concurrent.CompletableFuture.supplyAsync(
+            CompletableFuture<String> err = CompletableFuture.supplyAsync(
                     () -> OutputCollector.collect(p.stderr(), MAX_RUN_OUTPUT), OutputCollector.THREADS);
             String out = OutputCollector.collectWithin(p.stdout(), MAX_RUN_OUTPUT, timeout, p);
-            java.util.OptionalInt status = p.waitFor(timeout);
-            String errors = err.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            OptionalInt status = p.waitFor(timeout);
+            String errors = err.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (status.isEmpty() && p.isAlive()) {
                 throw new SshException("ssh " + host.describe() + ": '" + command + "' did not finish within "
                         + timeout.toSeconds() + " s");
@@ -222,11 +227,12 @@ public final class SshConnection implements AutoCloseable {
             return new CommandResult(status.orElse(-1), out, errors);
         } catch (SshException e) {
             throw e;
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new SshException("ssh " + host.describe() + ": '" + command + "' did not finish within "
                     + timeout.toSeconds() + " s", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new SshException("ssh " + host.describe() + ": '" + command + "': " + e.getCause().getMessage(), e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause() instanceof java.io.UncheckedIOException u ? u.getCause() : e.getCause();
+            throw new SshException("ssh " + host.describe() + ": '" + command + "': " + c.getMessage(), e);
         } catch (IOException e) {
             throw new SshException("ssh " + host.describe() + ": '" + command + "': " + e.getMessage(), e);
         } catch (InterruptedException e) {
