@@ -153,6 +153,14 @@ class ChannelsSshdTest {
     }
 
     @Test
+    void runRefusesMoreOutputThanItsBound() {
+        assertThatThrownBy(() -> ssh.run("head -c 17000000 /dev/zero", Duration.ofSeconds(30)))
+                .isInstanceOf(SshException.class)
+                .hasMessageEndingWith(": more than " + SshConnection.MAX_RUN_OUTPUT + " bytes of output");
+        assertThat(ssh.isOpen()).isTrue();
+    }
+
+    @Test
     void runEndsACommandThatOverrunsItsTimeInOneLine() {
         long start = System.nanoTime();
         assertThatThrownBy(() -> ssh.run("sleep 30", Duration.ofSeconds(1)))
