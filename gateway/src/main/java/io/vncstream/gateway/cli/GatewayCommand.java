@@ -9,6 +9,9 @@ import io.vncstream.gateway.net.HostPort;
 import io.vncstream.gateway.qmp.ChardevWatcher;
 import io.vncstream.gateway.relay.UpstreamDesktop;
 import io.vncstream.gateway.session.Desktop;
+import io.vncstream.gateway.tls.ListenPolicy;
+import io.vncstream.gateway.tls.ListenerTls;
+import io.vncstream.gateway.tls.StateDirectory;
 import io.vncstream.rfb.client.ServerAddress;
 import io.vncstream.rfb.security.PasswordFile;
 import io.vncstream.rfb.security.PasswordSource;
@@ -36,6 +39,22 @@ public final class GatewayCommand implements Callable<Integer> {
     @Option(names = "--password-file", paramLabel = "FILE",
             description = "Viewers must give this password (plain text or vncpasswd file). Required off loopback.")
     Path passwordFile;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "Offer VeNCrypt (TLS) with this PEM certificate (chain, leaf first); needs --tls-key.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "The PEM private key of --tls-cert (PKCS#8, RSA or EC form).")
+    Path tlsKey;
+
+    @Option(names = "--allow-unencrypted",
+            description = "With TLS, still accept viewers without it (by default TLS is all that is offered).")
+    boolean allowUnencrypted;
+
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "Keeps the self-signed certificate made for listening off loopback without --tls-cert"
+                    + " (default: $XDG_STATE_HOME/vncstream/gateway).")
+    Path stateDir;
 
     @Option(names = "--upstream", paramLabel = "HOST:PORT|unix:PATH", description = "The real VNC server to relay.")
     String upstream;
@@ -77,10 +96,12 @@ public final class GatewayCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give exactly one of --upstream HOST:PORT and --demo");
         }
         HostPort hp = HostPort.parse(listen);
-        if (!InetAddress.getByName(hp.host()).isLoopbackAddress() && passwordFile == null) {
-            throw new IllegalArgumentException("refusing to listen on " + listen
-                    + " without --password-file: any machine that reaches it could see the VM and type into it");
-        }
+        ListenPolicy policy = ListenPolicy.decide(listen, InetAddress.getByName(hp.host()).isLoopbackAddress(),
+                tlsCert != null, tlsKey != null, passwordFile != null, allowUnencrypted);
+        ServerSecurity security = passwordFile == null ? ServerSecurity.NONE
+                : ServerSecurity.vncAuth(PasswordFile.read(passwordFile));
+        security = ListenerTls.apply(policy, security, tlsCert, tlsKey,
+                stateDir != null ? stateDir : StateDirectory.defaultPath());
         int backlogBytes = (int) Sizes.parse(backlog, "--backlog");
         long maxBehindBytes = Sizes.parse(maxBehind, "--max-behind");
         // Every option is checked before anything starts: a bad one must not leave demo or
@@ -109,8 +130,6 @@ public final class GatewayCommand implements Callable<Integer> {
             watcher = new ChardevWatcher(qmp, registry, backlogBytes);
             watcher.start();
         }
-        ServerSecurity security = passwordFile == null ? ServerSecurity.NONE
-                : ServerSecurity.vncAuth(PasswordFile.read(passwordFile));
         Gateway gateway = Gateway.start(hp.host(), hp.port(), desktop, registry, security, maxBehindBytes);
         if (watcher != null) {
             // Else a closed gateway would go on polling QMP and adding devices no one serves.
