@@ -27,11 +27,13 @@ class GatewayTlsOptionsTest {
     @TempDir
     static Path dir;
     private static TestCertificates certs;
+    private static TestCertificates.Pair server;
     private static Path password;
 
     @BeforeAll
     static void makeCertificates() throws Exception {
-        certs = TestCertificates.create(dir);
+        certs = TestCertificates.create(dir, "test CA");
+        server = certs.server("server", "DNS:localhost,IP:127.0.0.1");
         password = Files.writeString(dir.resolve("password.txt"), "secret\n");
     }
 
@@ -50,18 +52,18 @@ class GatewayTlsOptionsTest {
         // Nothing is bound: the refusal comes first, so this test never listens on a public address.
         assertThat(refusal("--listen", "0.0.0.0:5999", "--demo")).isEqualTo("vncstream-gateway: refusing to listen on"
                 + " 0.0.0.0:5999 without a password: add --password-file FILE (any machine that reaches it could see the VM and type into it)");
-        assertThat(refusal("--listen", "0.0.0.0:5999", "--demo", "--tls-cert", certs.serverCert().toString(),
-                "--tls-key", certs.serverKey().toString())).contains("add --password-file FILE");
+        assertThat(refusal("--listen", "0.0.0.0:5999", "--demo", "--tls-cert", server.cert().toString(),
+                "--tls-key", server.key().toString())).contains("add --password-file FILE");
     }
 
     @Test
     void aCertificateWithoutKeyOrABadKeyIsOneLine() {
-        assertThat(refusal("--listen", "127.0.0.1:0", "--demo", "--tls-cert", certs.serverCert().toString()))
+        assertThat(refusal("--listen", "127.0.0.1:0", "--demo", "--tls-cert", server.cert().toString()))
                 .isEqualTo("vncstream-gateway: --tls-cert needs its private key: add --tls-key FILE");
-        assertThat(refusal("--listen", "127.0.0.1:0", "--demo", "--tls-cert", certs.serverCert().toString(),
+        assertThat(refusal("--listen", "127.0.0.1:0", "--demo", "--tls-cert", server.cert().toString(),
                 "--tls-key", certs.caKey().toString()))
                 .isEqualTo("vncstream-gateway: --tls-key " + certs.caKey() + " does not belong to --tls-cert "
-                        + certs.serverCert() + " (a different key pair)");
+                        + server.cert() + " (a different key pair)");
     }
 
     private static byte[] securityTypes(int port) throws Exception {
@@ -76,7 +78,7 @@ class GatewayTlsOptionsTest {
     @Test
     void withACertificateOnlyVeNCryptIsOfferedUnlessUnencryptedIsAllowed() throws Exception {
         String[] tls = {"--listen", "127.0.0.1:0", "--demo", "--password-file", password.toString(),
-                "--tls-cert", certs.serverCert().toString(), "--tls-key", certs.serverKey().toString()};
+                "--tls-cert", server.cert().toString(), "--tls-key", server.key().toString()};
         try (Gateway g = GatewayCommand.start(tls)) {
             assertThat(securityTypes(g.port())).containsExactly(19);
         }

@@ -45,13 +45,14 @@ class TigerViewerTlsTest {
         String vncviewer = TestPeers.requireProgram("vncviewer", "tigervnc-viewer");
         String xvfbRun = TestPeers.requireProgram("xvfb-run", "xvfb");
         String vncpasswd = TestPeers.requireProgram("vncpasswd", "tigervnc-tools");
-        TestCertificates certs = TestCertificates.create(dir);
+        TestCertificates certs = TestCertificates.create(dir, "test CA");
+        TestCertificates.Pair server = certs.server("server", "DNS:localhost,IP:127.0.0.1");
         Path password = dir.resolve("password.txt");
         Files.writeString(password, "secret\n");
         Processes.check(Duration.ofSeconds(20), Map.of(), dir, "sh", "-c", vncpasswd + " -f < password.txt > viewer.passwd");
 
         gateway = GatewayCommand.start("--listen", "127.0.0.1:0", "--demo", "--password-file", password.toString(),
-                "--tls-cert", certs.serverCert().toString(), "--tls-key", certs.serverKey().toString());
+                "--tls-cert", server.cert().toString(), "--tls-key", server.key().toString());
         Path log = dir.resolve("vncviewer.log");
         viewer = Processes.start(Map.of("HOME", dir.toString()), dir, log, List.of(xvfbRun, "-a", "-s", "-screen 0 1024x768x24",
                 vncviewer, "-SecurityTypes", "X509Vnc", "-X509CA", certs.caCert().toString(),

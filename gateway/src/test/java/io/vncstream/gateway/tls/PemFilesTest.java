@@ -22,10 +22,12 @@ class PemFilesTest {
     @TempDir
     static Path dir;
     private static TestCertificates certificates;
+    private static TestCertificates.Pair server;
 
     @BeforeAll
     static void makeCertificates() throws Exception {
-        certificates = TestCertificates.create(dir);
+        certificates = TestCertificates.create(dir, "test CA");
+        server = certificates.server("server", "DNS:localhost,IP:127.0.0.1");
     }
 
     private static String openssl(String... args) throws Exception {
@@ -44,16 +46,16 @@ class PemFilesTest {
 
     @Test
     void pkcs8RsaKeyWithCertificateSignedByACa() throws Exception {
-        assertThat(Files.readString(certificates.serverKey())).startsWith("-----BEGIN PRIVATE KEY-----");
-        ServerTls tls = new TlsFiles(certificates.serverCert(), certificates.serverKey(), false, false).load();
-        assertThat(tls.certificate()).isEqualTo(certificates.serverCertificate());
+        assertThat(Files.readString(server.key())).startsWith("-----BEGIN PRIVATE KEY-----");
+        ServerTls tls = new TlsFiles(server.cert(), server.key(), false, false).load();
+        assertThat(tls.certificate()).isEqualTo(server.certificate());
     }
 
     @Test
     void traditionalRsaKey() throws Exception {
         openssl("rsa", "-in", "server.key", "-traditional", "-out", "rsa-trad.key");
         assertThat(Files.readString(dir.resolve("rsa-trad.key"))).startsWith("-----BEGIN RSA PRIVATE KEY-----");
-        new TlsFiles(certificates.serverCert(), dir.resolve("rsa-trad.key"), false, false).load();
+        new TlsFiles(server.cert(), dir.resolve("rsa-trad.key"), false, false).load();
     }
 
     @Test
@@ -87,9 +89,9 @@ class PemFilesTest {
     @Test
     void chainFileKeepsTheLeafFirst() throws Exception {
         Path chain = dir.resolve("chain.pem");
-        Files.writeString(chain, Files.readString(certificates.serverCert()) + Files.readString(certificates.caCert()));
+        Files.writeString(chain, Files.readString(server.cert()) + Files.readString(certificates.caCert()));
         assertThat(PemFiles.certificates(chain, "--tls-cert"))
-                .containsExactly(certificates.serverCertificate(), certificates.caCertificate());
+                .containsExactly(server.certificate(), certificates.caCertificate());
     }
 
     @Test
@@ -103,10 +105,10 @@ class PemFilesTest {
     @Test
     void aKeyOfAnotherCertificateIsRefused() throws Exception {
         openssl("genpkey", "-algorithm", "RSA", "-out", "other.key");
-        assertThatThrownBy(() -> new TlsFiles(certificates.serverCert(), dir.resolve("other.key"), false, false).load())
+        assertThatThrownBy(() -> new TlsFiles(server.cert(), dir.resolve("other.key"), false, false).load())
                 .hasMessage("--tls-key " + dir.resolve("other.key") + " does not belong to --tls-cert "
-                        + certificates.serverCert() + " (a different key pair)");
-        assertThatThrownBy(() -> new TlsFiles(certificates.serverCert(), dir.resolve("ec.key.none"), false, false).load())
+                        + server.cert() + " (a different key pair)");
+        assertThatThrownBy(() -> new TlsFiles(server.cert(), dir.resolve("ec.key.none"), false, false).load())
                 .hasMessage("--tls-key " + dir.resolve("ec.key.none") + ": no such file");
     }
 
@@ -116,8 +118,8 @@ class PemFilesTest {
         Files.writeString(text, "hello\n");
         assertThatThrownBy(() -> PemFiles.certificates(text, "--tls-cert"))
                 .hasMessage("--tls-cert " + text + ": no PEM certificate (-----BEGIN CERTIFICATE-----) in it");
-        assertThatThrownBy(() -> PemFiles.privateKey(certificates.serverCert(), "--tls-key"))
-                .hasMessage("--tls-key " + certificates.serverCert() + ": no PEM private key (-----BEGIN PRIVATE KEY-----) in it");
+        assertThatThrownBy(() -> PemFiles.privateKey(server.cert(), "--tls-key"))
+                .hasMessage("--tls-key " + server.cert() + ": no PEM private key (-----BEGIN PRIVATE KEY-----) in it");
         Path broken = dir.resolve("broken.pem");
         Files.writeString(broken, "-----BEGIN CERTIFICATE-----\nAAAA!!\n-----END CERTIFICATE-----\n");
         assertThatThrownBy(() -> PemFiles.certificates(broken, "--tls-cert"))

@@ -8,6 +8,9 @@ import io.vncstream.rfb.io.RfbInput;
 import io.vncstream.rfb.security.AuthenticationException;
 import io.vncstream.rfb.security.SecurityType;
 import io.vncstream.rfb.security.VncAuth;
+import io.vncstream.rfb.security.tls.TlsStreams;
+
+import javax.net.ssl.SSLSession;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -87,11 +90,12 @@ public final class ServerHandshake {
             refuse("this server accepts only encrypted connections, which need RFB 3.7 or later");
             return;
         }
-        if (type == VeNCryptServer.SECURITY_TYPE) {
-            TlsTunnel tls = VeNCryptServer.negotiate(in, out, security);
+        if (type == SecurityType.VENCRYPT) {
+            TlsStreams tls = VeNCryptServer.negotiate(in, out, security);
             in = RfbInput.of(tls.input());
             out = tls.output();
-            encryption = tls.describe();
+            SSLSession session = tls.engine().getSession();
+            encryption = session.getProtocol() + " " + session.getCipherSuite();
             if (security.requiresPassword()) {
                 checkPassword();
             } else {
@@ -109,7 +113,7 @@ public final class ServerHandshake {
     private int chooseType(int plain) throws IOException {
         ByteArray list = new ByteArray(4);
         if (security.offersTls()) {
-            list.u8(VeNCryptServer.SECURITY_TYPE);
+            list.u8(SecurityType.VENCRYPT);
         }
         if (security.unencryptedAllowed()) {
             list.u8(plain);

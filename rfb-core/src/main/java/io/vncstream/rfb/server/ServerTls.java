@@ -1,17 +1,17 @@
 package io.vncstream.rfb.server;
 
+import io.vncstream.rfb.security.tls.Fingerprint;
+import io.vncstream.rfb.security.tls.TlsEngines;
+
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -37,6 +37,9 @@ public final class ServerTls {
         if (chain.length == 0) {
             throw new IllegalArgumentException("a TLS server needs at least its own certificate");
         }
+        // The JVM reads its disabled TLS algorithms at the first TLS use: if that is this listener,
+        // a later anonymous-TLS client (the gateway's upstream, say) must still find its suites.
+        TlsEngines.allowAnonymousSuites();
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
@@ -88,12 +91,7 @@ public final class ServerTls {
     }
 
     public static String fingerprint(X509Certificate certificate) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
-            return "SHA256:" + HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
-        } catch (CertificateEncodingException | java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("cannot fingerprint the certificate", e);
-        }
+        return Fingerprint.of(certificate);
     }
 
     @Override

@@ -3,8 +3,9 @@ package io.vncstream.rfb.server;
 import io.vncstream.rfb.RfbProtocolException;
 import io.vncstream.rfb.io.ByteArray;
 import io.vncstream.rfb.io.RfbInput;
+import io.vncstream.rfb.security.SecurityType;
+import io.vncstream.rfb.security.tls.TlsStreams;
 
-import javax.net.ssl.SSLException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,29 +18,17 @@ import java.io.OutputStream;
  * SecurityResult) runs inside TLS and is the caller's.
  */
 final class VeNCryptServer {
-    static final int SECURITY_TYPE = 19;
-    static final int X509_NONE = 260;
-    static final int X509_VNC = 261;
-
     private VeNCryptServer() {
     }
 
     /** The sub-type this server offers. */
     static int subType(ServerSecurity security) {
-        return security.requiresPassword() ? X509_VNC : X509_NONE;
+        return security.requiresPassword() ? SecurityType.X509_VNC : SecurityType.X509_NONE;
     }
 
-    static String subTypeName(int subType) {
-        return switch (subType) {
-            case 256 -> "Plain";
-            case 257 -> "TLSNone";
-            case 258 -> "TLSVnc";
-            case 259 -> "TLSPlain";
-            case X509_NONE -> "X509None";
-            case X509_VNC -> "X509Vnc";
-            case 262 -> "X509Plain";
-            default -> "sub-type " + subType;
-        };
+    private static String subTypeName(long subType) {
+        String name = subType >= 0 && subType <= Integer.MAX_VALUE ? SecurityType.configName((int) subType) : null;
+        return name != null ? name : "sub-type " + subType;
     }
 
     /**
@@ -47,7 +36,7 @@ final class VeNCryptServer {
      * Failures before TLS have no way to carry a reason (VeNCrypt has none there) beyond the
      * version status byte, so the exception's message is for our log.
      */
-    static TlsTunnel negotiate(RfbInput in, OutputStream out, ServerSecurity security) throws IOException {
+    static TlsStreams negotiate(RfbInput in, OutputStream out, ServerSecurity security) throws IOException {
         out.write(new byte[]{0, 2});
         out.flush();
         int major = in.readU8();
@@ -62,18 +51,12 @@ final class VeNCryptServer {
         out.flush();
         long chosen = in.readU32();
         if (chosen != offered) {
-            throw new RfbProtocolException("client chose VeNCrypt " + subTypeName((int) chosen)
+            throw new RfbProtocolException("client chose VeNCrypt " + subTypeName(chosen)
                     + ", but only " + subTypeName(offered) + " was offered");
         }
         out.write(1);
         out.flush();
-        TlsTunnel tls = new TlsTunnel(security.tls().newEngine(), new RemainingInput(in), out);
-        try {
-            tls.handshake();
-        } catch (SSLException e) {
-            throw new SSLException("TLS handshake failed: " + e.getMessage(), e);
-        }
-        return tls;
+        return TlsStreams.handshake(new RemainingInput(in), out, security.tls().newEngine(), "the client");
     }
 
     /**

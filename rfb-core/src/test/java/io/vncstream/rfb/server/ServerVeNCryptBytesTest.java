@@ -26,7 +26,8 @@ class ServerVeNCryptBytesTest {
 
     @BeforeAll
     static void makeCertificates(@TempDir Path dir) throws Exception {
-        ServerTls tls = TestCertificates.create(dir).serverTls();
+        TestCertificates ca = TestCertificates.create(dir, "test CA");
+        ServerTls tls = ca.serverTls(ca.server("server", "DNS:localhost,IP:127.0.0.1"));
         tlsWithPassword = ServerSecurity.vncAuth("secret".toCharArray()).withTls(tls, false);
         tlsWithoutPassword = ServerSecurity.NONE.withTls(tls, false);
     }

@@ -40,14 +40,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @Timeout(60)
 class ServerVeNCryptTest {
     private static TestCertificates certificates;
+    private static TestCertificates.Pair serverPair;
     private static ServerTls tls;
     private ServerSocket listener;
     private Socket client;
 
     @BeforeAll
     static void makeCertificates(@TempDir Path dir) throws Exception {
-        certificates = TestCertificates.create(dir);
-        tls = certificates.serverTls();
+        certificates = TestCertificates.create(dir, "test CA");
+        serverPair = certificates.server("server", "DNS:localhost,IP:127.0.0.1");
+        tls = certificates.serverTls(serverPair);
     }
 
     @AfterEach
@@ -119,7 +121,7 @@ class ServerVeNCryptTest {
         assertThat(veNCryptUpTo(in, out, 261)).containsExactly(261);
         assertThat(in.readUnsignedByte()).as("TLS go-ahead").isEqualTo(1);
         SSLSocket tlsSocket = startTls();
-        assertThat(tlsSocket.getSession().getPeerCertificates()[0]).isEqualTo(certificates.serverCertificate());
+        assertThat(tlsSocket.getSession().getPeerCertificates()[0]).isEqualTo(serverPair.certificate());
         DataInputStream tin = new DataInputStream(tlsSocket.getInputStream());
         DataOutputStream tout = new DataOutputStream(tlsSocket.getOutputStream());
         byte[] challenge = tin.readNBytes(16);
@@ -247,13 +249,14 @@ class ServerVeNCryptTest {
                 .createSocket(client, "localhost", client.getPort(), false);
         assertThatThrownBy(s::startHandshake).isInstanceOf(javax.net.ssl.SSLHandshakeException.class);
         assertThatThrownBy(() -> server.get(10, TimeUnit.SECONDS)).cause()
-                .hasMessageStartingWith("TLS handshake failed: ").hasMessageContaining("certificate_unknown");
+                .isInstanceOf(io.vncstream.rfb.security.tls.TlsException.class)
+                .hasMessageStartingWith("TLS with the client failed: ").hasMessageContaining("certificate_unknown");
     }
 
     @Test
     void certificateFingerprintIsOpensslsSha256Form() throws Exception {
         String out = io.vncstream.rfb.testing.Processes.check(java.time.Duration.ofSeconds(30), java.util.Map.of(), null,
-                "openssl", "x509", "-in", certificates.serverCert().toString(), "-noout", "-fingerprint", "-sha256");
+                "openssl", "x509", "-in", serverPair.cert().toString(), "-noout", "-fingerprint", "-sha256");
         // "sha256 Fingerprint=AB:CD:..." (OpenSSL 3) or "SHA256 Fingerprint=..." (1.1)
         String hex = out.trim().substring(out.indexOf('=') + 1);
         assertThat(tls.fingerprint()).isEqualTo("SHA256:" + hex.toUpperCase(java.util.Locale.ROOT));

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -15,62 +16,75 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * A test CA and a server certificate it signed, made with {@code openssl} as test-peers.md says:
- * SAN {@code DNS:localhost,IP:127.0.0.1}, serverAuth. The files are what Xvnc, QEMU and
- * TigerVNC's viewer take ({@code ca.crt}, {@code server.crt}, {@code server.key} in PKCS#8 PEM),
- * plus {@code server.p12} for the JDK.
+ * A test CA and server certificates made with {@code openssl}, as test-peers.md describes: the CA
+ * is self-signed with keyCertSign; a server certificate has the names given (by default
+ * {@code DNS:localhost,IP:127.0.0.1}) and serverAuth, and is valid for {@code days} days from now.
+ *
+ * <pre>{@code
+ * TestCertificates ca = TestCertificates.create(dir, "test CA");
+ * TestCertificates.Pair server = ca.server("server", "DNS:localhost,IP:127.0.0.1");
+ * }</pre>
  */
-public record TestCertificates(Path dir, Path caCert, Path caKey, Path serverCert, Path serverKey, Path serverP12) {
-    public static final char[] P12_PASSWORD = "test".toCharArray();
-    private static final Duration OPENSSL = Duration.ofSeconds(60);
+public final class TestCertificates {
+    private static final Duration TOOL = Duration.ofSeconds(60);
 
-    /** Makes them in {@code dir} (which must exist); skips the test (fails in CI) without openssl. */
-    public static TestCertificates create(Path dir) throws IOException, InterruptedException {
-        return create(dir, "subjectAltName=DNS:localhost,IP:127.0.0.1");
-    }
+    private final Path dir;
+    private final Path caCert;
+    private final Path caKey;
 
-    /** With the server certificate's extension line for names, e.g. {@code subjectAltName=DNS:elsewhere}. */
-    public static TestCertificates create(Path dir, String subjectAltName) throws IOException, InterruptedException {
-        String openssl = TestPeers.requireProgram("openssl", "openssl");
-        TestCertificates c = new TestCertificates(dir, dir.resolve("ca.crt"), dir.resolve("ca.key"),
-                dir.resolve("server.crt"), dir.resolve("server.key"), dir.resolve("server.p12"));
-        run(dir, openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "30",
-                "-keyout", "ca.key", "-out", "ca.crt", "-subj", "/CN=vncstream test CA",
-                "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign");
-        run(dir, openssl, "req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr",
-                "-subj", "/CN=localhost");
-        Files.writeString(dir.resolve("server.ext"), subjectAltName + "\nextendedKeyUsage=serverAuth\n");
-        run(dir, openssl, "x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key",
-                "-CAcreateserial", "-days", "30", "-extfile", "server.ext", "-out", "server.crt");
-        run(dir, openssl, "pkcs12", "-export", "-in", "server.crt", "-inkey", "server.key", "-certfile", "ca.crt",
-                "-name", "server", "-out", "server.p12", "-passout", "pass:" + new String(P12_PASSWORD));
-        return c;
-    }
-
-    private static void run(Path dir, String... command) throws IOException, InterruptedException {
-        Processes.check(OPENSSL, Map.of(), dir, command);
-    }
-
-    /** The server's identity for rfb-core's server side. */
-    public ServerTls serverTls() throws IOException {
-        try (InputStream in = Files.newInputStream(serverP12)) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, P12_PASSWORD);
-            return ServerTls.of(store, P12_PASSWORD);
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IOException(e);
+    /** A certificate and its private key, both PEM. */
+    public record Pair(Path cert, Path key) {
+        public X509Certificate certificate() throws IOException {
+            return TestCertificates.certificate(cert);
         }
+    }
+
+    private TestCertificates(Path dir, Path caCert, Path caKey) {
+        this.dir = dir;
+        this.caCert = caCert;
+        this.caKey = caKey;
+    }
+
+    public static TestCertificates create(Path dir, String caName) throws IOException, InterruptedException {
+        TestPeers.requireProgram("openssl", "openssl");
+        Files.createDirectories(dir);
+        String base = caName.replaceAll("[^A-Za-z0-9]", "_");
+        Path cert = dir.resolve(base + ".crt");
+        Path key = dir.resolve(base + ".key");
+        openssl(dir, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "30", "-keyout", key.toString(),
+                "-out", cert.toString(), "-subj", "/CN=" + caName,
+                "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign");
+        return new TestCertificates(dir, cert, key);
+    }
+
+    public Path caCert() {
+        return caCert;
+    }
+
+    public Path caKey() {
+        return caKey;
     }
 
     public X509Certificate caCertificate() throws IOException {
         return certificate(caCert);
     }
 
-    public X509Certificate serverCertificate() throws IOException {
-        return certificate(serverCert);
+    /** The server side's identity for rfb-core's server (the JDK reads it from a PKCS12 made by openssl). */
+    public ServerTls serverTls(Pair pair) throws IOException, InterruptedException {
+        char[] password = "test".toCharArray();
+        Path p12 = dir.resolve(pair.cert().getFileName() + ".p12");
+        openssl(dir, "pkcs12", "-export", "-in", pair.cert().toString(), "-inkey", pair.key().toString(),
+                "-certfile", caCert.toString(), "-name", "server", "-out", p12.toString(), "-passout", "pass:test");
+        try (InputStream in = Files.newInputStream(p12)) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, password);
+            return ServerTls.of(store, password);
+        } catch (GeneralSecurityException e) {
+            throw new IOException(e);
+        }
     }
 
-    /** A client context that trusts this CA only. */
+    /** A JDK client context that trusts this CA only. */
     public SSLContext clientContext() throws IOException {
         try {
             KeyStore trust = KeyStore.getInstance("PKCS12");
@@ -81,16 +95,53 @@ public record TestCertificates(Path dir, Path caCert, Path caKey, Path serverCer
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, tmf.getTrustManagers(), null);
             return context;
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IOException(e);
         }
     }
 
-    private static X509Certificate certificate(Path file) throws IOException {
+    public static X509Certificate certificate(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
         } catch (java.security.cert.CertificateException e) {
             throw new IOException("cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A server certificate signed by this CA for {@code names} ("DNS:localhost,IP:127.0.0.1"), valid 30 days. */
+    public Pair server(String file, String names) throws IOException, InterruptedException {
+        return server(file, names, 30);
+    }
+
+    public Pair server(String file, String names, int days) throws IOException, InterruptedException {
+        Path key = dir.resolve(file + ".key");
+        Path csr = dir.resolve(file + ".csr");
+        Path cert = dir.resolve(file + ".crt");
+        Path ext = dir.resolve(file + ".ext");
+        Files.writeString(ext, "subjectAltName=" + names + "\nextendedKeyUsage=serverAuth\n");
+        openssl(dir, "req", "-newkey", "rsa:2048", "-nodes", "-keyout", key.toString(), "-out", csr.toString(),
+                "-subj", "/CN=localhost");
+        openssl(dir, "x509", "-req", "-in", csr.toString(), "-CA", caCert.toString(), "-CAkey", caKey.toString(),
+                "-CAcreateserial", "-days", Integer.toString(days), "-extfile", ext.toString(), "-out", cert.toString());
+        return new Pair(cert, key);
+    }
+
+    /** A self-signed server certificate (no CA at all), as a server's generated one is. */
+    public static Pair selfSigned(Path dir, String file, String names) throws IOException, InterruptedException {
+        TestPeers.requireProgram("openssl", "openssl");
+        Files.createDirectories(dir);
+        Path key = dir.resolve(file + ".key");
+        Path cert = dir.resolve(file + ".crt");
+        openssl(dir, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "30", "-keyout", key.toString(),
+                "-out", cert.toString(), "-subj", "/CN=localhost", "-addext", "subjectAltName=" + names,
+                "-addext", "extendedKeyUsage=serverAuth");
+        return new Pair(cert, key);
+    }
+
+    private static void openssl(Path dir, String... args) throws IOException, InterruptedException {
+        String[] cmd = new String[args.length + 1];
+        cmd[0] = "openssl";
+        System.arraycopy(args, 0, cmd, 1, args.length);
+        Processes.check(TOOL, Map.of(), dir, cmd);
     }
 }

@@ -64,6 +64,8 @@ public final class XvncServer implements AutoCloseable {
         private int width = 640;
         private int height = 480;
         private String password;
+        private String securityTypes;
+        private TestCertificates.Pair x509;
 
         /** 24, 16 or 8 (TigerVNC 1.12's Xvnc refuses 8: "Couldn't add screen"). */
         public Builder depth(int depth) {
@@ -80,6 +82,17 @@ public final class XvncServer implements AutoCloseable {
         /** Security type VncAuth with this password (a {@code vncpasswd -f} file); otherwise None. */
         public Builder vncAuth(String password) {
             this.password = password;
+            return this;
+        }
+
+        /**
+         * TigerVNC's {@code -SecurityTypes} list as given ("X509Vnc,X509None,TLSVnc,TLSNone"), with
+         * the server certificate for the X509 types (null for anonymous TLS only); the *Vnc types
+         * need {@link #vncAuth} too.
+         */
+        public Builder securityTypes(String types, TestCertificates.Pair certificate) {
+            this.securityTypes = types;
+            this.x509 = certificate;
             return this;
         }
 
@@ -119,7 +132,15 @@ public final class XvncServer implements AutoCloseable {
                     "-geometry", width + "x" + height, "-depth", Integer.toString(depth),
                     "-rfbport", Integer.toString(5900 + n), "-interface", "127.0.0.1",
                     "-desktop", "vncstream-test", "-nolisten", "tcp"));
-            if (pwFile == null) {
+            if (securityTypes != null) {
+                cmd.addAll(List.of("-SecurityTypes", securityTypes));
+                if (pwFile != null) {
+                    cmd.addAll(List.of("-rfbauth", pwFile.toString()));
+                }
+                if (x509 != null) {
+                    cmd.addAll(List.of("-X509Cert", x509.cert().toString(), "-X509Key", x509.key().toString()));
+                }
+            } else if (pwFile == null) {
                 cmd.addAll(List.of("-SecurityTypes", "None"));
             } else {
                 cmd.addAll(List.of("-SecurityTypes", "VncAuth", "-rfbauth", pwFile.toString()));
