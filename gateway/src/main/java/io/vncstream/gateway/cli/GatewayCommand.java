@@ -12,14 +12,18 @@ import io.vncstream.gateway.session.Desktop;
 import io.vncstream.gateway.tls.ListenPolicy;
 import io.vncstream.gateway.tls.ListenerTls;
 import io.vncstream.gateway.tls.StateDirectory;
+import io.vncstream.gateway.tls.UpstreamTls;
 import io.vncstream.rfb.client.ServerAddress;
 import io.vncstream.rfb.security.PasswordFile;
 import io.vncstream.rfb.security.PasswordSource;
 import io.vncstream.rfb.server.ServerSecurity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,6 +35,7 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "vncstream-gateway", mixinStandardHelpOptions = true, versionProvider = GatewayVersionProvider.class,
         description = "Adds the stream extension in front of a VNC server and exposes a VM's character devices.")
 public final class GatewayCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayCommand.class);
 
     @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:5900",
             description = "Where viewers connect (default: ${DEFAULT-VALUE}).")
@@ -61,6 +66,14 @@ public final class GatewayCommand implements Callable<Integer> {
 
     @Option(names = "--upstream-password-file", paramLabel = "FILE", description = "Password for the upstream server.")
     Path upstreamPasswordFile;
+
+    @Option(names = "--upstream-ca", paramLabel = "FILE",
+            description = "Trust upstream certificates signed by the CA(s) in this PEM file (repeatable), besides the system's.")
+    List<Path> upstreamCas = new ArrayList<>();
+
+    @Option(names = "--upstream-accept-certificate", paramLabel = "SHA256:...",
+            description = "Trust the upstream certificate with this SHA-256 fingerprint (repeatable), e.g. a self-signed one.")
+    List<String> upstreamAcceptedCertificates = new ArrayList<>();
 
     @Option(names = "--device", paramLabel = "NAME=KIND:TARGET",
             description = "A device: NAME=unix:PATH, NAME=tcp:HOST:PORT, NAME=pty:PATH or NAME=file:PATH (repeatable).")
@@ -118,7 +131,10 @@ public final class GatewayCommand implements Callable<Integer> {
         } else {
             PasswordSource upstreamPassword = upstreamPasswordFile == null ? PasswordSource.NONE
                     : server -> PasswordFile.read(upstreamPasswordFile);
-            desktop = new UpstreamDesktop(upstreamAddress(), upstreamPassword);
+            UpstreamDesktop upstreamDesktop = new UpstreamDesktop(upstreamAddress(), upstreamPassword,
+                    UpstreamTls.options(upstreamCas, upstreamAcceptedCertificates));
+            probe(upstreamDesktop);
+            desktop = upstreamDesktop;
         }
         for (DeviceSpec spec : specs) {
             if (!registry.add(new io.vncstream.gateway.device.Device(spec.name(), spec.backend(), backlogBytes))) {
@@ -136,6 +152,18 @@ public final class GatewayCommand implements Callable<Integer> {
             gateway.closeAlso(watcher);
         }
         return gateway;
+    }
+
+    /** An upstream certificate we would refuse ends the start; an upstream that is down does not. */
+    private static void probe(UpstreamDesktop upstream) {
+        try {
+            upstream.probe();
+        } catch (IOException e) {
+            if (UpstreamTls.isCertificateRejection(e)) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+            LOG.warn("{} (tried again for each viewer that connects)", e.getMessage());
+        }
     }
 
     /**
