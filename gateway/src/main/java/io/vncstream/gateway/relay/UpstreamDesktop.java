@@ -11,12 +11,16 @@ import io.vncstream.rfb.security.PasswordSource;
 import io.vncstream.rfb.security.tls.CertificatePrompt;
 import io.vncstream.rfb.security.tls.TlsOptions;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /** A real VNC server (QEMU's {@code -vnc}, Xvnc) behind the gateway: each viewer gets its own upstream connection. */
 public final class UpstreamDesktop implements Desktop {
+    private static final Logger LOG = LoggerFactory.getLogger(UpstreamDesktop.class);
     private final ServerAddress address;
     private final PasswordSource password;
     private final TlsOptions tls;
@@ -65,6 +69,7 @@ public final class UpstreamDesktop implements Desktop {
             ClientHandshake handshake = new ClientHandshake(t, config, address);
             var init = handshake.run();
             t.setReadTimeout(Duration.ZERO);
+            LOG.info("upstream {}: {}", address, handshake.security().summary());
             // After VeNCrypt, the TLS connection over t.
             return new UpstreamConnection(handshake.transport(), handshake.input(), init, viewer);
         } catch (IOException | RuntimeException e) {
