@@ -40,6 +40,46 @@ class TigerViewerTlsTest {
         }
     }
 
+    private Path startViewer(String securityTypes, Path ca, String... more) throws Exception {
+        String vncviewer = TestPeers.requireProgram("vncviewer", "tigervnc-viewer");
+        String xvfbRun = TestPeers.requireProgram("xvfb-run", "xvfb");
+        Path log = dir.resolve("vncviewer-" + securityTypes + ".log");
+        List<String> cmd = new java.util.ArrayList<>(List.of(xvfbRun, "-a", "-s", "-screen 0 1024x768x24",
+                vncviewer, "-SecurityTypes", securityTypes, "-X509CA", ca.toString(), "-Log", "*:stderr:100"));
+        cmd.addAll(List.of(more));
+        cmd.add("127.0.0.1::" + gateway.port());
+        viewer = Processes.start(Map.of("HOME", dir.toString()), dir, log, cmd);
+        return log;
+    }
+
+    @Test
+    void x509NoneWithoutAPasswordReachesTheDemoDesktop() throws Exception {
+        TestCertificates certs = TestCertificates.create(dir, "test CA");
+        TestCertificates.Pair server = certs.server("server", "DNS:localhost,IP:127.0.0.1");
+        gateway = GatewayCommand.start("--listen", "127.0.0.1:0", "--demo",
+                "--tls-cert", server.cert().toString(), "--tls-key", server.key().toString());
+        Path log = startViewer("X509None", certs.caCert());
+        await(Duration.ofSeconds(60), "vncviewer received the desktop",
+                () -> Files.readString(log).contains("Using pixel format") || !viewer.isAlive());
+        assertThat(Files.readString(log)).as(Processes.tail(log)).contains("Choosing security type X509None (260)")
+                .containsPattern("TLS handshake completed with\\s+\\(TLS1\\.[23]\\)")
+                .contains("Using pixel format");
+    }
+
+    @Test
+    void aViewerAllowedOnlyUnencryptedTypesFindsNothingInCommon() throws Exception {
+        TestCertificates certs = TestCertificates.create(dir, "test CA");
+        TestCertificates.Pair server = certs.server("server", "DNS:localhost,IP:127.0.0.1");
+        Path password = Files.writeString(dir.resolve("password.txt"), "secret\n");
+        gateway = GatewayCommand.start("--listen", "127.0.0.1:0", "--demo", "--password-file", password.toString(),
+                "--tls-cert", server.cert().toString(), "--tls-key", server.key().toString());
+        Path log = startViewer("VncAuth,None", certs.caCert());
+        // vncviewer reports the failure in a dialog and its log, and waits there: read the log.
+        await(Duration.ofSeconds(60), "vncviewer gave up", () -> Files.readString(log).contains("No matching security types"));
+        assertThat(Files.readString(log)).doesNotContain("Authentication success");
+        await(Duration.ofSeconds(10), "the gateway ended the session", () -> gateway.viewerCount() == 0);
+    }
+
     @Test
     void x509VncWithTheTestCaReachesTheDemoDesktop() throws Exception {
         String vncviewer = TestPeers.requireProgram("vncviewer", "tigervnc-viewer");

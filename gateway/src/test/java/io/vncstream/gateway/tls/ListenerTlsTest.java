@@ -27,6 +27,34 @@ class ListenerTlsTest {
     }
 
     @Test
+    void everyStartLogsTheFingerprintAndWhereTheCertificateIsKept() throws Exception {
+        ListenPolicy offLoopback = ListenPolicy.decide("0.0.0.0:5900", false, false, false, true, false);
+        ServerSecurity plain = ServerSecurity.vncAuth("secret".toCharArray());
+        String first = stderrOf(() -> ListenerTls.apply(offLoopback, plain, null, null, state));
+        String second = stderrOf(() -> ListenerTls.apply(offLoopback, plain, null, null, state));
+        String fp = SelfSignedCertificate.loadOrCreate(state, "x").load().fingerprint();
+        assertThat(first).contains("TLS certificate " + fp + " (self-signed, made now in " + state.resolve("tls-cert.pem") + ")");
+        assertThat(second).contains("TLS certificate " + fp + " (self-signed, kept in " + state.resolve("tls-cert.pem") + ")");
+    }
+
+    private interface Start {
+        void run() throws Exception;
+    }
+
+    /** slf4j-simple writes to whatever System.err is at the time of each line. */
+    private static String stderrOf(Start start) throws Exception {
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            start.run();
+        } finally {
+            System.setErr(saved);
+        }
+        return captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
     void onLoopbackWithoutACertificateNothingIsMade() throws Exception {
         ListenPolicy loopback = ListenPolicy.decide("127.0.0.1:5900", true, false, false, false, false);
         assertThat(ListenerTls.apply(loopback, ServerSecurity.NONE, null, null, state)).isSameAs(ServerSecurity.NONE);
