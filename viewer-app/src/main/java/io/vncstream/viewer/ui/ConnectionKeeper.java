@@ -3,7 +3,6 @@ package io.vncstream.viewer.ui;
 import io.vncstream.rfb.client.RfbClient;
 import io.vncstream.rfb.security.AuthenticationException;
 import io.vncstream.viewer.connect.ConnectErrors;
-import io.vncstream.viewer.connect.Connector;
 import io.vncstream.viewer.screen.RemoteInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,7 +115,7 @@ final class ConnectionKeeper {
         new SwingWorker<RfbClient, Void>() {
             @Override
             protected RfbClient doInBackground() throws Exception {
-                return Connector.open(window.settings(), new PasswordPrompt(() -> window), link.handler());
+                return SecureConnect.open(window.app(), window.settings(), () -> window, link.handler());
             }
 
             @Override
