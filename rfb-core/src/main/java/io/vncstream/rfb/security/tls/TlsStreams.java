@@ -55,7 +55,16 @@ public final class TlsStreams implements AutoCloseable {
      */
     public static TlsStreams handshake(InputStream rawIn, OutputStream rawOut, SSLEngine engine, String peer)
             throws IOException {
+        return handshake(rawIn, rawOut, engine, peer, new byte[0]);
+    }
+
+    /** As above, with bytes of the peer's already read from {@code rawIn} (at most one TLS record's worth). */
+    public static TlsStreams handshake(InputStream rawIn, OutputStream rawOut, SSLEngine engine, String peer,
+                                       byte[] alreadyRead) throws IOException {
         TlsStreams tls = new TlsStreams(rawIn, rawOut, engine, peer);
+        if (alreadyRead.length > 0) {
+            tls.netIn = ByteBuffer.allocate(Math.max(tls.netIn.capacity(), alreadyRead.length)).put(alreadyRead).flip();
+        }
         try {
             tls.runHandshake();
         } catch (SSLException e) {
