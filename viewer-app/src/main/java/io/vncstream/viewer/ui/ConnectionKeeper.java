@@ -2,6 +2,7 @@ package io.vncstream.viewer.ui;
 
 import io.vncstream.rfb.client.RfbClient;
 import io.vncstream.rfb.security.AuthenticationException;
+import io.vncstream.rfb.security.tls.TlsException;
 import io.vncstream.viewer.connect.ConnectErrors;
 import io.vncstream.viewer.screen.RemoteInput;
 import org.slf4j.Logger;
@@ -135,7 +136,8 @@ final class ConnectionKeeper {
                         return;
                     }
                     if (isAuthentication(e)) {
-                        // Trying again would only ask for the password again and again: the user decides.
+                        // Trying again would only ask for the password (or about the certificate)
+                        // again and again: the user decides.
                         window.connectionProgress(lastProblem + " Use Reconnect to try again.");
                     } else {
                         scheduleRetry();
@@ -156,7 +158,7 @@ final class ConnectionKeeper {
 
     private static boolean isAuthentication(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof AuthenticationException) {
+            if (t instanceof AuthenticationException || t instanceof TlsException) {
                 return true;
             }
         }
