@@ -1,6 +1,5 @@
 package io.vncstream.rfb.security;
 
-import io.vncstream.rfb.RfbProtocolException;
 import io.vncstream.rfb.io.RfbInput;
 import io.vncstream.rfb.io.Transport;
 import io.vncstream.rfb.security.tls.TlsOptions;
@@ -116,17 +115,16 @@ public final class SecurityContext {
     }
 
     /**
-     * Runs the TLS handshake over the current streams and continues over TLS. The server sends
-     * nothing between its go-ahead and our ClientHello, so no byte may be buffered yet.
+     * Runs the TLS handshake over the current streams and continues over TLS. Bytes the reader
+     * already buffered past the go-ahead (a server cannot send TLS before our ClientHello, but a
+     * whole-buffer read may hold an alert) are TLS's, handed to it first.
      */
     public SSLSession startTls(SSLEngine engine) throws IOException {
         if (transport == null) {
             throw new IllegalStateException("TLS needs a transport, not only streams");
         }
-        if (in.buffered() > 0) {
-            throw new RfbProtocolException("the server sent " + in.buffered() + " bytes before the TLS handshake");
-        }
-        TlsStreams tls = TlsStreams.handshake(transport.input(), transport.output(), engine, serverName);
+        byte[] early = in.readBytes(in.buffered());
+        TlsStreams tls = TlsStreams.handshake(transport.input(), transport.output(), engine, serverName, early);
         transport = transport.continueWith(tls.input(), tls.output(), tls, engine.getSession().getProtocol());
         in = RfbInput.of(transport.input());
         out = transport.output();

@@ -51,8 +51,9 @@ public final class TinyVm implements AutoCloseable {
     }
 
     /**
-     * With more for QEMU's command line: {@code vncOptions} appended to {@code -vnc 127.0.0.1:N}
-     * (",tls-creds=tls0,password=on") and {@code extraArgs} (the {@code -object tls-creds-x509,...}).
+     * As {@link #boot()}, with {@code vncOptions} appended to the main {@code -vnc 127.0.0.1:N}
+     * (",tls-creds=tls0,password=on") and {@code extraArgs} added to QEMU's command line
+     * ({@code -object tls-creds-x509,...}, a second {@code -vnc}).
      */
     public static TinyVm boot(String vncOptions, List<String> extraArgs) throws IOException, InterruptedException {
         String program = TestPeers.requireProgram("qemu-system-x86_64", "qemu-system-x86");

@@ -4,7 +4,9 @@ import io.vncstream.rfb.client.ClientConfig;
 import io.vncstream.rfb.client.RfbClient;
 import io.vncstream.rfb.client.RfbClientHandler;
 import io.vncstream.rfb.client.ServerAddress;
+import io.vncstream.rfb.security.CredentialsSource;
 import io.vncstream.rfb.security.PasswordSource;
+import io.vncstream.rfb.security.tls.TlsOptions;
 
 import java.io.IOException;
 
@@ -17,6 +19,14 @@ public final class Connector {
             throws IOException {
         ServerAddress address = ServerAddress.parse(settings.address);
         ClientConfig config = settings.toClientConfig().password(password);
+        return RfbClient.connect(address, config, handler);
+    }
+
+    /** As above, with Plain's credentials asked by {@code credentials} and TLS servers trusted by {@code tls}. */
+    public static RfbClient open(ConnectionSettings settings, PasswordSource password, CredentialsSource credentials,
+                                 TlsOptions tls, RfbClientHandler handler) throws IOException {
+        ServerAddress address = ServerAddress.parse(settings.address);
+        ClientConfig config = settings.toClientConfig().password(password).credentials(credentials).tls(tls);
         return RfbClient.connect(address, config, handler);
     }
 }

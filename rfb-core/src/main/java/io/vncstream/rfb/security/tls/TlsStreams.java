@@ -21,6 +21,9 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class TlsStreams implements AutoCloseable {
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+    /** Network reads take up to this much at once (several records), not one record per system call. */
+    private static final int NETWORK_READ = 64 * 1024;
+    private static final int OVERFLOW = Integer.MIN_VALUE;
 
     private final InputStream rawIn;
     private final OutputStream rawOut;
@@ -43,7 +46,7 @@ public final class TlsStreams implements AutoCloseable {
         this.engine = engine;
         this.peer = peer;
         int packet = engine.getSession().getPacketBufferSize();
-        this.netIn = ByteBuffer.allocate(packet).flip();
+        this.netIn = ByteBuffer.allocate(Math.max(packet, NETWORK_READ)).flip();
         this.appIn = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize()).flip();
         this.netOut = ByteBuffer.allocate(packet);
     }
@@ -55,7 +58,16 @@ public final class TlsStreams implements AutoCloseable {
      */
     public static TlsStreams handshake(InputStream rawIn, OutputStream rawOut, SSLEngine engine, String peer)
             throws IOException {
+        return handshake(rawIn, rawOut, engine, peer, new byte[0]);
+    }
+
+    /** As above, with bytes of the peer's already read from {@code rawIn} (at most one TLS record's worth). */
+    public static TlsStreams handshake(InputStream rawIn, OutputStream rawOut, SSLEngine engine, String peer,
+                                       byte[] alreadyRead) throws IOException {
         TlsStreams tls = new TlsStreams(rawIn, rawOut, engine, peer);
+        if (alreadyRead.length > 0) {
+            tls.netIn = ByteBuffer.allocate(Math.max(tls.netIn.capacity(), alreadyRead.length)).put(alreadyRead).flip();
+        }
         try {
             tls.runHandshake();
         } catch (SSLException e) {
@@ -201,6 +213,15 @@ public final class TlsStreams implements AutoCloseable {
                 if (inboundDone) {
                     return -1;
                 }
+                if (len >= engine.getSession().getApplicationBufferSize()) {
+                    int n = unwrapInto(b, off, len);
+                    if (n == 0) {
+                        continue;
+                    }
+                    if (n != OVERFLOW) {
+                        return n;
+                    }
+                }
                 SSLEngineResult r = unwrap();
                 if (r == null || r.getStatus() == SSLEngineResult.Status.CLOSED) {
                     inboundDone = true;
@@ -215,6 +236,37 @@ public final class TlsStreams implements AutoCloseable {
             throw failure(peer, e);
         } finally {
             readLock.unlock();
+        }
+    }
+
+    /**
+     * Unwraps straight into the reader's array when it has room for a whole record, saving a copy
+     * (RFB's reader asks for tens of KiB at a time); 0 when a record carried no data, -1 at the end,
+     * {@link #OVERFLOW} when the record does not fit.
+     */
+    private int unwrapInto(byte[] b, int off, int len) throws IOException {
+        ByteBuffer dst = ByteBuffer.wrap(b, off, len);
+        while (true) {
+            SSLEngineResult r = engine.unwrap(netIn, dst);
+            switch (r.getStatus()) {
+                case OK -> {
+                    afterUnwrap(r.getHandshakeStatus());
+                    return r.bytesProduced();
+                }
+                case CLOSED -> {
+                    inboundDone = true;
+                    return r.bytesProduced() > 0 ? r.bytesProduced() : -1;
+                }
+                case BUFFER_OVERFLOW -> {
+                    return OVERFLOW; // a record larger than announced: the buffered path grows its buffer
+                }
+                case BUFFER_UNDERFLOW -> {
+                    if (!readNetwork()) {
+                        inboundDone = true;
+                        return -1;
+                    }
+                }
+            }
         }
     }
 
