@@ -143,7 +143,31 @@ def client_handshake_seeds():
         "v37-none-one-byte-per-read": b"\x80" + b"RFB 003.007\n" + u8(1) + u8(1) + init,
         "v33-vnc-auth": b"\x01" + b"RFB 003.003\n" + u32(2) + challenge + u32(0) + init,
         "v33-refused": b"\x00" + b"RFB 003.003\n" + u32(0) + u32(6) + b"go away",
-        "v38-unsupported-types": b"\x00" + b"RFB 003.008\n" + u8(2) + u8(18) + u8(19),
+        "v38-unsupported-types": b"\x00" + b"RFB 003.008\n" + u8(2) + u8(18) + u8(5),
+    }
+
+
+def vencrypt_seeds():
+    """VeNCrypt 0.2 (type 19): version, ack, sub-types, choice; Plain runs to ServerInit, the TLS
+    sub-types reach the TLS handshake, which a fatal alert (or the end of data) ends."""
+    pf32 = u8(32) + u8(24) + u8(0) + u8(1) + u16(255) * 3 + u8(16) + u8(8) + u8(0) + b"\0\0\0"
+    init = u16(64) + u16(48) + pf32 + u32(4) + b"fuzz"
+    start = b"RFB 003.008\n" + u8(1) + u8(19) + u8(0) + u8(2) + u8(0)
+    alert = bytes.fromhex("15 03 03 00 02 02 28")  # TLS record: fatal handshake_failure
+    def subtypes(*types):
+        return u8(len(types)) + b"".join(u32(t) for t in types)
+    return {
+        "plain": b"\x01" + start + subtypes(256) + u32(0) + init,
+        "plain-one-byte-per-read": b"\x81" + start + subtypes(256) + u32(0) + init,
+        "plain-wrong-password": b"\x01" + start + subtypes(256) + u32(1) + u32(14) + b"wrong password",
+        "v37-plain": b"\x01" + b"RFB 003.007\n" + u8(1) + u8(19) + u8(0) + u8(2) + u8(0) + subtypes(256) + u32(0) + init,
+        "x509-alert": b"\x01" + start + subtypes(261, 260, 258, 257) + u8(1) + alert,
+        "tls-alert-one-byte-per-read": b"\x81" + start + subtypes(257) + u8(1) + alert,
+        "tls-refused": b"\x00" + start + subtypes(258) + u8(0),
+        "old-version": b"\x00" + b"RFB 003.008\n" + u8(1) + u8(19) + u8(0) + u8(1),
+        "version-refused": b"\x00" + b"RFB 003.008\n" + u8(1) + u8(19) + u8(0) + u8(2) + u8(1),
+        "no-subtypes": b"\x00" + start + u8(0),
+        "unknown-subtypes": b"\x00" + start + subtypes(30, 0xFFFFFFFF),
     }
 
 
@@ -203,6 +227,7 @@ def write(directory, seeds):
 write(f"{ROOT}/ServerMessagesFuzzTestInputs/clientReadsServerMessages", server_message_seeds())
 write(f"{ROOT}/ServerMessagesFuzzTestInputs/relayFramesServerMessages", server_message_seeds())
 write(f"{ROOT}/ClientHandshakeFuzzTestInputs/clientReadsServerHandshake", client_handshake_seeds())
+write(f"{ROOT}/VeNCryptFuzzTestInputs/clientNegotiatesVeNCrypt", vencrypt_seeds())
 write(f"{ROOT}/ServerSideFuzzTestInputs/serverReadsClientHandshake", server_handshake_seeds())
 write(f"{ROOT}/ServerSideFuzzTestInputs/serverReadsClientMessages", client_message_seeds())
 write("gateway/src/test/resources/io/vncstream/gateway/session/ViewerStreamMessagesFuzzTestInputs/"

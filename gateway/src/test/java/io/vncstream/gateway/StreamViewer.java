@@ -26,6 +26,10 @@ final class StreamViewer implements AutoCloseable {
     volatile Exception disconnected;
 
     StreamViewer(int port) throws Exception {
+        this(port, new ClientConfig());
+    }
+
+    StreamViewer(int port, ClientConfig config) throws Exception {
         FirstFullUpdate frame = new FirstFullUpdate(streams.handler(new RfbClientHandler() {
             @Override
             public void streamMessage(StreamMessage message) {
@@ -37,7 +41,7 @@ final class StreamViewer implements AutoCloseable {
                 disconnected = cause;
             }
         }));
-        client = RfbClient.connect(ServerAddress.tcp("127.0.0.1", port), new ClientConfig(), frame);
+        client = RfbClient.connect(ServerAddress.tcp("127.0.0.1", port), config, frame);
         streams.attach(client);
         frame.watch(client.framebuffer());
         client.start();

@@ -36,6 +36,16 @@ public final class Limits {
      * offer a handful, so a longer list is garbage (or not an RFB server) and ends the handshake.
      */
     public static final int MAX_SECURITY_TYPES = 64;
+    /**
+     * VeNCrypt sub-types offered in one list (a u8 count of u32 types): the specification defines
+     * nine and real servers offer at most that; a longer list is garbage and ends the handshake.
+     */
+    public static final int MAX_VENCRYPT_SUBTYPES = 32;
+    /**
+     * One TLS record as the engine buffers it: TLS allows 16 KiB of plaintext plus overhead (the
+     * JDK asks for about 16.3 KiB, or 32 KiB for a peer sending oversized records); more is refused.
+     */
+    public static final int MAX_TLS_PACKET = 64 * 1024;
     /** Stream extension: one send-data payload. */
     public static final int MAX_STREAM_DATA = 1024 * 1024;
     /** Stream extension: one device name. */

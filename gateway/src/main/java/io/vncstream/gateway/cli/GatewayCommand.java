@@ -9,14 +9,21 @@ import io.vncstream.gateway.net.HostPort;
 import io.vncstream.gateway.qmp.ChardevWatcher;
 import io.vncstream.gateway.relay.UpstreamDesktop;
 import io.vncstream.gateway.session.Desktop;
+import io.vncstream.gateway.tls.ListenPolicy;
+import io.vncstream.gateway.tls.ListenerTls;
+import io.vncstream.gateway.tls.StateDirectory;
+import io.vncstream.gateway.tls.UpstreamTls;
 import io.vncstream.rfb.client.ServerAddress;
 import io.vncstream.rfb.security.PasswordFile;
 import io.vncstream.rfb.security.PasswordSource;
 import io.vncstream.rfb.server.ServerSecurity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +35,7 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "vncstream-gateway", mixinStandardHelpOptions = true, versionProvider = GatewayVersionProvider.class,
         description = "Adds the stream extension in front of a VNC server and exposes a VM's character devices.")
 public final class GatewayCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayCommand.class);
 
     @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:5900",
             description = "Where viewers connect (default: ${DEFAULT-VALUE}).")
@@ -37,11 +45,35 @@ public final class GatewayCommand implements Callable<Integer> {
             description = "Viewers must give this password (plain text or vncpasswd file). Required off loopback.")
     Path passwordFile;
 
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "Offer VeNCrypt (TLS) with this PEM certificate (chain, leaf first); needs --tls-key.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "The PEM private key of --tls-cert (PKCS#8, RSA or EC form).")
+    Path tlsKey;
+
+    @Option(names = "--allow-unencrypted",
+            description = "With TLS, still accept viewers without it (by default TLS is all that is offered).")
+    boolean allowUnencrypted;
+
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "Keeps the self-signed certificate made for listening off loopback without --tls-cert"
+                    + " (default: $XDG_STATE_HOME/vncstream/gateway).")
+    Path stateDir;
+
     @Option(names = "--upstream", paramLabel = "HOST:PORT|unix:PATH", description = "The real VNC server to relay.")
     String upstream;
 
     @Option(names = "--upstream-password-file", paramLabel = "FILE", description = "Password for the upstream server.")
     Path upstreamPasswordFile;
+
+    @Option(names = "--upstream-ca", paramLabel = "FILE",
+            description = "Trust upstream certificates signed by the CA(s) in this PEM file (repeatable), besides the system's.")
+    List<Path> upstreamCas = new ArrayList<>();
+
+    @Option(names = "--upstream-accept-certificate", paramLabel = "SHA256:...",
+            description = "Trust the upstream certificate with this SHA-256 fingerprint (repeatable), e.g. a self-signed one.")
+    List<String> upstreamAcceptedCertificates = new ArrayList<>();
 
     @Option(names = "--device", paramLabel = "NAME=KIND:TARGET",
             description = "A device: NAME=unix:PATH, NAME=tcp:HOST:PORT, NAME=pty:PATH or NAME=file:PATH (repeatable).")
@@ -77,10 +109,12 @@ public final class GatewayCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give exactly one of --upstream HOST:PORT and --demo");
         }
         HostPort hp = HostPort.parse(listen);
-        if (!InetAddress.getByName(hp.host()).isLoopbackAddress() && passwordFile == null) {
-            throw new IllegalArgumentException("refusing to listen on " + listen
-                    + " without --password-file: any machine that reaches it could see the VM and type into it");
-        }
+        ListenPolicy policy = ListenPolicy.decide(listen, InetAddress.getByName(hp.host()).isLoopbackAddress(),
+                tlsCert != null, tlsKey != null, passwordFile != null, allowUnencrypted);
+        ServerSecurity security = passwordFile == null ? ServerSecurity.NONE
+                : ServerSecurity.vncAuth(PasswordFile.read(passwordFile));
+        security = ListenerTls.apply(policy, security, tlsCert, tlsKey,
+                stateDir != null ? stateDir : StateDirectory.defaultPath());
         int backlogBytes = (int) Sizes.parse(backlog, "--backlog");
         long maxBehindBytes = Sizes.parse(maxBehind, "--max-behind");
         // Every option is checked before anything starts: a bad one must not leave demo or
@@ -97,7 +131,10 @@ public final class GatewayCommand implements Callable<Integer> {
         } else {
             PasswordSource upstreamPassword = upstreamPasswordFile == null ? PasswordSource.NONE
                     : server -> PasswordFile.read(upstreamPasswordFile);
-            desktop = new UpstreamDesktop(upstreamAddress(), upstreamPassword);
+            UpstreamDesktop upstreamDesktop = new UpstreamDesktop(upstreamAddress(), upstreamPassword,
+                    UpstreamTls.options(upstreamCas, upstreamAcceptedCertificates));
+            probe(upstreamDesktop);
+            desktop = upstreamDesktop;
         }
         for (DeviceSpec spec : specs) {
             if (!registry.add(new io.vncstream.gateway.device.Device(spec.name(), spec.backend(), backlogBytes))) {
@@ -109,14 +146,24 @@ public final class GatewayCommand implements Callable<Integer> {
             watcher = new ChardevWatcher(qmp, registry, backlogBytes);
             watcher.start();
         }
-        ServerSecurity security = passwordFile == null ? ServerSecurity.NONE
-                : ServerSecurity.vncAuth(PasswordFile.read(passwordFile));
         Gateway gateway = Gateway.start(hp.host(), hp.port(), desktop, registry, security, maxBehindBytes);
         if (watcher != null) {
             // Else a closed gateway would go on polling QMP and adding devices no one serves.
             gateway.closeAlso(watcher);
         }
         return gateway;
+    }
+
+    /** An upstream certificate we would refuse ends the start; an upstream that is down does not. */
+    private static void probe(UpstreamDesktop upstream) {
+        try {
+            upstream.probe();
+        } catch (IOException e) {
+            if (UpstreamTls.isCertificateRejection(e)) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+            LOG.warn("{} (tried again for each viewer that connects)", e.getMessage());
+        }
     }
 
     /**

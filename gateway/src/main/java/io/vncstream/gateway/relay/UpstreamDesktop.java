@@ -6,9 +6,13 @@ import io.vncstream.gateway.session.MessageSink;
 import io.vncstream.rfb.client.ClientConfig;
 import io.vncstream.rfb.client.ClientHandshake;
 import io.vncstream.rfb.client.ServerAddress;
-import io.vncstream.rfb.io.RfbInput;
 import io.vncstream.rfb.io.Transport;
 import io.vncstream.rfb.security.PasswordSource;
+import io.vncstream.rfb.security.tls.CertificatePrompt;
+import io.vncstream.rfb.security.tls.TlsOptions;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,12 +20,37 @@ import java.time.Duration;
 
 /** A real VNC server (QEMU's {@code -vnc}, Xvnc) behind the gateway: each viewer gets its own upstream connection. */
 public final class UpstreamDesktop implements Desktop {
+    private static final Logger LOG = LoggerFactory.getLogger(UpstreamDesktop.class);
     private final ServerAddress address;
     private final PasswordSource password;
+    private final TlsOptions tls;
 
     public UpstreamDesktop(ServerAddress address, PasswordSource password) {
+        this(address, password, new TlsOptions().prompt(CertificatePrompt.REFUSE));
+    }
+
+    /** {@code tls}: how an upstream's certificate is trusted when it demands VeNCrypt. */
+    public UpstreamDesktop(ServerAddress address, PasswordSource password, TlsOptions tls) {
         this.address = address;
         this.password = password;
+        this.tls = tls;
+    }
+
+    /**
+     * One connection and handshake now, at start-up, so that an upstream certificate the gateway
+     * would refuse is an error before any viewer comes; an upstream that is down or refuses for
+     * other reasons is only the caller's warning (it may be up when viewers come).
+     */
+    public void probe() throws IOException {
+        open(new MessageSink() {
+            @Override
+            public void send(byte[] message) {
+            }
+
+            @Override
+            public void close(String reason) {
+            }
+        }, true).close();
     }
 
     @Override
@@ -36,12 +65,13 @@ public final class UpstreamDesktop implements Desktop {
         }
         try {
             t.setReadTimeout(Duration.ofSeconds(30));
-            RfbInput in = RfbInput.of(t.input());
-            ClientConfig config = new ClientConfig().shared(shared).password(password);
-            ClientHandshake handshake = new ClientHandshake(in, t.output(), config, address.toString());
+            ClientConfig config = new ClientConfig().shared(shared).password(password).tls(tls);
+            ClientHandshake handshake = new ClientHandshake(t, config, address);
             var init = handshake.run();
             t.setReadTimeout(Duration.ZERO);
-            return new UpstreamConnection(t, in, init, viewer);
+            LOG.info("upstream {}: {}", address, handshake.security().summary());
+            // After VeNCrypt, the TLS connection over t.
+            return new UpstreamConnection(handshake.transport(), handshake.input(), init, viewer);
         } catch (IOException | RuntimeException e) {
             t.close();
             throw failed(e);

@@ -70,12 +70,15 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
         LOG.info("viewer {} connected", name);
         String reason = "closed by viewer";
         try {
-            RfbInput in = RfbInput.of(transport.input());
-            OutputStream out = transport.output();
-            ServerHandshake handshake = new ServerHandshake(in, out, settings.security());
-            transport.setReadTimeout(java.time.Duration.ofSeconds(30));
+            ServerHandshake handshake = new ServerHandshake(RfbInput.of(transport.input()), transport.output(),
+                    settings.security(), ServerHandshake.DEFAULT_DEADLINE, transport);
             handshake.run();
-            transport.setReadTimeout(java.time.Duration.ZERO);
+            if (handshake.encryption() != null) {
+                LOG.info("viewer {} encrypted: {}", name, handshake.encryption());
+            }
+            // After VeNCrypt these are the TLS streams.
+            RfbInput in = handshake.input();
+            OutputStream out = handshake.output();
             desktop = settings.desktop().open(this, handshake.shared());
             ServerInit init = desktop.serverInit();
             ByteArray b = new ByteArray(64);

@@ -2,15 +2,21 @@ package io.vncstream.rfb.client;
 
 import io.vncstream.rfb.Encodings;
 import io.vncstream.rfb.pixel.PixelFormat;
+import io.vncstream.rfb.security.CredentialsSource;
 import io.vncstream.rfb.security.PasswordSource;
+import io.vncstream.rfb.security.SecuritySettings;
+import io.vncstream.rfb.security.SecurityTypes;
+import io.vncstream.rfb.security.tls.TlsOptions;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * How a client connects: which encodings it asks for, in what pixel format, whether it shares
- * the desktop, where a password comes from, and whether it speaks the stream extension.
+ * the desktop, where a password comes from, and whether it speaks the stream extension; which
+ * security types it allows and how it trusts TLS servers.
  */
 public final class ClientConfig {
     /** TigerVNC's order: Tight first (it adapts to content), ZRLE, then the older ones. */
@@ -27,6 +33,11 @@ public final class ClientConfig {
     private boolean streams = true;
     private boolean extendedKeyEvent = true;
     private Duration connectTimeout = Duration.ofSeconds(10);
+    private SecurityTypes securityTypes = SecurityTypes.DEFAULT;
+    private String user;
+    private CredentialsSource credentials;
+    private TlsOptions tls = new TlsOptions();
+    private Clock clock = Clock.systemUTC();
 
     /** Puts one encoding first; the others follow as fallbacks. */
     public ClientConfig preferredEncoding(int encoding) {
@@ -84,6 +95,48 @@ public final class ClientConfig {
     public ClientConfig connectTimeout(Duration timeout) {
         this.connectTimeout = timeout;
         return this;
+    }
+
+    /** The security types allowed, in the order preferred (TigerVNC's SecurityTypes). */
+    public ClientConfig securityTypes(SecurityTypes types) {
+        this.securityTypes = types;
+        return this;
+    }
+
+    /** The user name for Plain authentication, when known in advance. */
+    public ClientConfig user(String user) {
+        this.user = user;
+        return this;
+    }
+
+    /** Where Plain's user name and password come from; by default the user name given and the password source. */
+    public ClientConfig credentials(CredentialsSource credentials) {
+        this.credentials = credentials;
+        return this;
+    }
+
+    public ClientConfig tls(TlsOptions tls) {
+        this.tls = tls;
+        return this;
+    }
+
+    /** The clock certificates' validity is checked against (tests move it). */
+    public ClientConfig clock(Clock clock) {
+        this.clock = clock;
+        return this;
+    }
+
+    public SecuritySettings security() {
+        return new SecuritySettings(securityTypes, password,
+                credentials != null ? credentials : CredentialsSource.of(password), user, tls);
+    }
+
+    public TlsOptions tls() {
+        return tls;
+    }
+
+    public Clock clock() {
+        return clock;
     }
 
     public boolean shared() {

@@ -16,6 +16,7 @@ import io.vncstream.rfb.message.QemuKeyEvent;
 import io.vncstream.rfb.message.SetEncodings;
 import io.vncstream.rfb.message.SetPixelFormat;
 import io.vncstream.rfb.pixel.PixelFormat;
+import io.vncstream.rfb.security.ConnectionSecurity;
 import io.vncstream.rfb.stream.StreamMessage;
 
 import java.io.IOException;
@@ -36,6 +37,7 @@ public final class RfbClient implements AutoCloseable {
     private final RfbInput in;
     private final ServerInit init;
     private final ProtocolVersion version;
+    private final ConnectionSecurity security;
     private final ClientConfig config;
     private final Framebuffer framebuffer;
     private final DecodeContext ctx;
@@ -53,6 +55,7 @@ public final class RfbClient implements AutoCloseable {
         this.in = in;
         this.init = init;
         this.version = handshake.version();
+        this.security = handshake.security();
         this.config = config;
         this.handler = new Tracking(handler);
         this.framebuffer = new Framebuffer(init.width(), init.height());
@@ -66,25 +69,36 @@ public final class RfbClient implements AutoCloseable {
         Transport transport = address.isUnix()
                 ? Transport.unix(Path.of(address.unixPath()))
                 : Transport.tcp(address.host(), address.port(), config.connectTimeout());
-        return connect(transport, address.toString(), config, handler);
+        return connect(transport, config, handler, new ClientHandshake(transport, config, address));
     }
 
-    /** Completes the handshake over an already connected transport. */
+    /**
+     * Completes the handshake over an already connected transport (a tunnel, say); {@code host}
+     * and {@code port} are what a TLS certificate must name (host null: do not check a name).
+     */
+    public static RfbClient connect(Transport transport, String serverName, String host, int port, ClientConfig config,
+                                    RfbClientHandler handler) throws IOException {
+        return connect(transport, config, handler, new ClientHandshake(transport, config, serverName, host, port));
+    }
+
+    /** Completes the handshake over an already connected transport, checking no certificate name. */
     public static RfbClient connect(Transport transport, String serverName, ClientConfig config,
                                     RfbClientHandler handler) throws IOException {
+        return connect(transport, serverName, null, 0, config, handler);
+    }
+
+    private static RfbClient connect(Transport transport, ClientConfig config, RfbClientHandler handler,
+                                     ClientHandshake handshake) throws IOException {
         try {
             transport.setReadTimeout(config.connectTimeout());
-            RfbInput in = RfbInput.of(transport.input());
-            ClientHandshake handshake = new ClientHandshake(in, transport.output(), config, serverName);
             ServerInit init = handshake.run();
             transport.setReadTimeout(Duration.ZERO);
-            return new RfbClient(transport, in, handshake, init, config, handler);
+            return new RfbClient(handshake.transport(), handshake.input(), handshake, init, config, handler);
         } catch (java.net.SocketTimeoutException e) {
-            transport.close();
-            throw new java.net.SocketTimeoutException("the server did not complete the handshake within "
-                    + config.connectTimeout().toSeconds() + " s");
+            handshake.transport().close();
+            throw new java.net.SocketTimeoutException(handshake.timeoutMessage());
         } catch (IOException | RuntimeException e) {
-            transport.close();
+            handshake.transport().close();
             throw e;
         }
     }
@@ -113,6 +127,11 @@ public final class RfbClient implements AutoCloseable {
 
     public ServerInit serverInit() {
         return init;
+    }
+
+    /** How the connection is protected: TLS protocol, cipher suite, how the server was verified. */
+    public ConnectionSecurity security() {
+        return security;
     }
 
     public ProtocolVersion protocolVersion() {

@@ -160,6 +160,27 @@ public final class Transport implements AutoCloseable {
         return new Transport(new ChannelInput(channel), new ChannelOutput(channel), channel, null, description);
     }
 
+    /**
+     * The same connection continued over other streams layered on this one's, as after a TLS
+     * handshake: closing the result closes {@code layer} (which may say goodbye) and then this
+     * connection. Read timeouts still apply to the socket underneath.
+     */
+    public Transport continueWith(InputStream in, OutputStream out, AutoCloseable layer, String what) {
+        AutoCloseable both = () -> {
+            try {
+                layer.close();
+            } finally {
+                close();
+            }
+        };
+        return new Transport(in, out, both, socket, what + " over " + description);
+    }
+
+    /** Wraps a pair of streams already connected to a peer (pipes in tests); closing closes {@code resource}. */
+    public static Transport of(InputStream in, OutputStream out, AutoCloseable resource, String description) {
+        return new Transport(in, out, resource, null, description);
+    }
+
     public InputStream input() {
         return in;
     }

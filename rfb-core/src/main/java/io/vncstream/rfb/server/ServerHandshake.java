@@ -8,54 +8,128 @@ import io.vncstream.rfb.io.RfbInput;
 import io.vncstream.rfb.security.AuthenticationException;
 import io.vncstream.rfb.security.SecurityType;
 import io.vncstream.rfb.security.VncAuth;
+import io.vncstream.rfb.security.tls.TlsStreams;
+
+import javax.net.ssl.SSLSession;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 
 /**
- * The server's side of the handshake up to ClientInit: version (3.3, 3.7, 3.8), security
- * (None or VNC Authentication) and the client's shared flag. The caller then sends ServerInit.
+ * The server's side of the handshake up to ClientInit: version (3.3, 3.7, 3.8), security (None,
+ * VNC Authentication, or VeNCrypt's X509None / X509Vnc, whose TLS then carries everything after
+ * it) and the client's shared flag. The caller then sends ServerInit on {@link #output()} and
+ * reads the client's messages from {@link #input()}, which are the TLS streams after VeNCrypt.
+ * <p>
+ * With a deadline, the whole handshake must end within it, or the connection is closed: a
+ * read timeout alone restarts with every byte a dripping peer sends.
  */
 public final class ServerHandshake {
+    /** What the gateway allows a viewer for its whole handshake, password typing included. */
+    public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(60);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final RfbInput in;
-    private final OutputStream out;
+    private RfbInput in;
+    private OutputStream out;
     private final ServerSecurity security;
+    private final Duration deadline;
+    private final AutoCloseable connection;
     private ProtocolVersion version;
     private boolean shared;
+    private String encryption;
 
+    /** Without a deadline: for input that ends by itself (tests, fuzzing). */
     public ServerHandshake(RfbInput in, OutputStream out, ServerSecurity security) {
+        this(in, out, security, null, null);
+    }
+
+    /** {@code connection} is closed if the handshake has not ended within {@code deadline}. */
+    public ServerHandshake(RfbInput in, OutputStream out, ServerSecurity security,
+                           Duration deadline, AutoCloseable connection) {
         this.in = in;
         this.out = out;
         this.security = security;
+        this.deadline = deadline;
+        this.connection = connection;
     }
 
     public void run() throws IOException {
+        if (deadline == null) {
+            negotiate();
+            return;
+        }
+        HandshakeDeadline d = HandshakeDeadline.start(deadline, connection);
+        try {
+            negotiate();
+        } catch (IOException | RuntimeException e) {
+            if (d.expired()) {
+                throw d.timeout();
+            }
+            throw e;
+        }
+        d.finish();
+    }
+
+    private void negotiate() throws IOException {
         out.write(ProtocolVersion.V3_8.toBytes());
         out.flush();
         version = ProtocolVersion.read(in).acceptedByServer();
-        int type = security.requiresPassword() ? SecurityType.VNC_AUTH : SecurityType.NONE;
+        int plain = security.requiresPassword() ? SecurityType.VNC_AUTH : SecurityType.NONE;
+        int type;
         if (version.atLeast(ProtocolVersion.V3_7)) {
-            out.write(new byte[]{1, (byte) type});
+            type = chooseType(plain);
+        } else if (security.unencryptedAllowed()) {
+            // 3.3: the server decides, and 3.3 knows nothing of VeNCrypt.
+            out.write(new ByteArray(4).s32(plain).toByteArray());
             out.flush();
-            int chosen = in.readU8();
-            if (chosen != type) {
-                fail("client chose security type " + chosen + ", which was not offered");
-            }
+            type = plain;
         } else {
-            out.write(new ByteArray(4).s32(type).toByteArray());
-            out.flush();
+            refuse("this server accepts only encrypted connections, which need RFB 3.7 or later");
+            return;
         }
-        if (type == SecurityType.VNC_AUTH) {
+        if (type == SecurityType.VENCRYPT) {
+            TlsStreams tls = VeNCryptServer.negotiate(in, out, security);
+            in = RfbInput.of(tls.input());
+            out = tls.output();
+            SSLSession session = tls.engine().getSession();
+            encryption = session.getProtocol() + " " + session.getCipherSuite();
+            if (security.requiresPassword()) {
+                checkPassword();
+            } else {
+                succeed();
+            }
+        } else if (type == SecurityType.VNC_AUTH) {
             checkPassword();
         } else if (version.atLeast(ProtocolVersion.V3_8)) {
-            out.write(new byte[4]);
-            out.flush();
+            succeed();
         }
         shared = in.readU8() != 0;
+    }
+
+    /** 3.7 and 3.8: the list of types (VeNCrypt first, as TigerVNC orders it) and the client's pick. */
+    private int chooseType(int plain) throws IOException {
+        ByteArray list = new ByteArray(4);
+        if (security.offersTls()) {
+            list.u8(SecurityType.VENCRYPT);
+        }
+        if (security.unencryptedAllowed()) {
+            list.u8(plain);
+        }
+        byte[] types = list.toByteArray();
+        out.write(types.length);
+        out.write(types);
+        out.flush();
+        int chosen = in.readU8();
+        for (byte t : types) {
+            if ((t & 0xFF) == chosen) {
+                return chosen;
+            }
+        }
+        fail("client chose security type " + chosen + ", which was not offered");
+        return -1;
     }
 
     public ProtocolVersion version() {
@@ -65,6 +139,21 @@ public final class ServerHandshake {
     /** The client's ClientInit shared flag. */
     public boolean shared() {
         return shared;
+    }
+
+    /** Where to read the client's messages from: the TLS stream after VeNCrypt, else the one given. */
+    public RfbInput input() {
+        return in;
+    }
+
+    /** Where to write ServerInit and everything after it. */
+    public OutputStream output() {
+        return out;
+    }
+
+    /** "TLSv1.3 TLS_AES_256_GCM_SHA384" after VeNCrypt, else null: the connection is unencrypted. */
+    public String encryption() {
+        return encryption;
     }
 
     private void checkPassword() throws IOException {
@@ -77,6 +166,10 @@ public final class ServerHandshake {
             sendFailure("wrong password");
             throw new AuthenticationException("client sent a wrong password");
         }
+        succeed();
+    }
+
+    private void succeed() throws IOException {
         out.write(new byte[4]);
         out.flush();
     }
@@ -84,6 +177,15 @@ public final class ServerHandshake {
     private void fail(String reason) throws IOException {
         sendFailure(reason);
         throw new RfbProtocolException(reason);
+    }
+
+    /** 3.3's refusal: security type 0 and a reason. */
+    private void refuse(String reason) throws IOException {
+        ByteArray refusal = new ByteArray(64).u32(0);
+        Reason.write(refusal, reason);
+        out.write(refusal.toByteArray());
+        out.flush();
+        throw new RfbProtocolException("refused an RFB " + version + " client: " + reason);
     }
 
     /** SecurityResult "failed", with the reason from 3.8 on (earlier versions have no field for it). */

@@ -50,7 +50,11 @@ final class UpdateReplay {
 
     /** Paints the whole update into {@code fb}; returns the number of rectangles. */
     int decode(byte[] update, Framebuffer fb) throws IOException {
-        RfbInput in = RfbInput.of(update);
+        return decode(RfbInput.of(update), fb);
+    }
+
+    /** Paints the next update read from {@code in} (a connection, in {@link TlsBench}). */
+    int decode(RfbInput in, Framebuffer fb) throws IOException {
         return walk(in, (rect, decoder) -> {
             encoded.clear();
             in.startRecording(encoded);

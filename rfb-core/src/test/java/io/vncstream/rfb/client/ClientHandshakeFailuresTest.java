@@ -176,10 +176,10 @@ class ClientHandshakeFailuresTest {
 
         @Test
         void onlyUnsupportedTypesAreNamed() {
-            var failure = rejectedBothWays(concat(V38, hex("02 10 13")), secret());
+            var failure = rejectedBothWays(concat(V38, hex("02 10 05")), secret());
             assertThat(failure.error()).isExactlyInstanceOf(RfbProtocolException.class)
-                    .hasMessage("the server offers only security types [Tight, VeNCrypt], none of which vncstream"
-                            + " supports (None, VNC Authentication)");
+                    .hasMessage("the server offers only security types [Tight, RA2], none of which vncstream"
+                            + " supports (None, VNC Authentication, VeNCrypt)");
             assertThat(failure.clientSent()).as("no type is chosen").isEqualTo(V38);
         }
 

@@ -115,7 +115,7 @@ class ClientHandshakeTest {
 
         @Test
         void threeSevenChoosesVncAuthAmongUnsupportedTypes() {
-            byte[] offer = hex("03 | 10 13 02"); // Tight, VeNCrypt, VNC Authentication
+            byte[] offer = hex("03 | 10 05 02"); // Tight, RA2, VNC Authentication
             var outcome = handshakeBothWays(concat(V37, offer, CHALLENGE, OK, SERVER_INIT), password("secret", new ArrayList<>()));
             assertThat(outcome.clientSent()).isEqualTo(concat(V37, hex("02"), SECRET_RESPONSE, SHARED));
         }

@@ -99,6 +99,30 @@ class FuzzSeedsTest {
     }
 
     @Test
+    void veNCryptSeedsEndAsNamed() throws Exception {
+        Map<String, byte[]> seeds = seeds("VeNCryptFuzzTestInputs/clientNegotiatesVeNCrypt");
+        assertThat(seeds).hasSizeGreaterThanOrEqualTo(10);
+        seeds.forEach((name, data) -> {
+            byte[] wire = java.util.Arrays.copyOfRange(data, 1, data.length);
+            java.io.InputStream in = new java.io.ByteArrayInputStream(wire);
+            io.vncstream.rfb.io.Transport t = io.vncstream.rfb.io.Transport.of(in, OutputStream.nullOutputStream(), in, "seed");
+            ClientConfig config = new ClientConfig().securityTypes(VeNCryptFuzzTest.EVERY)
+                    .password(server -> "secret".toCharArray()).user("seed");
+            ClientHandshake handshake = new ClientHandshake(t, config, "seed", "seed.example", 5900);
+            if (name.contains("alert")) {
+                assertThatThrownBy(handshake::run).as(name).isInstanceOf(io.vncstream.rfb.security.tls.TlsException.class)
+                        .hasMessageContaining("handshake_failure");
+            } else if (name.contains("wrong-password")) {
+                assertThatThrownBy(handshake::run).as(name).isInstanceOf(AuthenticationException.class);
+            } else if (name.startsWith("plain") || name.startsWith("v37-plain")) {
+                assertThat(call(handshake::run).width()).as(name).isEqualTo(64);
+            } else {
+                assertThatThrownBy(handshake::run).as(name).isInstanceOf(RfbProtocolException.class);
+            }
+        });
+    }
+
+    @Test
     void serverHandshakeSeedsEndAsNamed() throws Exception {
         seeds("ServerSideFuzzTestInputs/serverReadsClientHandshake").forEach((name, data) -> {
             FuzzInput input = FuzzInput.of(data);

@@ -47,6 +47,15 @@ public final class TinyVm implements AutoCloseable {
 
     /** Boots a VM and waits for its shell; skips, or fails in CI, without QEMU or busybox-static. */
     public static TinyVm boot() throws IOException, InterruptedException {
+        return boot("", List.of());
+    }
+
+    /**
+     * As {@link #boot()}, with {@code vncOptions} appended to the main {@code -vnc 127.0.0.1:N}
+     * (",tls-creds=tls0,password=on") and {@code extraArgs} added to QEMU's command line
+     * ({@code -object tls-creds-x509,...}, a second {@code -vnc}).
+     */
+    public static TinyVm boot(String vncOptions, List<String> extraArgs) throws IOException, InterruptedException {
         String program = TestPeers.requireProgram("qemu-system-x86_64", "qemu-system-x86");
         Path kernel = TinyVmImage.kernel();
         Path initrd = TinyVmImage.initramfs();
@@ -58,7 +67,7 @@ public final class TinyVm implements AutoCloseable {
                 int n = 30 + ThreadLocalRandom.current().nextInt(70);
                 if (Processes.portFree(5900 + n)) {
                     try {
-                        vm = start(program, kernel, initrd, dir, n);
+                        vm = start(program, kernel, initrd, dir, n, vncOptions, extraArgs);
                     } catch (IOException e) {
                         if (!String.valueOf(e.getMessage()).contains("available port")) {
                             throw e;
@@ -82,8 +91,8 @@ public final class TinyVm implements AutoCloseable {
         }
     }
 
-    private static TinyVm start(String program, Path kernel, Path initrd, Path dir, int n)
-            throws IOException, InterruptedException {
+    private static TinyVm start(String program, Path kernel, Path initrd, Path dir, int n, String vncOptions,
+                                List<String> extraArgs) throws IOException, InterruptedException {
         Path ser = dir.resolve("SER.sock");
         Path qmp = dir.resolve("QMP.sock");
         Files.deleteIfExists(ser);
@@ -91,11 +100,11 @@ public final class TinyVm implements AutoCloseable {
         Path spareQmp = dir.resolve("QMP-spare.sock");
         Files.deleteIfExists(spareQmp);
         Path log = dir.resolve("qemu-" + n + ".log");
-        List<String> cmd = List.of(program, "-m", "256", "-accel", System.getProperty("vncstream.test.accel", "tcg"),
+        List<String> cmd = new java.util.ArrayList<>(List.of(program, "-m", "256", "-accel", System.getProperty("vncstream.test.accel", "tcg"),
                 "-kernel", kernel.toString(), "-initrd", initrd.toString(),
                 // no blinking cursor on the VGA console: a still picture to compare
                 "-append", "console=tty0 console=ttyS0 vt.global_cursor_default=0",
-                "-vnc", "127.0.0.1:" + n,
+                "-vnc", "127.0.0.1:" + n + vncOptions,
                 "-chardev", "socket,id=" + SERIAL_ID + ",path=" + ser + ",server=on,wait=off",
                 "-serial", "chardev:" + SERIAL_ID,
                 // One QMP monitor for the test kit (stdio: never mistaken for a device) and a
@@ -105,7 +114,8 @@ public final class TinyVm implements AutoCloseable {
                 // A monitor nobody here uses, as libvirt keeps one of its own: a gateway must not
                 // offer it as a device although it is a server socket like the serial port's.
                 "-qmp", "unix:" + spareQmp + ",server=on,wait=off",
-                "-display", "none", "-no-reboot", "-nodefaults", "-vga", "std");
+                "-display", "none", "-no-reboot", "-nodefaults", "-vga", "std"));
+        cmd.addAll(extraArgs);
         long start = System.nanoTime();
         // QEMU's stdin and stdout carry the test kit's QMP monitor; its messages go to the log.
         Process p = new ProcessBuilder(cmd).directory(dir.toFile())

@@ -65,6 +65,8 @@ public final class XvncServer implements AutoCloseable {
         private int height = 480;
         private String password;
         private boolean unixSocket;
+        private String securityTypes;
+        private TestCertificates.Pair x509;
 
         /** 24, 16 or 8 (TigerVNC 1.12's Xvnc refuses 8: "Couldn't add screen"). */
         public Builder depth(int depth) {
@@ -87,6 +89,17 @@ public final class XvncServer implements AutoCloseable {
         /** Also listen on a unix socket ({@code -rfbunixpath}, in the server's directory: {@link #unixSocket()}). */
         public Builder unixSocket() {
             this.unixSocket = true;
+            return this;
+        }
+
+        /**
+         * TigerVNC's {@code -SecurityTypes} list as given ("X509Vnc,X509None,TLSVnc,TLSNone"), with
+         * the server certificate for the X509 types (null for anonymous TLS only); the *Vnc types
+         * need {@link #vncAuth} too.
+         */
+        public Builder securityTypes(String types, TestCertificates.Pair certificate) {
+            this.securityTypes = types;
+            this.x509 = certificate;
             return this;
         }
 
@@ -129,7 +142,15 @@ public final class XvncServer implements AutoCloseable {
             if (unixSocket) {
                 cmd.addAll(List.of("-rfbunixpath", dir.resolve("vnc.sock").toString()));
             }
-            if (pwFile == null) {
+            if (securityTypes != null) {
+                cmd.addAll(List.of("-SecurityTypes", securityTypes));
+                if (pwFile != null) {
+                    cmd.addAll(List.of("-rfbauth", pwFile.toString()));
+                }
+                if (x509 != null) {
+                    cmd.addAll(List.of("-X509Cert", x509.cert().toString(), "-X509Key", x509.key().toString()));
+                }
+            } else if (pwFile == null) {
                 cmd.addAll(List.of("-SecurityTypes", "None"));
             } else {
                 cmd.addAll(List.of("-SecurityTypes", "VncAuth", "-rfbauth", pwFile.toString()));

@@ -1,5 +1,6 @@
 package io.vncstream.viewer.connect;
 
+import io.vncstream.rfb.security.tls.KnownCertificates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +18,7 @@ import java.util.Properties;
 /**
  * The viewer's files in {@code $XDG_CONFIG_HOME/vncstream} (else {@code ~/.config/vncstream}):
  * {@code settings.properties} (theme and connection options) and {@code recent-servers} (one
- * address per line, newest first). No password is ever written.
+ * address per line, newest first) and {@code known-certificates}. No password is ever written.
  */
 public final class AppConfig {
     private static final Logger LOG = LoggerFactory.getLogger(AppConfig.class);
@@ -60,6 +61,14 @@ public final class AppConfig {
                 p.store(w, "vncstream viewer settings");
             }
         });
+    }
+
+    /**
+     * The certificates the user accepted "always", per server ({@code known-certificates}, like
+     * ssh's known_hosts; owner-only).
+     */
+    public KnownCertificates knownCertificates() {
+        return KnownCertificates.inFile(dir.resolve("known-certificates"));
     }
 
     /** Recent server addresses, newest first. */

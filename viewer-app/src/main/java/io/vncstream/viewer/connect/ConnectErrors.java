@@ -3,6 +3,7 @@ package io.vncstream.viewer.connect;
 import io.vncstream.rfb.RfbProtocolException;
 import io.vncstream.rfb.handshake.ConnectionRefusedException;
 import io.vncstream.rfb.security.AuthenticationException;
+import io.vncstream.rfb.security.tls.TlsException;
 
 import java.io.EOFException;
 import java.net.ConnectException;
@@ -54,6 +55,9 @@ public final class ConnectErrors {
         }
         if (t instanceof ConnectionRefusedException) {
             return "The server refused the connection: " + msg;
+        }
+        if (t instanceof TlsException) {
+            return "Secure connection failed: " + msg + ".";
         }
         if (t instanceof RfbProtocolException) {
             return "Protocol error: " + msg;

@@ -2,6 +2,7 @@ package io.vncstream.viewer.connect;
 
 import io.vncstream.rfb.Encodings;
 import io.vncstream.rfb.client.ClientConfig;
+import io.vncstream.rfb.security.SecurityTypes;
 import io.vncstream.viewer.screen.Scaling;
 
 import java.time.Duration;
@@ -37,6 +38,10 @@ public final class ConnectionSettings {
     public boolean shared = true;
     public Scaling scaling = Scaling.NATIVE;
     public Duration connectTimeout = Duration.ofSeconds(10);
+    /** TigerVNC's SecurityTypes list, in preference order; empty for the default (X509, then TLS, then none). */
+    public String securityTypes = "";
+    /** The user name for Plain authentication, remembered to fill the password dialog's user field. */
+    public String user = "";
 
     public ConnectionSettings copy() {
         ConnectionSettings c = new ConnectionSettings();
@@ -49,6 +54,8 @@ public final class ConnectionSettings {
         c.shared = shared;
         c.scaling = scaling;
         c.connectTimeout = connectTimeout;
+        c.securityTypes = securityTypes;
+        c.user = user;
         return c;
     }
 
@@ -65,6 +72,12 @@ public final class ConnectionSettings {
         if (compressLevel >= 0) {
             config.compressLevel(Math.min(9, compressLevel));
         }
+        if (!securityTypes.isBlank()) {
+            config.securityTypes(SecurityTypes.parse(securityTypes));
+        }
+        if (!user.isBlank()) {
+            config.user(user.trim());
+        }
         return config;
     }
 
@@ -76,6 +89,8 @@ public final class ConnectionSettings {
         p.setProperty("viewOnly", Boolean.toString(viewOnly));
         p.setProperty("shared", Boolean.toString(shared));
         p.setProperty("scaling", scaling.name());
+        p.setProperty("securityTypes", securityTypes);
+        p.setProperty("user", user);
     }
 
     public static ConnectionSettings load(Properties p) {
@@ -87,7 +102,17 @@ public final class ConnectionSettings {
         s.viewOnly = Boolean.parseBoolean(p.getProperty("viewOnly", "false"));
         s.shared = Boolean.parseBoolean(p.getProperty("shared", "true"));
         s.scaling = Scaling.parse(p.getProperty("scaling"));
+        s.securityTypes = validTypes(p.getProperty("securityTypes", ""));
+        s.user = p.getProperty("user", "").trim();
         return s;
+    }
+
+    private static String validTypes(String types) {
+        try {
+            return types.isBlank() ? "" : SecurityTypes.parse(types).toString();
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
     }
 
     private static int intIn(String s, int min, int max, int dflt) {

@@ -4,8 +4,10 @@ import io.vncstream.rfb.client.ClientConfig;
 import io.vncstream.rfb.client.RfbClient;
 import io.vncstream.rfb.client.RfbClientHandler;
 import io.vncstream.rfb.client.ServerAddress;
+import io.vncstream.rfb.security.CredentialsSource;
 import io.vncstream.rfb.security.PasswordSource;
 import io.vncstream.ssh.SshPrompts;
+import io.vncstream.rfb.security.tls.TlsOptions;
 
 import java.io.IOException;
 
@@ -16,14 +18,19 @@ public final class Connector {
 
     public static RfbClient open(ConnectionSettings settings, PasswordSource password, RfbClientHandler handler)
             throws IOException {
-        return open(settings, password, SshPrompts.nonInteractive(), handler);
+        ServerAddress address = ServerAddress.parse(settings.address);
+        return ViaSsh.connect(address, settings.via, settings.toClientConfig().password(password),
+                SshPrompts.nonInteractive(), handler);
     }
 
-    /** As above; through the settings' SSH host when set, with {@code ssh} answering its questions. */
-    public static RfbClient open(ConnectionSettings settings, PasswordSource password, SshPrompts ssh,
-                                 RfbClientHandler handler) throws IOException {
+    /**
+     * As above, with Plain's credentials asked by {@code credentials}, TLS servers trusted by
+     * {@code tls}, and through the settings' SSH host when set, with {@code ssh} answering its questions.
+     */
+    public static RfbClient open(ConnectionSettings settings, PasswordSource password, CredentialsSource credentials,
+                                 TlsOptions tls, SshPrompts ssh, RfbClientHandler handler) throws IOException {
         ServerAddress address = ServerAddress.parse(settings.address);
-        ClientConfig config = settings.toClientConfig().password(password);
+        ClientConfig config = settings.toClientConfig().password(password).credentials(credentials).tls(tls);
         return ViaSsh.connect(address, settings.via, config, ssh, handler);
     }
 }

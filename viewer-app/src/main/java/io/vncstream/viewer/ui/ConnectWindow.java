@@ -4,7 +4,6 @@ import io.vncstream.rfb.client.RfbClient;
 import io.vncstream.rfb.client.ServerAddress;
 import io.vncstream.viewer.connect.ConnectErrors;
 import io.vncstream.viewer.connect.ConnectionSettings;
-import io.vncstream.viewer.connect.Connector;
 import io.vncstream.viewer.screen.Scaling;
 import net.miginfocom.swing.MigLayout;
 
@@ -47,6 +46,7 @@ public final class ConnectWindow extends JFrame {
     final JComboBox<Scaling> scaling = new JComboBox<>(Scaling.values());
     final JCheckBox viewOnly = new JCheckBox("View only (send no keyboard or mouse input)");
     final JCheckBox shared = new JCheckBox("Shared (leave other viewers connected)");
+    final JTextField securityTypes = new JTextField();
     final JButton connectButton = new JButton("Connect");
     final JButton cancelButton = new JButton("Cancel");
     final JProgressBar progress = new JProgressBar();
@@ -94,6 +94,12 @@ public final class ConnectWindow extends JFrame {
         viewOnly.setSelected(s.viewOnly);
         shared.setName("shared");
         shared.setSelected(s.shared);
+        securityTypes.setName("securityTypes");
+        securityTypes.setText(s.securityTypes);
+        securityTypes.putClientProperty("JTextField.placeholderText", "default: X509, then TLS, then unencrypted");
+        securityTypes.setToolTipText("<html>Allowed security types in the order preferred, as TigerVNC names them:<br>"
+                + "X509Vnc, X509Plain, X509None, TLSVnc, TLSPlain, TLSNone, VncAuth, None, Plain.<br>"
+                + "Leave out VncAuth and None to refuse unencrypted connections.</html>");
 
         progress.setName("progress");
         progress.setIndeterminate(true);
@@ -127,6 +133,8 @@ public final class ConnectWindow extends JFrame {
         p.add(scaling);
         p.add(viewOnly, "skip 1");
         p.add(shared, "skip 1");
+        p.add(new JLabel("Security types:"));
+        p.add(securityTypes);
         p.add(progress, "span 2, growx, gaptop para");
         p.add(message, "span 2, growx, wmin 10");
         p.add(cancelButton, "span 2, split 2, right, gaptop para, tag cancel");
@@ -169,6 +177,8 @@ public final class ConnectWindow extends JFrame {
         s.scaling = (Scaling) scaling.getSelectedItem();
         s.viewOnly = viewOnly.isSelected();
         s.shared = shared.isSelected();
+        s.securityTypes = securityTypes.getText().trim();
+        s.user = app.lastSettings().user;
         return s;
     }
 
@@ -196,6 +206,14 @@ public final class ConnectWindow extends JFrame {
                 return;
             }
         }
+        if (!s.securityTypes.isEmpty()) {
+            try {
+                s.securityTypes = io.vncstream.rfb.security.SecurityTypes.parse(s.securityTypes).toString();
+            } catch (IllegalArgumentException e) {
+                error("Invalid security types: " + e.getMessage());
+                return;
+            }
+        }
         app.remember(s);
         setBusy(true, "Connecting to " + s.address + "...");
         ViewerWindow window = new ViewerWindow(app, s);
@@ -204,8 +222,7 @@ public final class ConnectWindow extends JFrame {
         worker = new SwingWorker<>() {
             @Override
             protected RfbClient doInBackground() throws Exception {
-                return Connector.open(s, new PasswordPrompt(() -> ConnectWindow.this),
-                        new SshDialogs(() -> ConnectWindow.this), link.handler());
+                return SecureConnect.open(app, s, () -> ConnectWindow.this, link.handler());
             }
 
             @Override

@@ -24,6 +24,7 @@ final class ConnectionInfoDialog extends JDialog {
     private final JLabel server = value("server");
     private final JLabel name = value("desktopName");
     private final JLabel protocol = value("protocol");
+    private final JLabel security = value("connectionSecurity");
     private final JLabel size = value("size");
     private final JLabel format = value("pixelFormat");
     private final JLabel requested = value("requestedEncodings");
@@ -46,6 +47,7 @@ final class ConnectionInfoDialog extends JDialog {
         row(p, "Server:", server);
         row(p, "Desktop name:", name);
         row(p, "Protocol:", protocol);
+        row(p, "Security:", security);
         row(p, "Size:", size);
         row(p, "Pixel format:", format);
         row(p, "Encodings asked for:", requested);
@@ -97,6 +99,8 @@ final class ConnectionInfoDialog extends JDialog {
         }
         name.setText(c.serverInit().name());
         protocol.setText("RFB " + c.protocolVersion() + (c.isClosed() ? " (closed)" : ""));
+        security.setText(c.security() == null ? "-" : c.security().summary()
+                + (c.security().fingerprint() == null ? "" : ", certificate " + c.security().fingerprint()));
         size.setText(c.framebuffer().width() + " x " + c.framebuffer().height());
         format.setText(c.pixelFormat().toString());
         requested.setText(c.encodings().stream().filter(e -> e >= 0).map(Encodings::name).collect(Collectors.joining(", ")));

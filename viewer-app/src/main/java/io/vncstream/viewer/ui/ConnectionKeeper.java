@@ -2,8 +2,8 @@ package io.vncstream.viewer.ui;
 
 import io.vncstream.rfb.client.RfbClient;
 import io.vncstream.rfb.security.AuthenticationException;
+import io.vncstream.rfb.security.tls.TlsException;
 import io.vncstream.viewer.connect.ConnectErrors;
-import io.vncstream.viewer.connect.Connector;
 import io.vncstream.viewer.screen.RemoteInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,8 +116,7 @@ final class ConnectionKeeper {
         new SwingWorker<RfbClient, Void>() {
             @Override
             protected RfbClient doInBackground() throws Exception {
-                return Connector.open(window.settings(), new PasswordPrompt(() -> window), new SshDialogs(() -> window),
-                        link.handler());
+                return SecureConnect.open(window.app(), window.settings(), () -> window, link.handler());
             }
 
             @Override
@@ -137,7 +136,8 @@ final class ConnectionKeeper {
                         return;
                     }
                     if (isAuthentication(e)) {
-                        // Trying again would only ask for the password again and again: the user decides.
+                        // Trying again would only ask for the password (or about the certificate)
+                        // again and again: the user decides.
                         window.connectionProgress(lastProblem + " Use Reconnect to try again.");
                     } else {
                         scheduleRetry();
@@ -158,8 +158,8 @@ final class ConnectionKeeper {
 
     private static boolean isAuthentication(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            // An SSH login or host key refused would be refused (and asked about) again just the same.
-            if (t instanceof AuthenticationException || t instanceof io.vncstream.ssh.SshAuthException
+            // An SSH login or host key refused, or a TLS certificate refused, would be refused (and asked about) again just the same.
+            if (t instanceof AuthenticationException || t instanceof TlsException || t instanceof io.vncstream.ssh.SshAuthException
                     || t instanceof io.vncstream.ssh.HostKeyException) {
                 return true;
             }

@@ -1,6 +1,7 @@
 package io.vncstream.viewer.ui;
 
 import io.vncstream.rfb.client.RfbClient;
+import io.vncstream.rfb.client.ServerAddress;
 import io.vncstream.viewer.connect.ConnectionSettings;
 import io.vncstream.viewer.screen.RemoteScreen;
 import io.vncstream.viewer.screen.Scaling;
@@ -36,6 +37,7 @@ public final class ViewerWindow extends JFrame {
     private final JScrollPane screenScroll = new JScrollPane(screen);
     private final JTabbedPane tabs = new JTabbedPane();
     private final JLabel status = new JLabel(" ");
+    private final SecurityIndicator securityIndicator = new SecurityIndicator();
     private final JPanel statusBar = new JPanel(new MigLayout("insets 2 8 2 8, fill", "[grow]"));
     private final DisconnectedBanner banner;
     private final ConnectionKeeper keeper = new ConnectionKeeper(this);
@@ -90,6 +92,7 @@ public final class ViewerWindow extends JFrame {
         popup = actions.popup();
         status.setName("status");
         statusBar.add(status, "growx");
+        statusBar.add(securityIndicator, "right");
 
         JPanel content = new JPanel(new MigLayout("insets 0, gap 0, fill, wrap 1", "[grow,fill]"));
         // hidemode 3: bars hidden in full screen give their space to the screen. Hidden rows
@@ -209,6 +212,7 @@ public final class ViewerWindow extends JFrame {
         banner.hideBanner();
         showStatus("Connected to " + settings.address + ": " + client.framebuffer().width() + " x "
                 + client.framebuffer().height() + ", RFB " + client.protocolVersion());
+        securityIndicator.show(client.security(), parsedAddress());
         actions.update();
         app.connected(this);
     }
@@ -320,6 +324,24 @@ public final class ViewerWindow extends JFrame {
     void showStatus(String text) {
         status.setText(text);
         status.setToolTipText(text);
+    }
+
+    private ServerAddress parsedAddress() {
+        try {
+            return ServerAddress.parse(settings.address);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The status bar's security indicator ("TLS: TLSv1.3, ..., server verified", "Unencrypted"). */
+    public String securityText() {
+        return securityIndicator.text();
+    }
+
+    /** Whether the warning about an unencrypted connection to another machine shows. */
+    public boolean unencryptedWarningShown() {
+        return securityIndicator.warningShown();
     }
 
     /** The text of the status line. */

@@ -1,0 +1,101 @@
+package io.vncstream.rfb.server;
+
+import io.vncstream.rfb.security.tls.Fingerprint;
+import io.vncstream.rfb.security.tls.TlsEngines;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A server's TLS identity: its certificate chain and private key, as the JDK's TLS needs them.
+ * Only TLS 1.2 and 1.3 are offered; viewers are not asked for certificates (they authenticate
+ * with the VNC password inside TLS, as X509Vnc specifies).
+ */
+public final class ServerTls {
+    private static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
+    private static final char[] IN_MEMORY = "in-memory".toCharArray();
+
+    private final SSLContext context;
+    private final X509Certificate certificate;
+
+    private ServerTls(SSLContext context, X509Certificate certificate) {
+        this.context = context;
+        this.certificate = certificate;
+    }
+
+    /** From a private key and its certificate chain, leaf first. */
+    public static ServerTls of(PrivateKey key, X509Certificate... chain) throws IOException {
+        if (chain.length == 0) {
+            throw new IllegalArgumentException("a TLS server needs at least its own certificate");
+        }
+        // The JVM reads its disabled TLS algorithms at the first TLS use: if that is this listener,
+        // a later anonymous-TLS client (the gateway's upstream, say) must still find its suites.
+        TlsEngines.allowAnonymousSuites();
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry("server", key, IN_MEMORY, chain);
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(store, IN_MEMORY);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(kmf.getKeyManagers(), null, null);
+            return new ServerTls(context, chain[0]);
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot use this key and certificate for TLS: " + e.getMessage(), e);
+        }
+    }
+
+    /** From a key store holding one key entry (a PKCS12 file made by openssl, say). */
+    public static ServerTls of(KeyStore store, char[] password) throws IOException {
+        try {
+            for (String alias : java.util.Collections.list(store.aliases())) {
+                if (store.isKeyEntry(alias)) {
+                    PrivateKey key = (PrivateKey) store.getKey(alias, password);
+                    X509Certificate[] chain = Arrays.stream(store.getCertificateChain(alias))
+                            .map(X509Certificate.class::cast).toArray(X509Certificate[]::new);
+                    return of(key, chain);
+                }
+            }
+            throw new IOException("the key store holds no private key");
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot read the key store: " + e.getMessage(), e);
+        }
+    }
+
+    /** A new server-side engine for one connection. */
+    SSLEngine newEngine() {
+        SSLEngine engine = context.createSSLEngine();
+        engine.setUseClientMode(false);
+        engine.setNeedClientAuth(false);
+        List<String> supported = Arrays.asList(engine.getSupportedProtocols());
+        engine.setEnabledProtocols(PROTOCOLS.stream().filter(supported::contains).toArray(String[]::new));
+        return engine;
+    }
+
+    public X509Certificate certificate() {
+        return certificate;
+    }
+
+    /** The leaf certificate's SHA-256 fingerprint as {@code openssl x509 -fingerprint -sha256} prints it. */
+    public String fingerprint() {
+        return fingerprint(certificate);
+    }
+
+    public static String fingerprint(X509Certificate certificate) {
+        return Fingerprint.of(certificate);
+    }
+
+    @Override
+    public String toString() {
+        return certificate.getSubjectX500Principal().getName().toLowerCase(Locale.ROOT) + " " + fingerprint();
+    }
+}
