@@ -78,7 +78,11 @@ public final class RfbClient implements AutoCloseable {
             ClientHandshake handshake = new ClientHandshake(in, transport.output(), config, serverName);
             ServerInit init = handshake.run();
             transport.setReadTimeout(Duration.ZERO);
-            return new RfbClient(transport, in, handshake, init, config, handler);
+            try {
+                return new RfbClient(transport, in, handshake, init, config, handler);
+            } catch (OutOfMemoryError e) {
+                throw OutOfMemory.framebuffer("ServerInit", init.width(), init.height());
+            }
         } catch (java.net.SocketTimeoutException e) {
             transport.close();
             throw new java.net.SocketTimeoutException("the server did not complete the handshake within "
@@ -201,6 +205,12 @@ public final class RfbClient implements AutoCloseable {
             }
         } catch (Exception e) {
             shutdown(e);
+        } catch (OutOfMemoryError e) {
+            // The allocation that failed is garbage now: there is heap left to say so and close.
+            shutdown(OutOfMemory.during("reading the server's updates"));
+        } catch (Error e) {
+            // Whatever kills this thread ends the connection now, not after the caller's timeout.
+            shutdown(new IOException("the connection's reader failed: " + e, e));
         }
     }
 

@@ -94,7 +94,11 @@ final class UpdateReader {
 
     private void resize(RectHeader rect) throws IOException {
         ServerInit.checkSize(Encodings.name(rect.encoding()), rect.width(), rect.height());
-        fb.resize(rect.width(), rect.height());
+        try {
+            fb.resize(rect.width(), rect.height());
+        } catch (OutOfMemoryError e) {
+            throw OutOfMemory.framebuffer(Encodings.name(rect.encoding()), rect.width(), rect.height());
+        }
         handler.desktopResized(rect.width(), rect.height());
     }
 

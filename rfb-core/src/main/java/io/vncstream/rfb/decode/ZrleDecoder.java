@@ -21,32 +21,37 @@ public final class ZrleDecoder implements Decoder {
 
     @Override
     public void readRect(RectHeader rect, RfbInput in, DecodeContext ctx) throws IOException {
-        in.skip(in.readLength(rect.describe() + ": compressed length", Limits.MAX_COMPRESSED_RECT));
+        in.skip(readLength(rect, in, ctx));
     }
 
     @Override
     public void decodeRect(RectHeader rect, RfbInput in, DecodeContext ctx, Framebuffer fb) throws IOException {
-        int length = in.readLength(rect.describe() + ": compressed length", Limits.MAX_COMPRESSED_RECT);
+        int length = readLength(rect, in, ctx);
         in.ensure(length);
-        int produced = stream.inflate(in.array(), in.arrayOffset(), length, maxTileData(rect, ctx), rect.describe());
-        in.skip(length);
-        RfbInput tiles = RfbInput.wrap(stream.output(), produced);
+        RfbInput tiles = stream.open(in.array(), in.arrayOffset(), length, rect.describe());
         try {
             decodeTiles(rect, tiles, ctx.converter(), fb);
         } catch (java.io.EOFException e) {
-            throw new RfbProtocolException(rect.describe() + ": tile data ends early (" + e.getMessage() + ")");
+            throw new RfbProtocolException(rect.describe() + ": tile data ends early (" + stream.produced()
+                    + " bytes inflated)");
         }
-        if (!tiles.atEnd()) {
-            throw new RfbProtocolException(rect.describe() + ": " + tiles.buffered() + " bytes of tile data left over");
-        }
+        stream.finish(tiles, "tile data");
+        in.skip(length);
         fb.damage(rect.x(), rect.y(), rect.width(), rect.height());
     }
 
-    /** The most a rectangle's tiles can take: every pixel a 4-byte CPIXEL and a run-length byte, plus palettes. */
-    private static int maxTileData(RectHeader rect, DecodeContext ctx) {
+    private static int readLength(RectHeader rect, RfbInput in, DecodeContext ctx) throws IOException {
+        return in.readLength(rect.describe() + ": compressed length", Limits.compressedLimit(maxTileData(rect, ctx)));
+    }
+
+    /**
+     * The most a rectangle's tiles can take: per tile a subencoding byte and a full palette, per
+     * pixel a CPIXEL and a run-length byte (plain RLE with runs of one).
+     */
+    static long maxTileData(RectHeader rect, DecodeContext ctx) {
         long tiles = (long) ((rect.width() + TILE - 1) / TILE) * ((rect.height() + TILE - 1) / TILE);
-        long max = rect.area() * (ctx.format().compactPixelSize() + 1) * 2 + tiles * (1 + 128 * 4) + 1024;
-        return (int) Math.min(Integer.MAX_VALUE - 16, max);
+        int cpixel = ctx.format().compactPixelSize();
+        return rect.area() * (cpixel + 1) + tiles * (1 + 127L * cpixel);
     }
 
     private void decodeTiles(RectHeader rect, RfbInput in, PixelConverter conv, Framebuffer fb) throws IOException {

@@ -35,6 +35,14 @@ public final class RfbInput {
         return new RfbInput(source, new byte[BUFFER_SIZE], 0);
     }
 
+    /**
+     * Reads from a stream into a buffer the caller owns and reuses (a decoder's inflated data:
+     * the stream produces the bytes as they are read, so memory stays at the buffer's size).
+     */
+    public static RfbInput over(InputStream source, byte[] buffer) {
+        return new RfbInput(source, buffer, 0);
+    }
+
     /** Reads a byte array; reaching its end is an {@link EOFException}. */
     public static RfbInput of(byte[] data) {
         return new RfbInput(null, data, data.length);

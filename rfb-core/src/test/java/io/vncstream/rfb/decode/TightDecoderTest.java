@@ -306,11 +306,19 @@ class TightDecoderTest {
         }
 
         @Test
-        void theLargestCompactLengthWithoutItsDataIsAnEof() {
-            // 0x7f | 0x7f << 7 | 0xff << 14 = 4194303 is below the 64 MiB limit: a compact length can never
-            // exceed it, so the bound here is the data actually sent, not an allocation of that size.
+        void aJpegLongerThanItsRectangleCanTakeIsRejected() {
+            // 4194303 bytes, the largest compact length, for 4x2 pixels: at most 8 bytes a pixel and 64 KiB.
             assertThat(tight().rejected(rect(0, 0, 4, 2, Encodings.TIGHT, hex("90 | ff ff ff"))))
-                    .isInstanceOf(java.io.EOFException.class);
+                    .isInstanceOf(RfbProtocolException.class)
+                    .hasMessage("Tight rectangle 4x2 at (0,0): compressed length 4194303 exceeds limit 65600 bytes");
+        }
+
+        @Test
+        void basicDataLongerThanZlibCouldMakeItIsRejected() {
+            // Copy filter, 4x2 pixels of 3 bytes: 24 bytes, at most 24 + 3 + 4096 through zlib.
+            assertThat(tight().rejected(rect(0, 0, 4, 2, Encodings.TIGHT, hex("00 | 9c 20"))))
+                    .isInstanceOf(RfbProtocolException.class)
+                    .hasMessage("Tight rectangle 4x2 at (0,0): compressed length 4124 exceeds limit 4123 bytes");
         }
     }
 
