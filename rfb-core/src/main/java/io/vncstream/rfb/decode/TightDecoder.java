@@ -25,6 +25,7 @@ public final class TightDecoder implements Decoder {
 
     private final ZlibStream[] streams = {new ZlibStream(), new ZlibStream(), new ZlibStream(), new ZlibStream()};
     private final int[] palette = new int[256];
+    private final TightJpeg jpeg = new TightJpeg();
     private int[] pixels = new int[0];
 
     @Override
@@ -65,8 +66,10 @@ public final class TightDecoder implements Decoder {
             fb.fillRect(rect.x(), rect.y(), rect.width(), rect.height(), WirePixels.readTight(in, conv));
         } else if (type == JPEG) {
             int length = readJpegLength(rect, in);
-            fb.setPixels(rect.x(), rect.y(), rect.width(), rect.height(),
-                    TightJpeg.decode(rect, in.readBytes(length), pixelBuffer(rect)), 0, rect.width());
+            in.ensure(length);
+            int[] out = jpeg.decode(rect, in.array(), in.arrayOffset(), length, pixelBuffer(rect));
+            in.skip(length);
+            fb.setPixels(rect.x(), rect.y(), rect.width(), rect.height(), out, 0, rect.width());
         } else {
             checkBasic(rect, type);
             decodeBasic(rect, in, ctx, fb, control);
