@@ -47,10 +47,15 @@ public final class HextileDecoder implements Decoder {
         }
     }
 
+    /**
+     * Each tile is painted in a 16x16 buffer (background, then subrectangles, with plain loops:
+     * they are a few pixels each) and copied into the framebuffer once, as TigerVNC does.
+     */
     @Override
     public void decodeRect(RectHeader rect, RfbInput in, DecodeContext ctx, Framebuffer fb) throws IOException {
         int background = 0xFF000000;
         int foreground = 0xFF000000;
+        int[] t = tile;
         for (int ty = 0; ty < rect.height(); ty += TILE) {
             int th = Math.min(TILE, rect.height() - ty);
             for (int tx = 0; tx < rect.width(); tx += TILE) {
@@ -60,8 +65,8 @@ public final class HextileDecoder implements Decoder {
                 int sub = in.readU8();
                 checkSubencoding(rect, sub, tx, ty);
                 if ((sub & RAW) != 0) {
-                    WirePixels.readRow(in, ctx.converter(), tile, 0, tw * th);
-                    fb.setPixels(x, y, tw, th, tile, 0, tw);
+                    WirePixels.readRow(in, ctx.converter(), t, 0, tw * th);
+                    fb.setPixels(x, y, tw, th, t, 0, tw);
                     continue;
                 }
                 if ((sub & BACKGROUND_SPECIFIED) != 0) {
@@ -70,10 +75,11 @@ public final class HextileDecoder implements Decoder {
                 if ((sub & FOREGROUND_SPECIFIED) != 0) {
                     foreground = WirePixels.read(in, ctx.converter());
                 }
-                fb.fillRect(x, y, tw, th, background);
                 if ((sub & ANY_SUBRECTS) == 0) {
+                    fb.fillRect(x, y, tw, th, background);
                     continue;
                 }
+                java.util.Arrays.fill(t, 0, tw * th, background);
                 int n = in.readU8();
                 boolean coloured = (sub & SUBRECTS_COLOURED) != 0;
                 for (int i = 0; i < n; i++) {
@@ -89,8 +95,14 @@ public final class HextileDecoder implements Decoder {
                                 + ") has a subrectangle " + sw + "x" + sh + " at (" + sx + "," + sy
                                 + ") outside its " + tw + "x" + th + " area");
                     }
-                    fb.fillRect(x + sx, y + sy, sw, sh, colour);
+                    for (int row = sy; row < sy + sh; row++) {
+                        int start = row * tw + sx;
+                        for (int col = start; col < start + sw; col++) {
+                            t[col] = colour;
+                        }
+                    }
                 }
+                fb.setPixels(x, y, tw, th, t, 0, tw);
             }
         }
         fb.damage(rect.x(), rect.y(), rect.width(), rect.height());

@@ -31,8 +31,8 @@ import java.util.zip.Inflater;
  * What no decoder of a recorded session can do without, found by walking the session once:
  * the zlib inflate of every Zlib, ZRLE and Tight rectangle's data through the connection's
  * streams in wire order (Tight's resets included), libjpeg decoding each Tight JPEG into a raster
- * (ImageIO's readRaster: no colour conversion, no BufferedImage), and a plain copy of each Raw
- * rectangle's bytes. {@link #run} does all of it once: the floor of one decode pass.
+ * (ImageIO's readRaster: no colour conversion, no BufferedImage), a plain copy of each Raw
+ * rectangle's bytes, and for Hextile (which has none of these) writing each pixel once. {@link #run} does all of it once: the floor of one decode pass.
  */
 final class SessionFloor {
     private static final int ZLIB = 0;
@@ -53,6 +53,10 @@ final class SessionFloor {
     private static final int INFLATE = 1;
     private static final int RESET = 2;
     private static final int JPEG = 3;
+    private static final int PAINT = 4;
+    private int[] painted;
+    private final int[] colours = new int[65536];
+    private int width;
 
     private SessionFloor(byte[] data) {
         this.data = data;
@@ -66,6 +70,8 @@ final class SessionFloor {
         SessionFloor f = new SessionFloor(session);
         RfbInput in = RfbInput.of(session);
         ServerInit init = ServerInit.read(in);
+        f.width = init.width();
+        f.painted = new int[init.width() * init.height()];
         DecodeContext ctx = new DecodeContext(init.format());
         Decoders decoders = new Decoders();
         while (!in.atEnd()) {
@@ -92,6 +98,8 @@ final class SessionFloor {
                     return;
                 }
                 case Encodings.DESKTOP_SIZE -> {
+                    width = rect.width();
+                    painted = new int[rect.width() * rect.height()];
                     continue;
                 }
                 case Encodings.EXTENDED_DESKTOP_SIZE -> {
@@ -121,6 +129,10 @@ final class SessionFloor {
                 }
                 case Encodings.TIGHT -> tight(rect, in, ctx.format());
                 default -> {
+                    if (rect.encoding() == Encodings.HEXTILE) {
+                        // No inflate, no JPEG: the least a decoder does is write each pixel once.
+                        ops.add(new int[]{PAINT, rect.x() | rect.y() << 16, rect.width() | rect.height() << 16, width});
+                    }
                     Decoder d = decoders.get(rect.encoding());
                     if (d == null) {
                         throw new RfbProtocolException("session: " + rect.describe() + " is not an encoding we decode");
@@ -199,6 +211,18 @@ final class SessionFloor {
                         sum += op[3] + (copy[op[3] >> 1] & 0xFF);
                     }
                     case RESET -> streams[op[1]].reset();
+                    case PAINT -> {
+                        // Each row of the rectangle copied into a framebuffer-sized array, where it lies.
+                        int x = op[1] & 0xFFFF;
+                        int y = op[1] >>> 16;
+                        int w = op[2] & 0xFFFF;
+                        int h = op[2] >>> 16;
+                        int stride = op[3];
+                        for (int row = 0; row < h; row++) {
+                            System.arraycopy(colours, 0, painted, (y + row) * stride + x, w);
+                        }
+                        sum += (long) w * h;
+                    }
                     case INFLATE -> {
                         Inflater inf = streams[op[1]];
                         inf.setInput(data, op[2], op[3]);
@@ -224,7 +248,9 @@ final class SessionFloor {
         boolean inflate = false;
         boolean jpg = false;
         boolean cp = false;
+        boolean paint = false;
         for (int[] op : ops) {
+            paint |= op[0] == PAINT;
             inflate |= op[0] == INFLATE;
             jpg |= op[0] == JPEG;
             cp |= op[0] == COPY;
@@ -232,6 +258,9 @@ final class SessionFloor {
         List<String> parts = new ArrayList<>();
         if (cp) {
             parts.add("copy");
+        }
+        if (paint) {
+            parts.add("paint");
         }
         if (inflate) {
             parts.add("inflate");
