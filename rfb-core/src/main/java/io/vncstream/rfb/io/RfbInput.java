@@ -166,6 +166,21 @@ public final class RfbInput {
         require(n);
     }
 
+    /**
+     * Makes up to {@code n} bytes (at most the buffer size) contiguous from {@link #arrayOffset()}
+     * without consuming them, fewer only where the data ends; returns how many there are. For
+     * parsers whose next item has a small bounded size they cannot know before reading it.
+     */
+    public int request(int n) throws IOException {
+        n = Math.min(n, buffer.length);
+        while (limit - position < n && source != null) {
+            if (!fill(true)) {
+                break;
+            }
+        }
+        return limit - position;
+    }
+
     public byte[] array() {
         return buffer;
     }

@@ -20,6 +20,8 @@ public final class PixelConverter {
     private final boolean identity;
     /** Which of the common 32-bit true-colour layouts this is, for {@link #convert}: one of the constants below. */
     private final int layout;
+    /** rfb-core's own format, whose CPIXEL is blue, green, red: the one ZRLE stream every client of ours gets. */
+    private final boolean compactRgbLe;
     private static final int GENERAL = 0;
     /** 8 bits a channel, red at bit 16 and blue at bit 0 (rfb-core's own format, Xvnc's natural one). */
     private static final int RGB_LE = 1;
@@ -54,6 +56,7 @@ public final class PixelConverter {
         } else {
             layout = GENERAL;
         }
+        compactRgbLe = layout == RGB_LE && format.hasCompactPixel() && format.compactPixelInLowBytes();
     }
 
     public PixelFormat format() {
@@ -108,6 +111,9 @@ public final class PixelConverter {
      * A 3-byte compact pixel is the 4-byte value without its unused byte, in the format's byte order.
      */
     public int readCompactArgb(byte[] src, int off) {
+        if (compactRgbLe) {
+            return 0xFF000000 | ((src[off + 2] & 0xFF) << 16) | ((src[off + 1] & 0xFF) << 8) | (src[off] & 0xFF);
+        }
         return argb(compactValue(src, off));
     }
 
