@@ -120,21 +120,39 @@ public final class TightDecoder implements Decoder {
         }
     }
 
+    /** Palette indices a row at a time off the input's buffer: bits for two colours, bytes for more. */
     private void unpackPalette(RfbInput data, int[] out, int w, int h, int colours) throws IOException {
+        int[] pal = palette;
         if (colours == 2) {
+            int rowBytes = (w + 7) / 8;
+            int c0 = pal[0];
+            int c1 = pal[1];
             for (int y = 0; y < h; y++) {
-                int b = 0;
-                for (int x = 0; x < w; x++) {
-                    if ((x & 7) == 0) {
-                        b = data.readU8();
+                data.ensure(rowBytes);
+                byte[] a = data.array();
+                int p = data.arrayOffset();
+                int d = y * w;
+                for (int x = 0; x < w; x += 8) {
+                    int b = a[p++];
+                    int n = Math.min(8, w - x);
+                    for (int bit = 0; bit < n; bit++) {
+                        out[d + x + bit] = ((b << bit) & 0x80) != 0 ? c1 : c0;
                     }
-                    out[y * w + x] = palette[(b >>> (7 - (x & 7))) & 1];
                 }
+                data.skip(rowBytes);
             }
             return;
         }
-        for (int i = 0; i < w * h; i++) {
-            out[i] = palette[Math.min(data.readU8(), colours - 1)];
+        int last = colours - 1;
+        for (int y = 0; y < h; y++) {
+            data.ensure(w);
+            byte[] a = data.array();
+            int p = data.arrayOffset();
+            int d = y * w;
+            for (int x = 0; x < w; x++) {
+                out[d + x] = pal[Math.min(a[p + x] & 0xFF, last)];
+            }
+            data.skip(w);
         }
     }
 
