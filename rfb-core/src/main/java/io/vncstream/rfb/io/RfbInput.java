@@ -169,7 +169,8 @@ public final class RfbInput {
     /**
      * Makes up to {@code n} bytes (at most the buffer size) contiguous from {@link #arrayOffset()}
      * without consuming them, fewer only where the data ends; returns how many there are. For
-     * parsers whose next item has a small bounded size they cannot know before reading it.
+     * parsers whose next item has a small bounded size they cannot know before reading it, on
+     * data in memory or produced on demand (inflated): on a socket it waits for all n bytes.
      */
     public int request(int n) throws IOException {
         n = Math.min(n, buffer.length);
@@ -179,6 +180,11 @@ public final class RfbInput {
             }
         }
         return limit - position;
+    }
+
+    /** Whether all the data is in {@link #array()} already (an array input, not a stream). */
+    public boolean inMemory() {
+        return source == null;
     }
 
     public byte[] array() {

@@ -103,6 +103,9 @@ public final class PixelConverter {
 
     /** Reads one full-size pixel and converts it. */
     public int readArgb(byte[] src, int off) {
+        if (layout == RGB_LE) {
+            return 0xFF000000 | (int) INT_LE.get(src, off);
+        }
         return argb(pixelValue(src, off));
     }
 
