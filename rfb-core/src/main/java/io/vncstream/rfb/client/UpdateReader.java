@@ -112,6 +112,10 @@ final class UpdateReader {
             throw new RfbProtocolException(rect.describe() + " lies outside the " + fb.width() + "x" + fb.height()
                     + " framebuffer");
         }
+        if (decoder.decodesFromStream()) {
+            decoder.decodeRect(rect, in, ctx, fb);
+            return;
+        }
         encoded.clear();
         in.startRecording(encoded);
         try {

@@ -26,4 +26,9 @@ public final class RawDecoder implements Decoder {
         }
         fb.damage(rect.x(), rect.y(), rect.width(), rect.height());
     }
+
+    @Override
+    public boolean decodesFromStream() {
+        return true;
+    }
 }
