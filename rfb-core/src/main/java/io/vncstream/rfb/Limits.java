@@ -51,6 +51,17 @@ public final class Limits {
     /** Stream extension: one device name. */
     public static final int MAX_STREAM_NAME = 255;
 
+    /**
+     * The limit on the compressed length of a rectangle whose data can take at most
+     * {@code uncompressed} bytes: zlib's worst case for data that does not compress (stored
+     * blocks, an eighth more is far above it) plus room for headers and flush markers, and never
+     * above {@link #MAX_COMPRESSED_RECT}. A small screen's rectangles cannot announce 60 MiB.
+     */
+    public static int compressedLimit(long uncompressed) {
+        long bound = uncompressed + (uncompressed >> 3) + 4096;
+        return (int) Math.min(MAX_COMPRESSED_RECT, bound);
+    }
+
     /** "64 MiB", "255 bytes": how limits are named in error messages. */
     public static String describe(long limit) {
         if (limit >= 1024 * 1024 && limit % (1024 * 1024) == 0) {

@@ -93,7 +93,11 @@ public final class RfbClient implements AutoCloseable {
             transport.setReadTimeout(config.connectTimeout());
             ServerInit init = handshake.run();
             transport.setReadTimeout(Duration.ZERO);
-            return new RfbClient(handshake.transport(), handshake.input(), handshake, init, config, handler);
+            try {
+                return new RfbClient(handshake.transport(), handshake.input(), handshake, init, config, handler);
+            } catch (OutOfMemoryError e) {
+                throw OutOfMemory.framebuffer("ServerInit", init.width(), init.height());
+            }
         } catch (java.net.SocketTimeoutException e) {
             handshake.transport().close();
             throw new java.net.SocketTimeoutException(handshake.timeoutMessage());
@@ -220,6 +224,12 @@ public final class RfbClient implements AutoCloseable {
             }
         } catch (Exception e) {
             shutdown(e);
+        } catch (OutOfMemoryError e) {
+            // The allocation that failed is garbage now: there is heap left to say so and close.
+            shutdown(OutOfMemory.during("reading the server's updates"));
+        } catch (Error e) {
+            // Whatever kills this thread ends the connection now, not after the caller's timeout.
+            shutdown(new IOException("the connection's reader failed: " + e, e));
         }
     }
 

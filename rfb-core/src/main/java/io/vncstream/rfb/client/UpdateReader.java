@@ -94,7 +94,11 @@ final class UpdateReader {
 
     private void resize(RectHeader rect) throws IOException {
         ServerInit.checkSize(Encodings.name(rect.encoding()), rect.width(), rect.height());
-        fb.resize(rect.width(), rect.height());
+        try {
+            fb.resize(rect.width(), rect.height());
+        } catch (OutOfMemoryError e) {
+            throw OutOfMemory.framebuffer(Encodings.name(rect.encoding()), rect.width(), rect.height());
+        }
         handler.desktopResized(rect.width(), rect.height());
     }
 
@@ -107,6 +111,10 @@ final class UpdateReader {
         if (!fb.contains(rect.x(), rect.y(), rect.width(), rect.height())) {
             throw new RfbProtocolException(rect.describe() + " lies outside the " + fb.width() + "x" + fb.height()
                     + " framebuffer");
+        }
+        if (decoder.decodesFromStream()) {
+            decoder.decodeRect(rect, in, ctx, fb);
+            return;
         }
         encoded.clear();
         in.startRecording(encoded);

@@ -22,6 +22,15 @@ public interface Decoder {
     /** Phase two: paint the rectangle from the bytes phase one consumed, and report its damage. */
     void decodeRect(RectHeader rect, RfbInput encoded, DecodeContext ctx, Framebuffer fb) throws IOException;
 
+    /**
+     * Whether phase two may read the rectangle straight off the connection, phase one skipped,
+     * when nothing else needs the bytes (the client decoding in wire order): Raw, whose bytes
+     * are most of a session's and were copied once more only to be recorded.
+     */
+    default boolean decodesFromStream() {
+        return false;
+    }
+
     /** Whether rectangles of this encoding must be decoded one after another in wire order. */
     default boolean ordered() {
         return false;

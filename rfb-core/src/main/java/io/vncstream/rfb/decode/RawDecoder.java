@@ -7,8 +7,6 @@ import java.io.IOException;
 
 /** Raw (0): width*height pixels, row by row. */
 public final class RawDecoder implements Decoder {
-    private int[] row = new int[0];
-
     @Override
     public void readRect(RectHeader rect, RfbInput in, DecodeContext ctx) throws IOException {
         int rowBytes = rect.width() * ctx.format().bytesPerPixel();
@@ -17,15 +15,20 @@ public final class RawDecoder implements Decoder {
         }
     }
 
+    /** Converts each row straight into the framebuffer's pixels: no row buffer, no second copy. */
     @Override
     public void decodeRect(RectHeader rect, RfbInput in, DecodeContext ctx, Framebuffer fb) throws IOException {
-        if (row.length < rect.width()) {
-            row = new int[rect.width()];
-        }
+        int[] pixels = fb.pixels();
+        int stride = fb.width();
+        int w = rect.width();
         for (int y = 0; y < rect.height(); y++) {
-            WirePixels.readRow(in, ctx.converter(), row, 0, rect.width());
-            fb.setPixels(rect.x(), rect.y() + y, rect.width(), 1, row, 0, rect.width());
+            WirePixels.readRow(in, ctx.converter(), pixels, (rect.y() + y) * stride + rect.x(), w);
         }
         fb.damage(rect.x(), rect.y(), rect.width(), rect.height());
+    }
+
+    @Override
+    public boolean decodesFromStream() {
+        return true;
     }
 }

@@ -25,6 +25,7 @@ public final class TightDecoder implements Decoder {
 
     private final ZlibStream[] streams = {new ZlibStream(), new ZlibStream(), new ZlibStream(), new ZlibStream()};
     private final int[] palette = new int[256];
+    private final TightJpeg jpeg = new TightJpeg();
     private int[] pixels = new int[0];
 
     @Override
@@ -37,7 +38,7 @@ public final class TightDecoder implements Decoder {
             return;
         }
         if (type == JPEG) {
-            in.skip(readCompactLength(rect, in));
+            in.skip(readJpegLength(rect, in));
             return;
         }
         checkBasic(rect, type);
@@ -48,7 +49,7 @@ public final class TightDecoder implements Decoder {
             in.skip(colours * tpixel);
         }
         int dataSize = dataSize(rect, filter, colours, tpixel);
-        in.skip(dataSize < MIN_TO_COMPRESS ? dataSize : readCompactLength(rect, in));
+        in.skip(dataSize < MIN_TO_COMPRESS ? dataSize : readCompressedLength(rect, in, dataSize));
     }
 
     @Override
@@ -64,9 +65,11 @@ public final class TightDecoder implements Decoder {
         if (type == FILL) {
             fb.fillRect(rect.x(), rect.y(), rect.width(), rect.height(), WirePixels.readTight(in, conv));
         } else if (type == JPEG) {
-            int length = readCompactLength(rect, in);
-            fb.setPixels(rect.x(), rect.y(), rect.width(), rect.height(),
-                    TightJpeg.decode(rect, in.readBytes(length), pixelBuffer(rect)), 0, rect.width());
+            int length = readJpegLength(rect, in);
+            in.ensure(length);
+            int[] out = jpeg.decode(rect, in.array(), in.arrayOffset(), length, pixelBuffer(rect));
+            in.skip(length);
+            fb.setPixels(rect.x(), rect.y(), rect.width(), rect.height(), out, 0, rect.width());
         } else {
             checkBasic(rect, type);
             decodeBasic(rect, in, ctx, fb, control);
@@ -86,22 +89,28 @@ public final class TightDecoder implements Decoder {
             }
         }
         int dataSize = dataSize(rect, filter, colours, tpixel);
-        RfbInput data;
+        int[] out = pixelBuffer(rect);
         if (dataSize < MIN_TO_COMPRESS) {
-            data = RfbInput.wrap(in.readBytes(dataSize), dataSize);
+            unfilter(RfbInput.wrap(in.readBytes(dataSize), dataSize), rect, conv, filter, colours, out);
         } else {
-            int length = readCompactLength(rect, in);
+            int length = readCompressedLength(rect, in, dataSize);
             in.ensure(length);
             ZlibStream stream = streams[(control >>> 4) & 3];
-            int produced = stream.inflate(in.array(), in.arrayOffset(), length, dataSize, rect.describe());
-            in.skip(length);
-            if (produced != dataSize) {
-                throw new RfbProtocolException(rect.describe() + ": zlib data holds " + produced
+            RfbInput data = stream.open(in.array(), in.arrayOffset(), length, rect.describe());
+            try {
+                unfilter(data, rect, conv, filter, colours, out);
+            } catch (java.io.EOFException e) {
+                throw new RfbProtocolException(rect.describe() + ": zlib data holds " + stream.produced()
                         + " bytes, the filter needs " + dataSize);
             }
-            data = RfbInput.wrap(stream.output(), produced);
+            stream.finish(data, null);
+            in.skip(length);
         }
-        int[] out = pixelBuffer(rect);
+        fb.setPixels(rect.x(), rect.y(), rect.width(), rect.height(), out, 0, rect.width());
+    }
+
+    private void unfilter(RfbInput data, RectHeader rect, PixelConverter conv, int filter, int colours, int[] out)
+            throws IOException {
         int w = rect.width();
         int h = rect.height();
         switch (filter) {
@@ -109,24 +118,41 @@ public final class TightDecoder implements Decoder {
             case FILTER_PALETTE -> unpackPalette(data, out, w, h, colours);
             default -> TightGradient.decode(data, conv, out, w, h);
         }
-        fb.setPixels(rect.x(), rect.y(), w, h, out, 0, w);
     }
 
+    /** Palette indices a row at a time off the input's buffer: bits for two colours, bytes for more. */
     private void unpackPalette(RfbInput data, int[] out, int w, int h, int colours) throws IOException {
+        int[] pal = palette;
         if (colours == 2) {
+            int rowBytes = (w + 7) / 8;
+            int c0 = pal[0];
+            int c1 = pal[1];
             for (int y = 0; y < h; y++) {
-                int b = 0;
-                for (int x = 0; x < w; x++) {
-                    if ((x & 7) == 0) {
-                        b = data.readU8();
+                data.ensure(rowBytes);
+                byte[] a = data.array();
+                int p = data.arrayOffset();
+                int d = y * w;
+                for (int x = 0; x < w; x += 8) {
+                    int b = a[p++];
+                    int n = Math.min(8, w - x);
+                    for (int bit = 0; bit < n; bit++) {
+                        out[d + x + bit] = ((b << bit) & 0x80) != 0 ? c1 : c0;
                     }
-                    out[y * w + x] = palette[(b >>> (7 - (x & 7))) & 1];
                 }
+                data.skip(rowBytes);
             }
             return;
         }
-        for (int i = 0; i < w * h; i++) {
-            out[i] = palette[Math.min(data.readU8(), colours - 1)];
+        int last = colours - 1;
+        for (int y = 0; y < h; y++) {
+            data.ensure(w);
+            byte[] a = data.array();
+            int p = data.arrayOffset();
+            int d = y * w;
+            for (int x = 0; x < w; x++) {
+                out[d + x] = pal[Math.min(a[p + x] & 0xFF, last)];
+            }
+            data.skip(w);
         }
     }
 
@@ -157,8 +183,25 @@ public final class TightDecoder implements Decoder {
         };
     }
 
+    /** Basic data's compressed length, at most what {@code dataSize} bytes can take through zlib. */
+    private static int readCompressedLength(RectHeader rect, RfbInput in, int dataSize) throws IOException {
+        return readCompactLength(rect, in, Limits.compressedLimit(dataSize));
+    }
+
+    /**
+     * A JPEG's length, relative to the rectangle's area: even at quality 100 on noise a JPEG
+     * takes well under 8 bytes a pixel, and 64 KiB leaves room for its headers and tables.
+     */
+    private static int readJpegLength(RectHeader rect, RfbInput in) throws IOException {
+        return readCompactLength(rect, in, (int) Math.min(Limits.MAX_COMPRESSED_RECT, rect.area() * 8 + 64 * 1024));
+    }
+
     /** Tight's compact length: 1 to 3 bytes, 7 bits each, low bits first. */
     static int readCompactLength(RectHeader rect, RfbInput in) throws IOException {
+        return readCompactLength(rect, in, Limits.MAX_COMPRESSED_RECT);
+    }
+
+    static int readCompactLength(RectHeader rect, RfbInput in, int limit) throws IOException {
         int b = in.readU8();
         int length = b & 0x7F;
         if ((b & 0x80) != 0) {
@@ -168,7 +211,7 @@ public final class TightDecoder implements Decoder {
                 length |= in.readU8() << 14;
             }
         }
-        return RfbProtocolException.checkLength(rect.describe() + ": compressed length", length, Limits.MAX_COMPRESSED_RECT);
+        return RfbProtocolException.checkLength(rect.describe() + ": compressed length", length, limit);
     }
 
     @Override

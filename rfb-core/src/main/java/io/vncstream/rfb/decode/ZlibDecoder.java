@@ -5,6 +5,7 @@ import io.vncstream.rfb.RfbProtocolException;
 import io.vncstream.rfb.framebuffer.Framebuffer;
 import io.vncstream.rfb.io.RfbInput;
 
+import java.io.EOFException;
 import java.io.IOException;
 
 /** Zlib (6): Raw pixels through one zlib stream that lasts the whole connection. */
@@ -14,21 +15,28 @@ public final class ZlibDecoder implements Decoder {
 
     @Override
     public void readRect(RectHeader rect, RfbInput in, DecodeContext ctx) throws IOException {
-        in.skip(in.readLength(rect.describe() + ": compressed length", Limits.MAX_COMPRESSED_RECT));
+        in.skip(readLength(rect, in, ctx));
     }
 
     @Override
     public void decodeRect(RectHeader rect, RfbInput in, DecodeContext ctx, Framebuffer fb) throws IOException {
-        int length = in.readLength(rect.describe() + ": compressed length", Limits.MAX_COMPRESSED_RECT);
-        int expected = Math.multiplyExact(rect.width() * rect.height(), ctx.format().bytesPerPixel());
+        int length = readLength(rect, in, ctx);
+        long expected = rect.area() * ctx.format().bytesPerPixel();
         in.ensure(length);
-        int produced = stream.inflate(in.array(), in.arrayOffset(), length, expected, rect.describe());
-        in.skip(length);
-        if (produced != expected) {
-            throw new RfbProtocolException(rect.describe() + ": zlib data holds " + produced
+        RfbInput data = stream.open(in.array(), in.arrayOffset(), length, rect.describe());
+        try {
+            raw.decodeRect(rect, data, ctx, fb);
+        } catch (EOFException e) {
+            throw new RfbProtocolException(rect.describe() + ": zlib data holds " + stream.produced()
                     + " bytes, the rectangle needs " + expected);
         }
-        raw.decodeRect(rect, RfbInput.wrap(stream.output(), produced), ctx, fb);
+        stream.finish(data, null);
+        in.skip(length);
+    }
+
+    private static int readLength(RectHeader rect, RfbInput in, DecodeContext ctx) throws IOException {
+        long pixelBytes = rect.area() * ctx.format().bytesPerPixel();
+        return in.readLength(rect.describe() + ": compressed length", Limits.compressedLimit(pixelBytes));
     }
 
     @Override

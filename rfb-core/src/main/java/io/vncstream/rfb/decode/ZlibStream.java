@@ -1,21 +1,32 @@
 package io.vncstream.rfb.decode;
 
 import io.vncstream.rfb.RfbProtocolException;
+import io.vncstream.rfb.io.RfbInput;
 
-import java.util.Arrays;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /**
  * One of a connection's persistent zlib streams (Zlib has one, ZRLE one, Tight four). Each
  * rectangle's compressed bytes continue the stream of the previous one, so rectangles that use
- * a stream are decoded in wire order. Output is bounded: a rectangle cannot inflate to more
- * than its pixels could need.
+ * a stream are decoded in wire order.
+ * <p>
+ * A rectangle's data is inflated as the decoder reads it, into one fixed buffer, never whole:
+ * a few KiB of zlib can claim gigabytes, and even honest data for a 4K rectangle is tens of MiB.
+ * The decoder stops at what its pixels need; {@link #finish} then checks that the stream holds
+ * nothing more for this rectangle.
  */
 final class ZlibStream {
+    private static final int WINDOW = 64 * 1024;
+
     private final Inflater inflater = new Inflater();
+    private final byte[] window = new byte[WINDOW];
     private final byte[] probe = new byte[1];
-    private byte[] out = new byte[64 * 1024];
+    private final Source source = new Source();
+    private String what = "";
+    private long produced;
 
     /** Starts the stream afresh (Tight's reset bits). */
     void reset() {
@@ -23,42 +34,67 @@ final class ZlibStream {
     }
 
     /**
-     * Inflates all of {@code len} compressed bytes; returns the output length, which is at most
-     * {@code maxOut}. The output is in {@link #output()} until the next call.
+     * The inflated data of {@code len} compressed bytes, read as it is produced. The input array
+     * must stay unchanged until {@link #finish}.
      */
-    int inflate(byte[] src, int off, int len, int maxOut, String what) throws RfbProtocolException {
+    RfbInput open(byte[] src, int off, int len, String what) {
         inflater.setInput(src, off, len);
-        int produced = 0;
+        this.what = what;
+        this.produced = 0;
+        return RfbInput.over(source, window);
+    }
+
+    /** Bytes inflated so far for this rectangle (some may still be unread in the input's buffer). */
+    long produced() {
+        return produced;
+    }
+
+    /**
+     * Checks that the decoder read all this rectangle's data and no more came: nothing left in
+     * {@code data}'s buffer, nothing more in the stream. Input left at the end may only be what
+     * yields no bytes (a sync-flush marker). Excess is reported as "N bytes of {@code leftover}
+     * left over" when it all arrived in the buffer and {@code leftover} is not null, else as
+     * "zlib data inflates to more than" the bytes the pixels used.
+     */
+    void finish(RfbInput data, String leftover) throws RfbProtocolException {
+        int left = data.buffered();
+        boolean more;
         try {
-            while (true) {
-                int room = Math.min(out.length, maxOut) - produced;
-                if (room == 0) {
-                    if (produced >= maxOut) {
-                        break;
-                    }
-                    out = Arrays.copyOf(out, (int) Math.min(maxOut, out.length * 2L));
-                    continue;
-                }
-                int n = inflater.inflate(out, produced, room);
-                produced += n;
+            more = inflater.inflate(probe) > 0;
+        } catch (DataFormatException e) {
+            throw new RfbProtocolException(what + ": corrupt zlib data (" + e.getMessage() + ")");
+        }
+        if (left > 0 && !more && leftover != null) {
+            throw new RfbProtocolException(what + ": " + left + " bytes of " + leftover + " left over");
+        }
+        if (left > 0 || more) {
+            throw new RfbProtocolException(what + ": zlib data inflates to more than " + (produced - left) + " bytes");
+        }
+    }
+
+    /** The inflater as a stream: ends (-1) when this rectangle's input is used up. */
+    private final class Source extends InputStream {
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                int n = inflater.inflate(b, off, len);
                 if (n == 0) {
                     if (inflater.needsDictionary()) {
                         throw new RfbProtocolException(what + ": zlib stream asks for a preset dictionary");
                     }
-                    break;
+                    return -1;
                 }
+                produced += n;
+                return n;
+            } catch (DataFormatException e) {
+                throw new RfbProtocolException(what + ": corrupt zlib data (" + e.getMessage() + ")");
             }
-            // Input may remain at the limit only if it yields nothing more (a sync-flush marker).
-            if (produced >= maxOut && inflater.getRemaining() > 0 && inflater.inflate(probe) > 0) {
-                throw new RfbProtocolException(what + ": zlib data inflates to more than " + maxOut + " bytes");
-            }
-        } catch (DataFormatException e) {
-            throw new RfbProtocolException(what + ": corrupt zlib data (" + e.getMessage() + ")");
         }
-        return produced;
-    }
 
-    byte[] output() {
-        return out;
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
     }
 }

@@ -21,32 +21,37 @@ public final class ZrleDecoder implements Decoder {
 
     @Override
     public void readRect(RectHeader rect, RfbInput in, DecodeContext ctx) throws IOException {
-        in.skip(in.readLength(rect.describe() + ": compressed length", Limits.MAX_COMPRESSED_RECT));
+        in.skip(readLength(rect, in, ctx));
     }
 
     @Override
     public void decodeRect(RectHeader rect, RfbInput in, DecodeContext ctx, Framebuffer fb) throws IOException {
-        int length = in.readLength(rect.describe() + ": compressed length", Limits.MAX_COMPRESSED_RECT);
+        int length = readLength(rect, in, ctx);
         in.ensure(length);
-        int produced = stream.inflate(in.array(), in.arrayOffset(), length, maxTileData(rect, ctx), rect.describe());
-        in.skip(length);
-        RfbInput tiles = RfbInput.wrap(stream.output(), produced);
+        RfbInput tiles = stream.open(in.array(), in.arrayOffset(), length, rect.describe());
         try {
             decodeTiles(rect, tiles, ctx.converter(), fb);
         } catch (java.io.EOFException e) {
-            throw new RfbProtocolException(rect.describe() + ": tile data ends early (" + e.getMessage() + ")");
+            throw new RfbProtocolException(rect.describe() + ": tile data ends early (" + stream.produced()
+                    + " bytes inflated)");
         }
-        if (!tiles.atEnd()) {
-            throw new RfbProtocolException(rect.describe() + ": " + tiles.buffered() + " bytes of tile data left over");
-        }
+        stream.finish(tiles, "tile data");
+        in.skip(length);
         fb.damage(rect.x(), rect.y(), rect.width(), rect.height());
     }
 
-    /** The most a rectangle's tiles can take: every pixel a 4-byte CPIXEL and a run-length byte, plus palettes. */
-    private static int maxTileData(RectHeader rect, DecodeContext ctx) {
+    private static int readLength(RectHeader rect, RfbInput in, DecodeContext ctx) throws IOException {
+        return in.readLength(rect.describe() + ": compressed length", Limits.compressedLimit(maxTileData(rect, ctx)));
+    }
+
+    /**
+     * The most a rectangle's tiles can take: per tile a subencoding byte and a full palette, per
+     * pixel a CPIXEL and a run-length byte (plain RLE with runs of one).
+     */
+    static long maxTileData(RectHeader rect, DecodeContext ctx) {
         long tiles = (long) ((rect.width() + TILE - 1) / TILE) * ((rect.height() + TILE - 1) / TILE);
-        long max = rect.area() * (ctx.format().compactPixelSize() + 1) * 2 + tiles * (1 + 128 * 4) + 1024;
-        return (int) Math.min(Integer.MAX_VALUE - 16, max);
+        int cpixel = ctx.format().compactPixelSize();
+        return rect.area() * (cpixel + 1) + tiles * (1 + 127L * cpixel);
     }
 
     private void decodeTiles(RectHeader rect, RfbInput in, PixelConverter conv, Framebuffer fb) throws IOException {
@@ -92,32 +97,69 @@ public final class ZrleDecoder implements Decoder {
         return paletteSize <= 2 ? 1 : paletteSize <= 4 ? 2 : 4;
     }
 
+    /** Packed indices: a tile's exact byte count is known, so it is read in one piece. */
     private void readPackedPalette(RfbInput in, int tw, int th, int paletteSize) throws IOException {
         int bits = packedIndexBits(paletteSize);
         int mask = (1 << bits) - 1;
+        int rowBytes = (tw * bits + 7) / 8;
+        in.ensure(rowBytes * th);
+        byte[] a = in.array();
+        int p = in.arrayOffset();
+        int[] t = tile;
+        int[] pal = palette;
+        int last = paletteSize - 1;
         for (int row = 0; row < th; row++) {
             int shift = 0;
             int b = 0;
+            int d = row * tw;
             for (int col = 0; col < tw; col++) {
                 if (shift == 0) {
-                    b = in.readU8();
+                    b = a[p++] & 0xFF;
                     shift = 8;
                 }
                 shift -= bits;
-                int index = (b >>> shift) & mask;
-                tile[row * tw + col] = palette[Math.min(index, paletteSize - 1)];
+                t[d + col] = pal[Math.min((b >>> shift) & mask, last)];
             }
         }
+        in.skip(rowBytes * th);
     }
+
+    /** Most a run takes: a colour (at most 4 bytes) and its length bytes (a 4096-pixel run needs 17). */
+    private static final int MAX_RUN_BYTES = 4 + 17;
 
     private void readPlainRle(RectHeader rect, RfbInput in, PixelConverter conv, int tw, int th) throws IOException {
         int total = tw * th;
+        int size = conv.format().compactPixelSize();
         int i = 0;
         while (i < total) {
-            int colour = WirePixels.readCompact(in, conv);
-            int run = readRunLength(rect, in, total - i);
-            java.util.Arrays.fill(tile, i, i + run, colour);
-            i += run;
+            int avail = in.request(4096);
+            byte[] a = in.array();
+            int base = in.arrayOffset();
+            int p = base;
+            int safeEnd = base + avail - MAX_RUN_BYTES;
+            // Runs parsed off the array while a whole run surely fits; the last few one by one.
+            while (i < total && p <= safeEnd) {
+                int colour = conv.readCompactArgb(a, p);
+                p += size;
+                int run = 1;
+                int b;
+                do {
+                    b = a[p++] & 0xFF;
+                    run += b;
+                } while (b == 255 && run <= total - i);
+                if (run > total - i) {
+                    throw runOverflow(rect, run, total - i);
+                }
+                java.util.Arrays.fill(tile, i, i + run, colour);
+                i += run;
+            }
+            in.skip(p - base);
+            if (i < total && avail < 4096) {
+                int colour = WirePixels.readCompact(in, conv);
+                int run = readRunLength(rect, in, total - i);
+                java.util.Arrays.fill(tile, i, i + run, colour);
+                i += run;
+            }
         }
     }
 
@@ -125,16 +167,58 @@ public final class ZrleDecoder implements Decoder {
         int total = tw * th;
         int i = 0;
         while (i < total) {
-            int b = in.readU8();
-            int index = b & 127;
-            if (index >= paletteSize) {
-                throw new RfbProtocolException(rect.describe() + ": palette index " + index
-                        + " beyond a palette of " + paletteSize);
+            int avail = in.request(4096);
+            byte[] a = in.array();
+            int base = in.arrayOffset();
+            int p = base;
+            int safeEnd = base + avail - MAX_RUN_BYTES;
+            while (i < total && p <= safeEnd) {
+                int b = a[p++] & 0xFF;
+                int index = b & 127;
+                if (index >= paletteSize) {
+                    throw badIndex(rect, index, paletteSize);
+                }
+                int run = 1;
+                if ((b & 128) != 0) {
+                    int c;
+                    do {
+                        c = a[p++] & 0xFF;
+                        run += c;
+                    } while (c == 255 && run <= total - i);
+                    if (run > total - i) {
+                        throw runOverflow(rect, run, total - i);
+                    }
+                }
+                int colour = palette[index];
+                if (run == 1) {
+                    tile[i++] = colour;
+                } else {
+                    java.util.Arrays.fill(tile, i, i + run, colour);
+                    i += run;
+                }
             }
-            int run = (b & 128) != 0 ? readRunLength(rect, in, total - i) : 1;
-            java.util.Arrays.fill(tile, i, i + run, palette[index]);
-            i += run;
+            in.skip(p - base);
+            if (i < total && avail < 4096) {
+                int b = in.readU8();
+                int index = b & 127;
+                if (index >= paletteSize) {
+                    throw badIndex(rect, index, paletteSize);
+                }
+                int run = (b & 128) != 0 ? readRunLength(rect, in, total - i) : 1;
+                java.util.Arrays.fill(tile, i, i + run, palette[index]);
+                i += run;
+            }
         }
+    }
+
+    private static RfbProtocolException badIndex(RectHeader rect, int index, int paletteSize) {
+        return new RfbProtocolException(rect.describe() + ": palette index " + index
+                + " beyond a palette of " + paletteSize);
+    }
+
+    private static RfbProtocolException runOverflow(RectHeader rect, int run, int remaining) {
+        return new RfbProtocolException(rect.describe() + ": run length " + run
+                + " overflows its tile (" + remaining + " pixels left)");
     }
 
     private static int readRunLength(RectHeader rect, RfbInput in, int remaining) throws IOException {
@@ -144,8 +228,7 @@ public final class ZrleDecoder implements Decoder {
             b = in.readU8();
             run += b;
             if (run > remaining) {
-                throw new RfbProtocolException(rect.describe() + ": run length " + run
-                        + " overflows its tile (" + remaining + " pixels left)");
+                throw runOverflow(rect, run, remaining);
             }
         } while (b == 255);
         return run;

@@ -73,12 +73,17 @@ public final class Framebuffer {
         return x >= 0 && y >= 0 && w >= 0 && h >= 0 && x + w <= width && y + h <= height;
     }
 
+    /** Fills the first row, then copies it to the others: one memory copy a row instead of a fill loop. */
     public void fillRect(int x, int y, int w, int h, int argb) {
+        if (w <= 0 || h <= 0) {
+            return;
+        }
         int[] p = pixels;
         int stride = width;
-        for (int row = y; row < y + h; row++) {
-            int start = row * stride + x;
-            Arrays.fill(p, start, start + w, argb);
+        int first = y * stride + x;
+        Arrays.fill(p, first, first + w, argb);
+        for (int row = 1; row < h; row++) {
+            System.arraycopy(p, first, p, first + row * stride, w);
         }
     }
 

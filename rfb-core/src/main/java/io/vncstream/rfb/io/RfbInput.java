@@ -35,6 +35,14 @@ public final class RfbInput {
         return new RfbInput(source, new byte[BUFFER_SIZE], 0);
     }
 
+    /**
+     * Reads from a stream into a buffer the caller owns and reuses (a decoder's inflated data:
+     * the stream produces the bytes as they are read, so memory stays at the buffer's size).
+     */
+    public static RfbInput over(InputStream source, byte[] buffer) {
+        return new RfbInput(source, buffer, 0);
+    }
+
     /** Reads a byte array; reaching its end is an {@link EOFException}. */
     public static RfbInput of(byte[] data) {
         return new RfbInput(null, data, data.length);
@@ -156,6 +164,27 @@ public final class RfbInput {
             throw new IllegalArgumentException("ensure(" + n + ") exceeds buffer " + buffer.length);
         }
         require(n);
+    }
+
+    /**
+     * Makes up to {@code n} bytes (at most the buffer size) contiguous from {@link #arrayOffset()}
+     * without consuming them, fewer only where the data ends; returns how many there are. For
+     * parsers whose next item has a small bounded size they cannot know before reading it, on
+     * data in memory or produced on demand (inflated): on a socket it waits for all n bytes.
+     */
+    public int request(int n) throws IOException {
+        n = Math.min(n, buffer.length);
+        while (limit - position < n && source != null) {
+            if (!fill(true)) {
+                break;
+            }
+        }
+        return limit - position;
+    }
+
+    /** Whether all the data is in {@link #array()} already (an array input, not a stream). */
+    public boolean inMemory() {
+        return source == null;
     }
 
     public byte[] array() {

@@ -1,5 +1,9 @@
 package io.vncstream.rfb.pixel;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Turns wire pixels in a given {@link PixelFormat} into opaque ARGB ints (0xFFRRGGBB).
  * Channel values are scaled to 8 bits with rounding through lookup tables, so that the
@@ -14,6 +18,19 @@ public final class PixelConverter {
     private final int[] green;
     private final int[] blue;
     private final boolean identity;
+    /** Which of the common 32-bit true-colour layouts this is, for {@link #convert}: one of the constants below. */
+    private final int layout;
+    /** rfb-core's own format, whose CPIXEL is blue, green, red: the one ZRLE stream every client of ours gets. */
+    private final boolean compactRgbLe;
+    private static final int GENERAL = 0;
+    /** 8 bits a channel, red at bit 16 and blue at bit 0 (rfb-core's own format, Xvnc's natural one). */
+    private static final int RGB_LE = 1;
+    private static final int RGB_BE = 2;
+    /** 8 bits a channel, red at bit 0 and blue at bit 16 (TigerVNC's bgr888, decperf's files). */
+    private static final int BGR_LE = 3;
+    private static final int BGR_BE = 4;
+    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
     public PixelConverter(PixelFormat format, ColourMap colourMap) {
         this.format = format;
@@ -29,6 +46,17 @@ public final class PixelConverter {
         }
         identity = format.trueColour() && format.redMax() == 255 && format.greenMax() == 255 && format.blueMax() == 255
                 && format.redShift() == 16 && format.greenShift() == 8 && format.blueShift() == 0;
+        boolean eightBits = format.trueColour() && format.bitsPerPixel() == 32 && format.redMax() == 255
+                && format.greenMax() == 255 && format.blueMax() == 255 && format.greenShift() == 8;
+        boolean bgr = eightBits && format.redShift() == 0 && format.blueShift() == 16;
+        if (identity && bytesPerPixel == 4) {
+            layout = bigEndian ? RGB_BE : RGB_LE;
+        } else if (bgr) {
+            layout = bigEndian ? BGR_BE : BGR_LE;
+        } else {
+            layout = GENERAL;
+        }
+        compactRgbLe = layout == RGB_LE && format.hasCompactPixel() && format.compactPixelInLowBytes();
     }
 
     public PixelFormat format() {
@@ -75,6 +103,9 @@ public final class PixelConverter {
 
     /** Reads one full-size pixel and converts it. */
     public int readArgb(byte[] src, int off) {
+        if (layout == RGB_LE) {
+            return 0xFF000000 | (int) INT_LE.get(src, off);
+        }
         return argb(pixelValue(src, off));
     }
 
@@ -83,6 +114,9 @@ public final class PixelConverter {
      * A 3-byte compact pixel is the 4-byte value without its unused byte, in the format's byte order.
      */
     public int readCompactArgb(byte[] src, int off) {
+        if (compactRgbLe) {
+            return 0xFF000000 | ((src[off + 2] & 0xFF) << 16) | ((src[off + 1] & 0xFF) << 8) | (src[off] & 0xFF);
+        }
         return argb(compactValue(src, off));
     }
 
@@ -107,16 +141,42 @@ public final class PixelConverter {
                 | ((src[off + 2] & 0xFF) << format.blueShift());
     }
 
-    /** Converts {@code count} consecutive full-size pixels into {@code dst}. */
+    /**
+     * Converts {@code count} consecutive full-size pixels into {@code dst}. The common 32-bit
+     * layouts read each pixel as one int (the unused byte is forced to opaque alpha); the others go
+     * through the channel tables.
+     */
     public void convert(byte[] src, int srcOff, int[] dst, int dstOff, int count) {
-        if (identity && bytesPerPixel == 4 && !bigEndian) {
-            for (int i = 0; i < count; i++, srcOff += 4) {
-                dst[dstOff + i] = 0xFF000000 | ((src[srcOff + 2] & 0xFF) << 16) | ((src[srcOff + 1] & 0xFF) << 8) | (src[srcOff] & 0xFF);
+        switch (layout) {
+            case RGB_LE -> {
+                for (int i = 0; i < count; i++, srcOff += 4) {
+                    dst[dstOff + i] = 0xFF000000 | (int) INT_LE.get(src, srcOff);
+                }
             }
-            return;
+            case RGB_BE -> {
+                for (int i = 0; i < count; i++, srcOff += 4) {
+                    dst[dstOff + i] = 0xFF000000 | (int) INT_BE.get(src, srcOff);
+                }
+            }
+            case BGR_LE -> {
+                for (int i = 0; i < count; i++, srcOff += 4) {
+                    dst[dstOff + i] = swapRedBlue((int) INT_LE.get(src, srcOff));
+                }
+            }
+            case BGR_BE -> {
+                for (int i = 0; i < count; i++, srcOff += 4) {
+                    dst[dstOff + i] = swapRedBlue((int) INT_BE.get(src, srcOff));
+                }
+            }
+            default -> {
+                for (int i = 0; i < count; i++, srcOff += bytesPerPixel) {
+                    dst[dstOff + i] = argb(pixelValue(src, srcOff));
+                }
+            }
         }
-        for (int i = 0; i < count; i++, srcOff += bytesPerPixel) {
-            dst[dstOff + i] = argb(pixelValue(src, srcOff));
-        }
+    }
+
+    private static int swapRedBlue(int v) {
+        return 0xFF000000 | ((v & 0xFF) << 16) | (v & 0xFF00) | ((v >>> 16) & 0xFF);
     }
 }

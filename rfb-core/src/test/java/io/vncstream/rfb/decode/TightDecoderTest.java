@@ -273,6 +273,44 @@ class TightDecoderTest {
         }
 
         @Test
+        void decodesToExactlyWhatImageIoReadsWhateverTheOrderOfSizes() throws Exception {
+            // A large JPEG, then a smaller one: the decoder reuses its image, whose rows are then wider.
+            BufferedImage big = noise(40, 24, 1);
+            BufferedImage small = noise(16, 8, 2);
+            byte[] bigJpeg = jpeg(big);
+            byte[] smallJpeg = jpeg(small);
+            int[] px = tight().size(40, 24).paint(
+                    rect(0, 0, 40, 24, Encodings.TIGHT, concat(hex("90"), compactPrefixed(bigJpeg))),
+                    rect(8, 8, 16, 8, Encodings.TIGHT, concat(hex("90"), compactPrefixed(smallJpeg))));
+            BufferedImage bigRead = ImageIO.read(new java.io.ByteArrayInputStream(bigJpeg));
+            BufferedImage smallRead = ImageIO.read(new java.io.ByteArrayInputStream(smallJpeg));
+            for (int y = 0; y < 24; y++) {
+                for (int x = 0; x < 40; x++) {
+                    boolean inSmall = x >= 8 && x < 24 && y >= 8 && y < 16;
+                    int want = inSmall ? smallRead.getRGB(x - 8, y - 8) : bigRead.getRGB(x, y);
+                    assertThat(Integer.toHexString(px[y * 40 + x])).as("pixel (%d,%d)", x, y).isEqualTo(Integer.toHexString(want));
+                }
+            }
+        }
+
+        private BufferedImage noise(int w, int h, long seed) {
+            java.util.Random r = new java.util.Random(seed);
+            BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    image.setRGB(x, y, r.nextInt(0x1000000));
+                }
+            }
+            return image;
+        }
+
+        private byte[] jpeg(BufferedImage image) throws Exception {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            assertThat(ImageIO.write(image, "jpeg", out)).isTrue();
+            return out.toByteArray();
+        }
+
+        @Test
         void jpegOfTheWrongSizeIsAProtocolError() throws Exception {
             ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
             ImageIO.write(new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB), "jpeg", jpeg);
@@ -306,11 +344,19 @@ class TightDecoderTest {
         }
 
         @Test
-        void theLargestCompactLengthWithoutItsDataIsAnEof() {
-            // 0x7f | 0x7f << 7 | 0xff << 14 = 4194303 is below the 64 MiB limit: a compact length can never
-            // exceed it, so the bound here is the data actually sent, not an allocation of that size.
+        void aJpegLongerThanItsRectangleCanTakeIsRejected() {
+            // 4194303 bytes, the largest compact length, for 4x2 pixels: at most 8 bytes a pixel and 64 KiB.
             assertThat(tight().rejected(rect(0, 0, 4, 2, Encodings.TIGHT, hex("90 | ff ff ff"))))
-                    .isInstanceOf(java.io.EOFException.class);
+                    .isInstanceOf(RfbProtocolException.class)
+                    .hasMessage("Tight rectangle 4x2 at (0,0): compressed length 4194303 exceeds limit 65600 bytes");
+        }
+
+        @Test
+        void basicDataLongerThanZlibCouldMakeItIsRejected() {
+            // Copy filter, 4x2 pixels of 3 bytes: 24 bytes, at most 24 + 3 + 4096 through zlib.
+            assertThat(tight().rejected(rect(0, 0, 4, 2, Encodings.TIGHT, hex("00 | 9c 20"))))
+                    .isInstanceOf(RfbProtocolException.class)
+                    .hasMessage("Tight rectangle 4x2 at (0,0): compressed length 4124 exceeds limit 4123 bytes");
         }
     }
 

@@ -75,14 +75,15 @@ class ZlibAndZrleTest {
         void oversizedCompressedLengthIsRejectedBeforeReadingIt() {
             assertThat(scene(ZlibDecoder::new).rejected(rect(0, 0, 2, 1, Encodings.ZLIB, hex("ff ff ff ff"))))
                     .isInstanceOf(RfbProtocolException.class)
-                    .hasMessage("Zlib rectangle 2x1 at (0,0): compressed length 4294967295 exceeds limit 64 MiB");
+                    .hasMessage("Zlib rectangle 2x1 at (0,0): compressed length 4294967295 exceeds limit 4105 bytes");
         }
 
         @Test
-        void lengthJustOverTheLimit() {
-            assertThat(scene(ZlibDecoder::new).rejected(rect(0, 0, 2, 1, Encodings.ZLIB, hex("04 00 00 01"))))
+        void lengthJustOverTheLimitOfWhatItsPixelsCanTake() {
+            // 2x1 pixels of 4 bytes: 8 bytes, at most 4105 through zlib (an eighth more, and 4 KiB).
+            assertThat(scene(ZlibDecoder::new).rejected(rect(0, 0, 2, 1, Encodings.ZLIB, hex("00 00 10 0a"))))
                     .isInstanceOf(RfbProtocolException.class)
-                    .hasMessage("Zlib rectangle 2x1 at (0,0): compressed length 67108865 exceeds limit 64 MiB");
+                    .hasMessage("Zlib rectangle 2x1 at (0,0): compressed length 4106 exceeds limit 4105 bytes");
         }
     }
 
@@ -224,6 +225,51 @@ class ZlibAndZrleTest {
                     .hasMessage("ZRLE rectangle 4x2 at (0,0): run length 256 overflows its tile (8 pixels left)");
         }
 
+        /**
+         * Two full 64x64 tiles of runs of every kind of length (one byte, 255 and 256 needing
+         * continuation bytes, runs across rows), palette RLE then plain RLE: enough data that the
+         * decoder parses runs straight off its buffer, and the tile's last runs near the data's end.
+         */
+        @Test
+        void longRunsInFullTilesBothKindsOfRle() {
+            int[] lengths = {1, 2, 255, 256, 300, 1, 1000, 17, 510, 511, 64, 3};
+            int[] expected = new int[128 * 64];
+            io.vncstream.rfb.io.ByteArray tiles = new io.vncstream.rfb.io.ByteArray();
+            for (int t = 0; t < 2; t++) {
+                int[] tile = new int[4096];
+                if (t == 0) {
+                    tiles.u8(128 + 2).bytes(hex("00 00 ff | ff 00 00")); // palette RLE: red, blue
+                } else {
+                    tiles.u8(128);
+                }
+                int i = 0;
+                for (int k = 0; i < 4096; k++) {
+                    int run = Math.min(lengths[k % lengths.length], 4096 - i);
+                    int colour = k % 2 == 0 ? RED : BLUE;
+                    if (t == 0) {
+                        tiles.u8((k % 2) | (run > 1 ? 128 : 0));
+                    } else {
+                        tiles.bytes(colour == RED ? hex("00 00 ff") : hex("ff 00 00"));
+                    }
+                    if (t == 1 || run > 1) {
+                        int left = run - 1;
+                        for (; left >= 255; left -= 255) {
+                            tiles.u8(255);
+                        }
+                        tiles.u8(left);
+                    }
+                    java.util.Arrays.fill(tile, i, i + run, colour);
+                    i += run;
+                }
+                for (int y = 0; y < 64; y++) {
+                    System.arraycopy(tile, y * 64, expected, y * 128 + t * 64, 64);
+                }
+            }
+            byte[] bytes = u32Prefixed(new Paint.ZStream().compress(tiles.toByteArray()));
+            int[] px = scene(ZrleDecoder::new).size(128, 64).paint(rect(0, 0, 128, 64, Encodings.ZRLE, bytes));
+            assertThat(px).isEqualTo(expected);
+        }
+
         @Test
         void leftoverTileDataIsAProtocolError() {
             assertThat(scene(ZrleDecoder::new).rejected(rect(0, 0, 4, 2, Encodings.ZRLE, zrle("01 | 00 00 ff | 00"))))
@@ -264,15 +310,16 @@ class ZlibAndZrleTest {
         void oversizedCompressedLengthIsRejected() {
             assertThat(scene(ZrleDecoder::new).rejected(rect(0, 0, 4, 2, Encodings.ZRLE, hex("80 00 00 00"))))
                     .isInstanceOf(RfbProtocolException.class)
-                    .hasMessage("ZRLE rectangle 4x2 at (0,0): compressed length 2147483648 exceeds limit 64 MiB");
+                    .hasMessage("ZRLE rectangle 4x2 at (0,0): compressed length 2147483648 exceeds limit 4561 bytes");
         }
 
         @Test
         void aZlibBombIsCutOffAtWhatTheRectangleCouldNeed() {
+            // One solid tile, then 10 MB of zeros: about 10 KB of zlib, within what 64x64 pixels may take.
             byte[] bomb = new Paint.ZStream().compress(concat(hex("01 00 00 ff"), new byte[10_000_000]));
-            assertThat(scene(ZrleDecoder::new).rejected(rect(0, 0, 4, 2, Encodings.ZRLE, u32Prefixed(bomb))))
+            assertThat(scene(ZrleDecoder::new).size(64, 64).rejected(rect(0, 0, 64, 64, Encodings.ZRLE, u32Prefixed(bomb))))
                     .isInstanceOf(RfbProtocolException.class)
-                    .hasMessageStartingWith("ZRLE rectangle 4x2 at (0,0): zlib data inflates to more than ");
+                    .hasMessage("ZRLE rectangle 64x64 at (0,0): zlib data inflates to more than 4 bytes");
         }
     }
 }
