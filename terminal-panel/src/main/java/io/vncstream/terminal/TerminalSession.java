@@ -126,6 +126,16 @@ public final class TerminalSession implements AutoCloseable {
         engine.accept(bytes, offset, length);
     }
 
+    /**
+     * Output the device produced before this stream started, sent again by the server at its start
+     * (a backlog replay): shown and logged like {@link #accept}, but a query in it (cursor position,
+     * device attributes) is not answered, since the device asked it of no one here, long ago.
+     */
+    public void acceptReplay(byte[] bytes, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, bytes.length);
+        engine.acceptReplay(bytes, offset, length);
+    }
+
     /** The stream is gone: the terminal says so, keeps its contents, and drops input until reattached. */
     public void streamEnded(String reason) {
         if (status == StreamStatus.CLOSED) {

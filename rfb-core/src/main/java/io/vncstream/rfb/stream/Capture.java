@@ -1,5 +1,7 @@
 package io.vncstream.rfb.stream;
 
+import io.vncstream.rfb.Limits;
+
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -15,6 +17,8 @@ public final class Capture implements AutoCloseable {
     private final CaptureListener listener;
     private final ExecutorService delivery;
     private final AtomicBoolean ended = new AtomicBoolean();
+    /** Whether the next data is still the server's replay (see {@link CaptureListener#replayed}); reader thread. */
+    private boolean replaying = true;
 
     Capture(StreamClient client, int id, String device, CaptureListener listener, ExecutorService delivery) {
         this.client = client;
@@ -52,8 +56,10 @@ public final class Capture implements AutoCloseable {
     }
 
     void deliver(byte[] data) {
+        boolean replay = replaying;
+        replaying = replay && data.length == Limits.MAX_STREAM_DATA;
         if (isOpen()) {
-            delivery.execute(() -> listener.output(data));
+            delivery.execute(replay ? () -> listener.replayed(data) : () -> listener.output(data));
         }
     }
 

@@ -40,7 +40,8 @@ final class StreamConnector implements TtyConnector {
     private sealed interface Inbound permits Data, Note, NewStream, Close {
     }
 
-    private record Data(byte[] bytes) implements Inbound {
+    /** {@code replay}: output the device produced before this stream started, sent again by the server. */
+    private record Data(byte[] bytes, boolean replay) implements Inbound {
     }
 
     private record Note(String text) implements Inbound {
@@ -61,6 +62,8 @@ final class StreamConnector implements TtyConnector {
     private final String name;
     private CharBuffer pending = CharBuffer.allocate(0);
     private long bytesTaken;
+    /** Whether the characters the emulator is working on now came from a replay. */
+    private volatile boolean showingReplay;
     private volatile boolean closed;
 
     StreamConnector(String name, Observer observer, BooleanSupplier cursorAtLineStart) {
@@ -71,13 +74,18 @@ final class StreamConnector implements TtyConnector {
 
     /** Any thread; never blocks. The bytes are copied, so the caller may reuse its array. */
     void accept(byte[] bytes, int offset, int length) {
+        accept(bytes, offset, length, false);
+    }
+
+    /** As {@link #accept(byte[], int, int)}, saying whether the bytes are a replay of older output. */
+    void accept(byte[] bytes, int offset, int length, boolean replay) {
         if (length == 0 || closed) {
             return;
         }
         byte[] copy = new byte[length];
         System.arraycopy(bytes, offset, copy, 0, length);
         bytesAccepted.addAndGet(length);
-        queue.add(new Data(copy));
+        queue.add(new Data(copy, replay));
     }
 
     /** Shows {@code text} on its own line after everything accepted so far. */
@@ -92,6 +100,16 @@ final class StreamConnector implements TtyConnector {
 
     long bytesAccepted() {
         return bytesAccepted.get();
+    }
+
+    /**
+     * Whether the emulator is processing replayed output: what it answers now answers a query
+     * that the device asked long ago, of another terminal or of none. Emulator thread. The
+     * emulator's data stream asks for characters only once it has used up the last ones, and one
+     * read never mixes two chunks, so the chunk of the latest read is the one being processed.
+     */
+    boolean showingReplay() {
+        return showingReplay;
     }
 
     int queuedItems() {
@@ -118,6 +136,7 @@ final class StreamConnector implements TtyConnector {
                     return -1;
                 }
             }
+            showingReplay = item instanceof Data data && data.replay();
             if (item instanceof Data data) {
                 observer.received(data.bytes());
                 pending = decoder.decode(data.bytes(), 0, data.bytes().length);

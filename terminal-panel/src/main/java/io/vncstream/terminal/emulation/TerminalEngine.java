@@ -40,7 +40,11 @@ public final class TerminalEngine implements AutoCloseable {
         default void noted(String text) {
         }
 
-        /** The emulator answers a query from the device (device attributes, cursor report). */
+        /**
+         * The emulator answers a query from the device (device attributes, cursor report). Not
+         * called for queries in replayed output: the device asked them long ago, and an answer
+         * now would reach its shell as if typed.
+         */
         default void answered(byte[] bytes) {
         }
 
@@ -78,12 +82,12 @@ public final class TerminalEngine implements AutoCloseable {
         terminal.setTerminalOutput(new TerminalOutputStream() {
             @Override
             public void sendBytes(byte[] bytes, boolean userInput) {
-                hooks.answered(bytes);
+                answer(hooks, bytes);
             }
 
             @Override
             public void sendString(String text, boolean userInput) {
-                hooks.answered(text.getBytes(StandardCharsets.UTF_8));
+                answer(hooks, text.getBytes(StandardCharsets.UTF_8));
             }
         });
         textBuffer.addModelListener(this::fireChanged);
@@ -118,6 +122,14 @@ public final class TerminalEngine implements AutoCloseable {
         thread = new Thread(this::runEmulator, "terminal-emulator-" + name);
         thread.setDaemon(true);
         thread.start();
+    }
+
+    private void answer(Hooks hooks, byte[] bytes) {
+        if (connector.showingReplay()) {
+            LOG.debug("not answering a query in replayed output ({} bytes)", bytes.length);
+            return;
+        }
+        hooks.answered(bytes);
     }
 
     /**
@@ -163,6 +175,14 @@ public final class TerminalEngine implements AutoCloseable {
     /** Any thread, never blocks: queues a copy of the bytes for the emulator thread. */
     public void accept(byte[] bytes, int offset, int length) {
         connector.accept(bytes, offset, length);
+    }
+
+    /**
+     * As {@link #accept}, for output the device produced before this stream started and that the
+     * server sends again (its backlog): shown like any output, but queries in it are not answered.
+     */
+    public void acceptReplay(byte[] bytes, int offset, int length) {
+        connector.accept(bytes, offset, length, true);
     }
 
     /** Shows {@code text} on a line of its own, after everything accepted so far. */

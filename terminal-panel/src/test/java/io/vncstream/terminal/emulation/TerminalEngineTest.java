@@ -1,5 +1,6 @@
 package io.vncstream.terminal.emulation;
 
+import io.vncstream.rfb.testing.Eventually;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -87,6 +88,39 @@ class TerminalEngineTest {
             engine.accept(query, 0, query.length);
             assertThat(answered.await(10, TimeUnit.SECONDS)).isTrue();
             assertThat(answer.toString(StandardCharsets.US_ASCII)).startsWith("\u001b[?");
+        }
+    }
+
+    /**
+     * A console opened late is sent the device's old output first; busybox's prompt in it asks for
+     * the cursor position (ESC[6n) every time. Answering those would type "ESC[4;5R" into the shell.
+     * The replay is shown; only live queries are answered, and a query split across a replay and a
+     * live chunk counts as live (its end is new output).
+     */
+    @Test
+    void queriesInReplayedOutputAreShownButNotAnswered() throws Exception {
+        StringBuffer answers = new StringBuffer();
+        try (TerminalEngine engine = new TerminalEngine("replay", 80, 24, 10, new TerminalEngine.Hooks() {
+            @Override
+            public void answered(byte[] bytes) {
+                answers.append(new String(bytes, StandardCharsets.US_ASCII));
+            }
+        })) {
+            byte[] replay = "~ # \u001b[6n\r\n~ # \u001b[c\u001b[5n\u001b[>c\r\n~ # \u001b[6n".getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; i < replay.length; i++) {
+                engine.acceptReplay(replay, i, 1); // one byte at a time: no chunk holds a whole query
+            }
+            assertThat(engine.awaitIdle(Duration.ofSeconds(10))).isTrue();
+            assertThat(engine.screenLines().get(2)).isEqualTo("~ #");
+            assertThat(answers).as("answers to replayed queries").isEmpty();
+
+            byte[] live = "\u001b[6".getBytes(StandardCharsets.US_ASCII);
+            engine.acceptReplay(live, 0, live.length);
+            byte[] end = "n".getBytes(StandardCharsets.US_ASCII);
+            engine.accept(end, 0, end.length);
+            assertThat(engine.awaitIdle(Duration.ofSeconds(10))).isTrue();
+            Eventually.await(Duration.ofSeconds(10), "the live cursor report",
+                    () -> answers.toString().equals("\u001b[3;5R"));
         }
     }
 
