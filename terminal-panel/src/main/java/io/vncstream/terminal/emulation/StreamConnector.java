@@ -10,9 +10,12 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The hand-over point between the thread that receives bytes (a network reader) and the emulator
- * thread. {@link #accept} only copies the chunk into an unbounded queue, so the network thread
- * never waits on the emulator, the screen or the log. The emulator thread pulls chunks through
- * {@link #read}, which is where they are logged and decoded from UTF-8.
+ * thread. {@link #accept} copies the chunk into a queue bounded in bytes: while the emulator is
+ * that far behind, the receiving thread waits, so a device faster than the terminal is slowed
+ * down through TCP (and a server's own limit for a viewer that falls behind can act) instead of
+ * piling up in the viewer's heap. Nothing is dropped: the log and the screen see every byte. The
+ * emulator thread pulls chunks through {@link #read}, which is where they are logged and decoded
+ * from UTF-8.
  *
  * <p>The connector lives as long as the terminal, across streams: a stream ending is just an
  * item in the queue, so the emulator, its screen and scrollback survive a reconnect.
@@ -54,6 +57,12 @@ final class StreamConnector implements TtyConnector {
     }
 
     private final LinkedBlockingQueue<Inbound> queue = new LinkedBlockingQueue<>();
+    /** Bytes of the queue's data chunks; guarded by {@code space}. */
+    private final Object space = new Object();
+    private final int maxQueuedBytes;
+    private long queuedBytes;
+    /** The emulator thread, which must never wait for room it alone makes (a device echoing its answers). */
+    private volatile Thread consumer;
     private final Utf8ChunkDecoder decoder = new Utf8ChunkDecoder();
     private final OpenSequence openSequence = new OpenSequence();
     private final AtomicLong bytesAccepted = new AtomicLong();
@@ -67,12 +76,20 @@ final class StreamConnector implements TtyConnector {
     private volatile boolean closed;
 
     StreamConnector(String name, Observer observer, BooleanSupplier cursorAtLineStart) {
+        this(name, observer, cursorAtLineStart, StreamConnectorLimits.MAX_QUEUED_BYTES);
+    }
+
+    StreamConnector(String name, Observer observer, BooleanSupplier cursorAtLineStart, int maxQueuedBytes) {
+        this.maxQueuedBytes = maxQueuedBytes;
         this.name = name;
         this.cursorAtLineStart = cursorAtLineStart;
         this.observer = observer;
     }
 
-    /** Any thread; never blocks. The bytes are copied, so the caller may reuse its array. */
+    /**
+     * Any thread; waits while the queue holds {@code maxQueuedBytes} or more (a chunk bigger than
+     * that goes in alone). The bytes are copied, so the caller may reuse its array.
+     */
     void accept(byte[] bytes, int offset, int length) {
         accept(bytes, offset, length, false);
     }
@@ -82,6 +99,7 @@ final class StreamConnector implements TtyConnector {
         if (length == 0 || closed) {
             return;
         }
+        awaitRoom(length);
         byte[] copy = new byte[length];
         System.arraycopy(bytes, offset, copy, 0, length);
         bytesAccepted.addAndGet(length);
@@ -96,6 +114,31 @@ final class StreamConnector implements TtyConnector {
     /** A new stream starts after everything accepted so far: drop the old one's partial char. */
     void newStream() {
         queue.add(new NewStream());
+    }
+
+    private void awaitRoom(int length) {
+        boolean interrupted = false;
+        synchronized (space) {
+            while (!closed && queuedBytes > 0 && queuedBytes + length > maxQueuedBytes
+                    && Thread.currentThread() != consumer) {
+                try {
+                    space.wait();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the bytes still go in: nothing is lost
+                }
+            }
+            queuedBytes += length;
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Bytes accepted and not yet taken by the emulator. */
+    long queuedBytes() {
+        synchronized (space) {
+            return queuedBytes;
+        }
     }
 
     long bytesAccepted() {
@@ -118,6 +161,7 @@ final class StreamConnector implements TtyConnector {
 
     @Override
     public int read(char[] buf, int offset, int length) {
+        consumer = Thread.currentThread();
         observer.betweenReads();
         while (true) {
             if (pending.hasRemaining()) {
@@ -138,6 +182,10 @@ final class StreamConnector implements TtyConnector {
             }
             showingReplay = item instanceof Data data && data.replay();
             if (item instanceof Data data) {
+                synchronized (space) {
+                    queuedBytes -= data.bytes().length;
+                    space.notifyAll();
+                }
                 observer.received(data.bytes());
                 pending = decoder.decode(data.bytes(), 0, data.bytes().length);
                 openSequence.feed(pending.array(), pending.arrayOffset() + pending.position(), pending.remaining());
@@ -189,6 +237,9 @@ final class StreamConnector implements TtyConnector {
     @Override
     public void close() {
         closed = true;
+        synchronized (space) {
+            space.notifyAll();
+        }
         queue.add(new Close());
     }
 }

@@ -69,6 +69,11 @@ public final class TerminalEngine implements AutoCloseable {
     private long linesTrimmed;
 
     public TerminalEngine(String name, int columns, int rows, int scrollbackLines, Hooks hooks) {
+        this(name, columns, rows, scrollbackLines, hooks, StreamConnectorLimits.MAX_QUEUED_BYTES);
+    }
+
+    /** As above, with the bound on received bytes not yet processed (see {@link #accept}); for tests. */
+    TerminalEngine(String name, int columns, int rows, int scrollbackLines, Hooks hooks, int maxQueuedBytes) {
         this.scrollbackLines = scrollbackLines;
         this.trimBatch = Math.max(64, scrollbackLines / 16);
         // The core drops the oldest history line by copying its whole list, once per new line
@@ -117,7 +122,7 @@ public final class TerminalEngine implements AutoCloseable {
                     idleLock.notifyAll();
                 }
             }
-        }, () -> cursorColumn() <= 0);
+        }, () -> cursorColumn() <= 0, maxQueuedBytes);
         emulator = new JediEmulator(new TtyBasedArrayDataStream(connector), terminal);
         thread = new Thread(this::runEmulator, "terminal-emulator-" + name);
         thread.setDaemon(true);
@@ -172,7 +177,10 @@ public final class TerminalEngine implements AutoCloseable {
         LOG.debug("terminal emulator thread ends");
     }
 
-    /** Any thread, never blocks: queues a copy of the bytes for the emulator thread. */
+    /**
+     * Any thread: queues a copy of the bytes for the emulator thread, waiting while it is 4 MiB
+     * behind (backpressure: the caller's source slows down; nothing is dropped).
+     */
     public void accept(byte[] bytes, int offset, int length) {
         connector.accept(bytes, offset, length);
     }
@@ -212,6 +220,11 @@ public final class TerminalEngine implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    /** Received bytes not yet taken by the emulator: at most the bound, plus one chunk. */
+    long queuedBytes() {
+        return connector.queuedBytes();
     }
 
     public TerminalTextBuffer textBuffer() {

@@ -124,6 +124,44 @@ class TerminalEngineTest {
         }
     }
 
+    /**
+     * A device faster than the terminal: the bytes waiting for the emulator stay within the bound
+     * (the producer waits, as a network reader would, so TCP slows the server down), and still every
+     * byte is logged, in order, and the last line is on the screen.
+     */
+    @Test
+    void aProducerFasterThanTheEmulatorWaitsAndNothingIsLost() throws Exception {
+        int bound = 64 * 1024;
+        int chunk = 4096;
+        ByteArrayOutputStream flood = new ByteArrayOutputStream();
+        for (int i = 0; i < 40_000; i++) {
+            flood.writeBytes(String.format("line %08d %s\r\n", i, "y".repeat(40)).getBytes(StandardCharsets.US_ASCII));
+        }
+        byte[] all = flood.toByteArray();
+        ByteArrayOutputStream logged = new ByteArrayOutputStream();
+        try (TerminalEngine engine = new TerminalEngine("flood", 80, 24, 100, new TerminalEngine.Hooks() {
+            @Override
+            public void received(byte[] bytes) {
+                logged.writeBytes(bytes);
+                try {
+                    Thread.sleep(0, 200_000); // a slow screen or disk
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, bound)) {
+            long maxQueued = 0;
+            for (int off = 0; off < all.length; off += chunk) {
+                engine.accept(all, off, Math.min(chunk, all.length - off));
+                maxQueued = Math.max(maxQueued, engine.queuedBytes());
+            }
+            assertThat(engine.awaitIdle(Duration.ofSeconds(60))).isTrue();
+            assertThat(maxQueued).as("bytes waiting for the emulator").isLessThanOrEqualTo(bound);
+            assertThat(engine.screenLines().get(22)).isEqualTo("line 00039999 " + "y".repeat(40));
+        }
+        assertThat(logged.toByteArray()).isEqualTo(all);
+    }
+
     @Test
     void theScrollbackIsTrimmedInBatchesToItsConfiguredSize() throws Exception {
         try (TerminalEngine engine = new TerminalEngine("trim", 40, 5, 1000, new TerminalEngine.Hooks() { })) {
