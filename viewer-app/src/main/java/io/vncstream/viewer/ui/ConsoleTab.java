@@ -32,8 +32,10 @@ final class ConsoleTab {
     private boolean closed;
     private boolean removed;
     private String endReason;
-    /** Counts captures, so that the end of an old one never touches a newer one. */
-    private int generation;
+    /** Counts captures, so that the end of an old one never touches a newer one; read by delivery threads. */
+    private volatile int generation;
+    /** The connection of the capture that is open or being opened. */
+    private StreamClient liveOn;
 
     ConsoleTab(String device, TerminalOptions options, Runnable changed) {
         this.device = device;
@@ -71,9 +73,14 @@ final class ConsoleTab {
 
     /** Starts a capture through {@code streams}; after an earlier one, marks the gap first. */
     void capture(StreamClient streams) {
-        if (closed || isLive()) {
+        if (closed || (isLive() && liveOn == streams)) {
             return;
         }
+        // Live on a lost connection: its end is still queued behind output the terminal has not
+        // taken yet (the queues are bounded, the reader waits); this capture replaces it now, and
+        // the old one's remaining output is dropped (the new one's replay carries it).
+        capture = null;
+        liveOn = streams;
         int gen = ++generation;
         boolean again = generation > 1;
         requested = true;
@@ -196,7 +203,7 @@ final class ConsoleTab {
 
         @Override
         public void replayed(byte[] data) {
-            if (!awaitAttached()) {
+            if (!awaitAttached() || gen != generation) {
                 return;
             }
             // After a gap, what the replay repeats of the screen's last output is not shown twice.
@@ -210,7 +217,7 @@ final class ConsoleTab {
 
         @Override
         public void output(byte[] data) {
-            if (awaitAttached()) {
+            if (awaitAttached() && gen == generation) {
                 shown.remember(data, 0, data.length);
                 session.accept(data, 0, data.length);
             }
