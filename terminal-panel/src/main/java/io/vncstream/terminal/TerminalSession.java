@@ -19,7 +19,8 @@ import java.util.concurrent.Executor;
  * One terminal: an emulator, its log and (on demand) its Swing component, for one device's byte
  * stream. See the package documentation for how a host application uses it.
  *
- * <p>Threads: {@link #accept} may be called from any thread and never blocks; the other methods
+ * <p>Threads: {@link #accept} may be called from any thread and waits only while the emulator is
+ * a few MiB behind (backpressure, so a fast device is slowed rather than filling the heap); the other methods
  * may be called from any thread too, and status listeners are told on the Swing event thread.
  */
 public final class TerminalSession implements AutoCloseable {
@@ -120,10 +121,23 @@ public final class TerminalSession implements AutoCloseable {
         setStatus(StreamStatus.CONNECTED, "");
     }
 
-    /** Output of the device; any thread, never blocks (the bytes are copied). */
+    /**
+     * Output of the device; any thread (the bytes are copied). Waits while the terminal is a few
+     * MiB behind, which slows the source down; nothing is dropped from the screen or the log.
+     */
     public void accept(byte[] bytes, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, bytes.length);
         engine.accept(bytes, offset, length);
+    }
+
+    /**
+     * Output the device produced before this stream started, sent again by the server at its start
+     * (a backlog replay): shown and logged like {@link #accept}, but a query in it (cursor position,
+     * device attributes) is not answered, since the device asked it of no one here, long ago.
+     */
+    public void acceptReplay(byte[] bytes, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, bytes.length);
+        engine.acceptReplay(bytes, offset, length);
     }
 
     /** The stream is gone: the terminal says so, keeps its contents, and drops input until reattached. */

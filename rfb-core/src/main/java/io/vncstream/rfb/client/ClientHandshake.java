@@ -207,6 +207,6 @@ public final class ClientHandshake {
         if (reason.isEmpty()) {
             reason = "no reason given";
         }
-        throw new AuthenticationException("authentication failed: " + reason);
+        throw new AuthenticationException(Reason.after("authentication failed", reason));
     }
 }

@@ -1,6 +1,7 @@
 package io.vncstream.rfb.stream;
 
-import java.util.concurrent.ExecutorService;
+import io.vncstream.rfb.Limits;
+
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -13,10 +14,12 @@ public final class Capture implements AutoCloseable {
     private final int id;
     private final String device;
     private final CaptureListener listener;
-    private final ExecutorService delivery;
+    private final CaptureDelivery delivery;
     private final AtomicBoolean ended = new AtomicBoolean();
+    /** Whether the next data is still the server's replay (see {@link CaptureListener#replayed}); reader thread. */
+    private boolean replaying = true;
 
-    Capture(StreamClient client, int id, String device, CaptureListener listener, ExecutorService delivery) {
+    Capture(StreamClient client, int id, String device, CaptureListener listener, CaptureDelivery delivery) {
         this.client = client;
         this.id = id;
         this.device = device;
@@ -51,16 +54,25 @@ public final class Capture implements AutoCloseable {
         }
     }
 
+    /**
+     * Reader thread: hands the data to the delivery thread, waiting while the application is far
+     * behind (see {@link CaptureDelivery}).
+     */
     void deliver(byte[] data) {
+        boolean replay = replaying;
+        replaying = replay && data.length == Limits.MAX_STREAM_DATA;
         if (isOpen()) {
-            delivery.execute(() -> listener.output(data));
+            try {
+                delivery.output(replay ? () -> listener.replayed(data) : () -> listener.output(data), data.length);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
     void end(String reason) {
         if (ended.compareAndSet(false, true)) {
-            delivery.execute(() -> listener.ended(reason));
-            delivery.shutdown();
+            delivery.finish(() -> listener.ended(reason));
         }
     }
 }

@@ -19,8 +19,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The client side of the stream extension over one {@link RfbClient}: the server's device list,
@@ -153,7 +151,7 @@ public final class StreamClient {
                 p.result().complete(existing);
                 return;
             }
-            Capture c = new Capture(this, started.captureId(), p.name(), p.listener(), deliveryThread(p.name()));
+            Capture c = new Capture(this, started.captureId(), p.name(), p.listener(), new CaptureDelivery(p.name()));
             open.put(c.id(), c);
             p.result().complete(c);
         } else if (message instanceof SendData data) {
@@ -181,14 +179,5 @@ public final class StreamClient {
             }
             pending.clear();
         }
-    }
-
-    /** One thread per capture keeps its output in order; it ends when idle. */
-    private static ExecutorService deliveryThread(String device) {
-        return Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "capture " + device);
-            t.setDaemon(true);
-            return t;
-        });
     }
 }

@@ -122,6 +122,28 @@ class HandshakeMessagesTest {
         }
 
         @Test
+        void qemusTrailingNulIsNotPartOfTheText() {
+            // QEMU's SecurityResult reason: "Authentication failed" and a NUL, counted in the length.
+            byte[] wire = hex("00 00 00 16 | 41 75 74 68 65 6e 74 69 63 61 74 69 6f 6e 20 66 61 69 6c 65 64 00");
+            assertThat(readBothWays(wire, Reason::read)).isEqualTo("Authentication failed");
+        }
+
+        @Test
+        void controlCharactersBecomeOneSpacePerRun() {
+            // An escape sequence and a forged second line, as a hostile server might send them.
+            byte[] wire = hex("00 00 00 0e | 6e 6f 1b 5b 32 4a 0d 0a 6c 6f 67 3a 20 78");
+            assertThat(readBothWays(wire, Reason::read)).isEqualTo("no [2J log: x");
+        }
+
+        @Test
+        void aReasonRepeatingWhatFailedIsNotSaidTwice() {
+            assertThat(Reason.after("authentication failed", "Authentication failed")).isEqualTo("authentication failed");
+            assertThat(Reason.after("authentication failed", "Authentication failed: too many tries"))
+                    .isEqualTo("authentication failed: too many tries");
+            assertThat(Reason.after("authentication failed", "wrong password")).isEqualTo("authentication failed: wrong password");
+        }
+
+        @Test
         void oversizedReasonIsRejectedBeforeAllocating() {
             assertThat(rejectedBothWays(hex("7f ff ff ff"), Reason::read))
                     .isInstanceOf(RfbProtocolException.class)

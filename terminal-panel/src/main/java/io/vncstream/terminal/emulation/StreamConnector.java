@@ -10,9 +10,12 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The hand-over point between the thread that receives bytes (a network reader) and the emulator
- * thread. {@link #accept} only copies the chunk into an unbounded queue, so the network thread
- * never waits on the emulator, the screen or the log. The emulator thread pulls chunks through
- * {@link #read}, which is where they are logged and decoded from UTF-8.
+ * thread. {@link #accept} copies the chunk into a queue bounded in bytes: while the emulator is
+ * that far behind, the receiving thread waits, so a device faster than the terminal is slowed
+ * down through TCP (and a server's own limit for a viewer that falls behind can act) instead of
+ * piling up in the viewer's heap. Nothing is dropped: the log and the screen see every byte. The
+ * emulator thread pulls chunks through {@link #read}, which is where they are logged and decoded
+ * from UTF-8.
  *
  * <p>The connector lives as long as the terminal, across streams: a stream ending is just an
  * item in the queue, so the emulator, its screen and scrollback survive a reconnect.
@@ -40,7 +43,8 @@ final class StreamConnector implements TtyConnector {
     private sealed interface Inbound permits Data, Note, NewStream, Close {
     }
 
-    private record Data(byte[] bytes) implements Inbound {
+    /** {@code replay}: output the device produced before this stream started, sent again by the server. */
+    private record Data(byte[] bytes, boolean replay) implements Inbound {
     }
 
     private record Note(String text) implements Inbound {
@@ -53,6 +57,12 @@ final class StreamConnector implements TtyConnector {
     }
 
     private final LinkedBlockingQueue<Inbound> queue = new LinkedBlockingQueue<>();
+    /** Bytes of the queue's data chunks; guarded by {@code space}. */
+    private final Object space = new Object();
+    private final int maxQueuedBytes;
+    private long queuedBytes;
+    /** The emulator thread, which must never wait for room it alone makes (a device echoing its answers). */
+    private volatile Thread consumer;
     private final Utf8ChunkDecoder decoder = new Utf8ChunkDecoder();
     private final OpenSequence openSequence = new OpenSequence();
     private final AtomicLong bytesAccepted = new AtomicLong();
@@ -61,23 +71,39 @@ final class StreamConnector implements TtyConnector {
     private final String name;
     private CharBuffer pending = CharBuffer.allocate(0);
     private long bytesTaken;
+    /** Whether the characters the emulator is working on now came from a replay. */
+    private volatile boolean showingReplay;
     private volatile boolean closed;
 
     StreamConnector(String name, Observer observer, BooleanSupplier cursorAtLineStart) {
+        this(name, observer, cursorAtLineStart, StreamConnectorLimits.MAX_QUEUED_BYTES);
+    }
+
+    StreamConnector(String name, Observer observer, BooleanSupplier cursorAtLineStart, int maxQueuedBytes) {
+        this.maxQueuedBytes = maxQueuedBytes;
         this.name = name;
         this.cursorAtLineStart = cursorAtLineStart;
         this.observer = observer;
     }
 
-    /** Any thread; never blocks. The bytes are copied, so the caller may reuse its array. */
+    /**
+     * Any thread; waits while the queue holds {@code maxQueuedBytes} or more (a chunk bigger than
+     * that goes in alone). The bytes are copied, so the caller may reuse its array.
+     */
     void accept(byte[] bytes, int offset, int length) {
+        accept(bytes, offset, length, false);
+    }
+
+    /** As {@link #accept(byte[], int, int)}, saying whether the bytes are a replay of older output. */
+    void accept(byte[] bytes, int offset, int length, boolean replay) {
         if (length == 0 || closed) {
             return;
         }
+        awaitRoom(length);
         byte[] copy = new byte[length];
         System.arraycopy(bytes, offset, copy, 0, length);
         bytesAccepted.addAndGet(length);
-        queue.add(new Data(copy));
+        queue.add(new Data(copy, replay));
     }
 
     /** Shows {@code text} on its own line after everything accepted so far. */
@@ -90,8 +116,43 @@ final class StreamConnector implements TtyConnector {
         queue.add(new NewStream());
     }
 
+    private void awaitRoom(int length) {
+        boolean interrupted = false;
+        synchronized (space) {
+            while (!closed && queuedBytes > 0 && queuedBytes + length > maxQueuedBytes
+                    && Thread.currentThread() != consumer) {
+                try {
+                    space.wait();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the bytes still go in: nothing is lost
+                }
+            }
+            queuedBytes += length;
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Bytes accepted and not yet taken by the emulator. */
+    long queuedBytes() {
+        synchronized (space) {
+            return queuedBytes;
+        }
+    }
+
     long bytesAccepted() {
         return bytesAccepted.get();
+    }
+
+    /**
+     * Whether the emulator is processing replayed output: what it answers now answers a query
+     * that the device asked long ago, of another terminal or of none. Emulator thread. The
+     * emulator's data stream asks for characters only once it has used up the last ones, and one
+     * read never mixes two chunks, so the chunk of the latest read is the one being processed.
+     */
+    boolean showingReplay() {
+        return showingReplay;
     }
 
     int queuedItems() {
@@ -100,6 +161,7 @@ final class StreamConnector implements TtyConnector {
 
     @Override
     public int read(char[] buf, int offset, int length) {
+        consumer = Thread.currentThread();
         observer.betweenReads();
         while (true) {
             if (pending.hasRemaining()) {
@@ -118,7 +180,12 @@ final class StreamConnector implements TtyConnector {
                     return -1;
                 }
             }
+            showingReplay = item instanceof Data data && data.replay();
             if (item instanceof Data data) {
+                synchronized (space) {
+                    queuedBytes -= data.bytes().length;
+                    space.notifyAll();
+                }
                 observer.received(data.bytes());
                 pending = decoder.decode(data.bytes(), 0, data.bytes().length);
                 openSequence.feed(pending.array(), pending.arrayOffset() + pending.position(), pending.remaining());
@@ -170,6 +237,9 @@ final class StreamConnector implements TtyConnector {
     @Override
     public void close() {
         closed = true;
+        synchronized (space) {
+            space.notifyAll();
+        }
         queue.add(new Close());
     }
 }

@@ -8,6 +8,12 @@ final class StreamConnectorLimits {
      */
     static final int MAX_CHARS_PER_READ = 1100;
 
+    /**
+     * Received bytes the emulator may be behind before the receiving thread waits: a few seconds of
+     * a busy console, and a bounded heap whatever the device's rate.
+     */
+    static final int MAX_QUEUED_BYTES = 4 * 1024 * 1024;
+
     private StreamConnectorLimits() {
     }
 }

@@ -40,7 +40,11 @@ public final class TerminalEngine implements AutoCloseable {
         default void noted(String text) {
         }
 
-        /** The emulator answers a query from the device (device attributes, cursor report). */
+        /**
+         * The emulator answers a query from the device (device attributes, cursor report). Not
+         * called for queries in replayed output: the device asked them long ago, and an answer
+         * now would reach its shell as if typed.
+         */
         default void answered(byte[] bytes) {
         }
 
@@ -65,6 +69,11 @@ public final class TerminalEngine implements AutoCloseable {
     private long linesTrimmed;
 
     public TerminalEngine(String name, int columns, int rows, int scrollbackLines, Hooks hooks) {
+        this(name, columns, rows, scrollbackLines, hooks, StreamConnectorLimits.MAX_QUEUED_BYTES);
+    }
+
+    /** As above, with the bound on received bytes not yet processed (see {@link #accept}); for tests. */
+    TerminalEngine(String name, int columns, int rows, int scrollbackLines, Hooks hooks, int maxQueuedBytes) {
         this.scrollbackLines = scrollbackLines;
         this.trimBatch = Math.max(64, scrollbackLines / 16);
         // The core drops the oldest history line by copying its whole list, once per new line
@@ -78,12 +87,12 @@ public final class TerminalEngine implements AutoCloseable {
         terminal.setTerminalOutput(new TerminalOutputStream() {
             @Override
             public void sendBytes(byte[] bytes, boolean userInput) {
-                hooks.answered(bytes);
+                answer(hooks, bytes);
             }
 
             @Override
             public void sendString(String text, boolean userInput) {
-                hooks.answered(text.getBytes(StandardCharsets.UTF_8));
+                answer(hooks, text.getBytes(StandardCharsets.UTF_8));
             }
         });
         textBuffer.addModelListener(this::fireChanged);
@@ -113,11 +122,19 @@ public final class TerminalEngine implements AutoCloseable {
                     idleLock.notifyAll();
                 }
             }
-        }, () -> cursorColumn() <= 0);
+        }, () -> cursorColumn() <= 0, maxQueuedBytes);
         emulator = new JediEmulator(new TtyBasedArrayDataStream(connector), terminal);
         thread = new Thread(this::runEmulator, "terminal-emulator-" + name);
         thread.setDaemon(true);
         thread.start();
+    }
+
+    private void answer(Hooks hooks, byte[] bytes) {
+        if (connector.showingReplay()) {
+            LOG.debug("not answering a query in replayed output ({} bytes)", bytes.length);
+            return;
+        }
+        hooks.answered(bytes);
     }
 
     /**
@@ -160,9 +177,20 @@ public final class TerminalEngine implements AutoCloseable {
         LOG.debug("terminal emulator thread ends");
     }
 
-    /** Any thread, never blocks: queues a copy of the bytes for the emulator thread. */
+    /**
+     * Any thread: queues a copy of the bytes for the emulator thread, waiting while it is 4 MiB
+     * behind (backpressure: the caller's source slows down; nothing is dropped).
+     */
     public void accept(byte[] bytes, int offset, int length) {
         connector.accept(bytes, offset, length);
+    }
+
+    /**
+     * As {@link #accept}, for output the device produced before this stream started and that the
+     * server sends again (its backlog): shown like any output, but queries in it are not answered.
+     */
+    public void acceptReplay(byte[] bytes, int offset, int length) {
+        connector.accept(bytes, offset, length, true);
     }
 
     /** Shows {@code text} on a line of its own, after everything accepted so far. */
@@ -192,6 +220,11 @@ public final class TerminalEngine implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    /** Received bytes not yet taken by the emulator: at most the bound, plus one chunk. */
+    long queuedBytes() {
+        return connector.queuedBytes();
     }
 
     public TerminalTextBuffer textBuffer() {

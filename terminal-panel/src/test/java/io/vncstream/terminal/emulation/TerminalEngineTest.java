@@ -1,5 +1,6 @@
 package io.vncstream.terminal.emulation;
 
+import io.vncstream.rfb.testing.Eventually;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -88,6 +89,77 @@ class TerminalEngineTest {
             assertThat(answered.await(10, TimeUnit.SECONDS)).isTrue();
             assertThat(answer.toString(StandardCharsets.US_ASCII)).startsWith("\u001b[?");
         }
+    }
+
+    /**
+     * A console opened late is sent the device's old output first; busybox's prompt in it asks for
+     * the cursor position (ESC[6n) every time. Answering those would type "ESC[4;5R" into the shell.
+     * The replay is shown; only live queries are answered, and a query split across a replay and a
+     * live chunk counts as live (its end is new output).
+     */
+    @Test
+    void queriesInReplayedOutputAreShownButNotAnswered() throws Exception {
+        StringBuffer answers = new StringBuffer();
+        try (TerminalEngine engine = new TerminalEngine("replay", 80, 24, 10, new TerminalEngine.Hooks() {
+            @Override
+            public void answered(byte[] bytes) {
+                answers.append(new String(bytes, StandardCharsets.US_ASCII));
+            }
+        })) {
+            byte[] replay = "~ # \u001b[6n\r\n~ # \u001b[c\u001b[5n\u001b[>c\r\n~ # \u001b[6n".getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; i < replay.length; i++) {
+                engine.acceptReplay(replay, i, 1); // one byte at a time: no chunk holds a whole query
+            }
+            assertThat(engine.awaitIdle(Duration.ofSeconds(10))).isTrue();
+            assertThat(engine.screenLines().get(2)).isEqualTo("~ #");
+            assertThat(answers).as("answers to replayed queries").isEmpty();
+
+            byte[] live = "\u001b[6".getBytes(StandardCharsets.US_ASCII);
+            engine.acceptReplay(live, 0, live.length);
+            byte[] end = "n".getBytes(StandardCharsets.US_ASCII);
+            engine.accept(end, 0, end.length);
+            assertThat(engine.awaitIdle(Duration.ofSeconds(10))).isTrue();
+            Eventually.await(Duration.ofSeconds(10), "the live cursor report",
+                    () -> answers.toString().equals("\u001b[3;5R"));
+        }
+    }
+
+    /**
+     * A device faster than the terminal: the bytes waiting for the emulator stay within the bound
+     * (the producer waits, as a network reader would, so TCP slows the server down), and still every
+     * byte is logged, in order, and the last line is on the screen.
+     */
+    @Test
+    void aProducerFasterThanTheEmulatorWaitsAndNothingIsLost() throws Exception {
+        int bound = 64 * 1024;
+        int chunk = 4096;
+        ByteArrayOutputStream flood = new ByteArrayOutputStream();
+        for (int i = 0; i < 40_000; i++) {
+            flood.writeBytes(String.format("line %08d %s\r\n", i, "y".repeat(40)).getBytes(StandardCharsets.US_ASCII));
+        }
+        byte[] all = flood.toByteArray();
+        ByteArrayOutputStream logged = new ByteArrayOutputStream();
+        try (TerminalEngine engine = new TerminalEngine("flood", 80, 24, 100, new TerminalEngine.Hooks() {
+            @Override
+            public void received(byte[] bytes) {
+                logged.writeBytes(bytes);
+                try {
+                    Thread.sleep(0, 200_000); // a slow screen or disk
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, bound)) {
+            long maxQueued = 0;
+            for (int off = 0; off < all.length; off += chunk) {
+                engine.accept(all, off, Math.min(chunk, all.length - off));
+                maxQueued = Math.max(maxQueued, engine.queuedBytes());
+            }
+            assertThat(engine.awaitIdle(Duration.ofSeconds(60))).isTrue();
+            assertThat(maxQueued).as("bytes waiting for the emulator").isLessThanOrEqualTo(bound);
+            assertThat(engine.screenLines().get(22)).isEqualTo("line 00039999 " + "y".repeat(40));
+        }
+        assertThat(logged.toByteArray()).isEqualTo(all);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.vncstream.viewer.cli;
 
 import io.vncstream.rfb.stream.Capture;
+import io.vncstream.rfb.handshake.Reason;
 import io.vncstream.rfb.stream.CaptureListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -8,13 +9,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code vncstream console ADDRESS DEVICE}: like {@code virsh console}. On a terminal, keys go
@@ -43,55 +44,85 @@ final class ConsoleCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = System.out;
         CountDownLatch ended = new CountDownLatch(1);
-        String[] endReason = new String[1];
+        AtomicReference<String> endReason = new AtomicReference<>();
+        boolean terminal = System.console() != null;
+        boolean endedByServer;
         try (StreamSession session = StreamSession.open(address, connection)) {
             Capture capture;
             try {
                 capture = session.streams.capture(device, new CaptureListener() {
+                    /** Only on a terminal: a pipe answers nothing. Delivery thread. */
+                    private final TerminalQueries queries = new TerminalQueries();
+
+                    @Override
+                    public void replayed(byte[] data) {
+                        // The replay's queries were asked long ago; the user's terminal must not answer them.
+                        show(terminal ? queries.filter(data, 0, data.length) : data);
+                    }
+
                     @Override
                     public void output(byte[] data) {
+                        show(terminal && queries.inSequence() ? queries.finish(data, 0, data.length) : data);
+                    }
+
+                    private void show(byte[] data) {
                         out.write(data, 0, data.length);
                         out.flush();
                     }
 
                     @Override
                     public void ended(String reason) {
-                        endReason[0] = reason;
+                        endReason.set(reason);
                         ended.countDown();
                     }
                 }).get(10, TimeUnit.SECONDS);
             } catch (ExecutionException e) {
                 throw (e.getCause() instanceof Exception ex) ? ex : e;
             }
-            boolean terminal = System.console() != null;
             if (terminal) {
                 interactive(capture, ended);
             } else {
                 piped(capture, ended);
             }
+            endedByServer = endReason.get() != null;
             if (capture.isOpen()) {
                 capture.close();
                 ended.await(2, TimeUnit.SECONDS);
             }
             out.flush();
         }
-        if (endReason[0] != null && endReason[0].startsWith("device removed")) {
-            System.err.println("vncstream console: " + device + ": " + endReason[0]);
+        if (endedByServer) {
+            // Ended before we ended it: the device went away or the connection was lost.
+            throw new IOException(device + ": " + Reason.clean(endReason.get()));
         }
         return 0;
     }
 
     private void piped(Capture capture, CountDownLatch ended) throws IOException, InterruptedException {
-        InputStream in = System.in;
-        byte[] buf = new byte[64 * 1024];
-        int n;
-        while (ended.getCount() > 0 && (n = in.read(buf)) >= 0) {
-            if (n > 0) {
-                capture.send(Arrays.copyOf(buf, n));
+        // stdin is read on a thread of its own: a connection lost while stdin stays open ends at once.
+        Thread input = new Thread(() -> {
+            byte[] buf = new byte[64 * 1024];
+            try {
+                int n;
+                while (ended.getCount() > 0 && (n = System.in.read(buf)) >= 0) {
+                    if (n > 0) {
+                        capture.send(Arrays.copyOf(buf, n));
+                    }
+                }
+            } catch (IOException e) {
+                // stdin closed
             }
+            stdinEnded.countDown();
+        }, "console stdin");
+        input.setDaemon(true);
+        input.start();
+        while (ended.getCount() > 0 && !stdinEnded.await(100, TimeUnit.MILLISECONDS)) {
+            // waiting for stdin's end or the capture's
         }
         ended.await((long) (timeoutSeconds * 1000), TimeUnit.MILLISECONDS);
     }
+
+    private final CountDownLatch stdinEnded = new CountDownLatch(1);
 
     private void interactive(Capture capture, CountDownLatch ended) throws IOException, InterruptedException {
         System.err.println("Connected to " + device + " (escape character is ^])");

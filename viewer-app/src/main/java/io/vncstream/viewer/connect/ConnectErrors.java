@@ -22,6 +22,9 @@ public final class ConnectErrors {
         if (msg == null) {
             return "no reason given.";
         }
+        if (msg.equalsIgnoreCase("authentication failed")) {
+            return "wrong password, or the server does not let you in.";
+        }
         if (msg.regionMatches(true, 0, prefix, 0, prefix.length())) {
             return "the server says \"" + msg.substring(prefix.length()).trim() + "\".";
         }

@@ -11,8 +11,6 @@ import io.vncstream.terminal.swing.TerminalView;
 import javax.swing.SwingUtilities;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -34,8 +32,10 @@ final class ConsoleTab {
     private boolean closed;
     private boolean removed;
     private String endReason;
-    /** Counts captures, so that the end of an old one never touches a newer one. */
-    private int generation;
+    /** Counts captures, so that the end of an old one never touches a newer one; read by delivery threads. */
+    private volatile int generation;
+    /** The connection of the capture that is open or being opened. */
+    private StreamClient liveOn;
 
     ConsoleTab(String device, TerminalOptions options, Runnable changed) {
         this.device = device;
@@ -73,9 +73,14 @@ final class ConsoleTab {
 
     /** Starts a capture through {@code streams}; after an earlier one, marks the gap first. */
     void capture(StreamClient streams) {
-        if (closed || isLive()) {
+        if (closed || (isLive() && liveOn == streams)) {
             return;
         }
+        // Live on a lost connection: its end is still queued behind output the terminal has not
+        // taken yet (the queues are bounded, the reader waits); this capture replaces it now, and
+        // the old one's remaining output is dropped (the new one's replay carries it).
+        capture = null;
+        liveOn = streams;
         int gen = ++generation;
         boolean again = generation > 1;
         requested = true;
@@ -88,6 +93,7 @@ final class ConsoleTab {
 
     private void captureOpened(int gen, Capture c, Throwable error, Output output) {
         if (gen != generation) {
+            output.cancel();
             if (c != null) {
                 c.close();
             }
@@ -95,10 +101,12 @@ final class ConsoleTab {
         }
         requested = false;
         if (error != null) {
+            output.cancel();
             ended(gen, "could not capture: " + (error.getCause() != null ? error.getCause().getMessage() : error.getMessage()));
             return;
         }
         if (closed) {
+            output.cancel();
             c.close();
             return;
         }
@@ -150,55 +158,74 @@ final class ConsoleTab {
 
     /**
      * Device output on the capture's delivery thread. Output that comes before the event thread
-     * has attached the session (and, after a gap, written its note) waits here: the session must
-     * see the new stream's reset and the note before the stream's first bytes.
+     * has attached the session (and, after a gap, written its note) waits here, the delivery
+     * thread with it: the session must see the new stream's reset and the note before the
+     * stream's first bytes. No lock is held while the session takes the bytes, which may wait
+     * for the emulator (backpressure).
      */
     private final class Output implements CaptureListener {
         private final int gen;
         private final boolean again;
-        private boolean replayPending;
         private boolean attached;
-        private final List<byte[]> early = new ArrayList<>();
+        private boolean cancelled;
+        /** After a gap, the replay's start may repeat the screen's last output; delivery thread. */
+        private boolean overlapPending;
 
         Output(int gen, boolean again) {
             this.gen = gen;
             this.again = again;
-            this.replayPending = again;
+            this.overlapPending = again;
         }
 
-        /** On the event thread, once the session is attached: what came early goes in, in order. */
+        /** On the event thread, once the session is attached: output may go in. */
         synchronized void attached() {
             attached = true;
-            for (byte[] data : early) {
-                show(data);
+            notifyAll();
+        }
+
+        /** The capture will never be attached (failed, or the tab closed first): output is dropped. */
+        synchronized void cancel() {
+            cancelled = true;
+            notifyAll();
+        }
+
+        private synchronized boolean awaitAttached() {
+            while (!attached && !cancelled) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
             }
-            early.clear();
+            return !cancelled;
         }
 
         @Override
-        public synchronized void output(byte[] data) {
-            if (attached) {
-                show(data);
-            } else {
-                early.add(data.clone());
+        public void replayed(byte[] data) {
+            if (!awaitAttached() || gen != generation) {
+                return;
+            }
+            // After a gap, what the replay repeats of the screen's last output is not shown twice.
+            int from = overlapPending ? shown.overlap(data) : 0;
+            overlapPending = false;
+            if (from < data.length) {
+                shown.remember(data, from, data.length - from);
+                session.acceptReplay(data, from, data.length - from);
             }
         }
 
-        private void show(byte[] data) {
-            int from = 0;
-            if (replayPending) {
-                // The first data of a new capture is the server's backlog replay.
-                replayPending = false;
-                from = shown.overlap(data);
-            }
-            if (from < data.length) {
-                shown.remember(data, from, data.length - from);
-                session.accept(data, from, data.length - from);
+        @Override
+        public void output(byte[] data) {
+            if (awaitAttached() && gen == generation) {
+                shown.remember(data, 0, data.length);
+                session.accept(data, 0, data.length);
             }
         }
 
         @Override
         public void ended(String reason) {
+            cancel();
             SwingUtilities.invokeLater(() -> ConsoleTab.this.ended(gen, reason));
         }
     }

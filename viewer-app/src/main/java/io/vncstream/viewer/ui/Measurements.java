@@ -7,6 +7,8 @@ import javax.swing.SwingUtilities;
 import javax.swing.Timer;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +21,8 @@ import java.util.function.Consumer;
  * lets things settle and reports the memory in use. Both print one line and exit.
  */
 public final class Measurements {
-    static final int SETTLE_MILLIS = 3000;
+    /** How long the consoles run before the report; {@code -Dvncstream.measureSettleMillis} for a flood. */
+    static final int SETTLE_MILLIS = Integer.getInteger("vncstream.measureSettleMillis", 3000);
 
     private Measurements() {
     }
@@ -78,6 +81,12 @@ public final class Measurements {
         for (int i = 0; i < 3; i++) {
             System.gc();
         }
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         MemoryUsage nonHeap = ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage();
         System.out.println("desktop=" + c.framebuffer().width() + "x" + c.framebuffer().height()
@@ -85,7 +94,9 @@ public final class Measurements {
                 + " heap-used-after-gc-mib=" + mib(heap.getUsed())
                 + " heap-committed-mib=" + mib(heap.getCommitted())
                 + " non-heap-used-mib=" + mib(nonHeap.getUsed())
-                + " rss-mib=" + rssMib());
+                + " rss-mib=" + procStatusMib("VmRSS:")
+                + " heap-peak-mib=" + mib(peak)
+                + " rss-peak-mib=" + procStatusMib("VmHWM:"));
         System.out.flush();
     }
 
@@ -93,11 +104,11 @@ public final class Measurements {
         return String.format("%.1f", bytes / 1048576.0);
     }
 
-    /** The resident set size from /proc (Linux), or "?" elsewhere. */
-    private static String rssMib() {
+    /** A size from /proc/self/status (Linux: VmRSS, VmHWM the peak), or "?" elsewhere. */
+    private static String procStatusMib(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
+                if (line.startsWith(field)) {
                     long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
                     return String.format("%.1f", kb / 1024.0);
                 }

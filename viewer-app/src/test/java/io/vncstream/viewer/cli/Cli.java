@@ -76,6 +76,64 @@ final class Cli {
         return separateProcess(jvmOptions, stdin, args);
     }
 
+    /**
+     * As {@link #separateProcess(String...)}, on a terminal of its own: util-linux {@code script}
+     * runs it on a new pseudo-terminal, so {@code System.console()} is there. Once its output (the
+     * terminal's, as bytes) satisfies {@code done}, {@code keys} are typed.
+     */
+    static Outcome onTerminal(java.util.function.Predicate<String> done, String keys, String... args)
+            throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        List<String> java = new ArrayList<>();
+        java.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        java.add("-Djava.awt.headless=true");
+        java.add("-cp");
+        java.add(System.getProperty("java.class.path"));
+        java.add(VncstreamCommand.class.getName());
+        java.addAll(List.of(args));
+        StringBuilder inner = new StringBuilder("stty cols 100 rows 30 2>/dev/null; exec");
+        for (String a : java) {
+            inner.append(" '").append(a.replace("'", "'\\''")).append('\'');
+        }
+        Process p = new ProcessBuilder("script", "-qefc", inner.toString(), "/dev/null")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        java.io.ByteArrayOutputStream seen = new java.io.ByteArrayOutputStream();
+        Thread reader = new Thread(() -> {
+            byte[] buf = new byte[8192];
+            try (var in = p.getInputStream()) {
+                int n;
+                while ((n = in.read(buf)) >= 0) {
+                    synchronized (seen) {
+                        seen.write(buf, 0, n);
+                    }
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+        });
+        reader.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!done.test(text(seen)) && System.nanoTime() < deadline && p.isAlive()) {
+            Thread.sleep(50);
+        }
+        p.getOutputStream().write(keys.getBytes(StandardCharsets.ISO_8859_1));
+        p.getOutputStream().flush();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException("vncstream " + String.join(" ", args) + " on a terminal did not finish within 60 s: "
+                    + text(seen));
+        }
+        reader.join(5000);
+        p.getOutputStream().close();
+        return new Outcome(p.exitValue(), text(seen), "", (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static String text(java.io.ByteArrayOutputStream seen) {
+        synchronized (seen) {
+            return seen.toString(StandardCharsets.ISO_8859_1);
+        }
+    }
+
     private static Outcome separateProcess(List<String> jvmOptions, String stdin, String... args)
             throws IOException, InterruptedException {
         long start = System.nanoTime();

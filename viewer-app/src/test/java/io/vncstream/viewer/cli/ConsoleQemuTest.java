@@ -62,4 +62,23 @@ class ConsoleQemuTest {
         assertThat(typed).as("the echo of the typed line in: %s", out).isNotNegative();
         assertThat(out.substring(typed)).contains("\r\n42\r\nLinux\r\n");
     }
+
+    /**
+     * On a terminal, the backlog replayed to a console opened late is shown without the queries in
+     * it: busybox's prompt asks for the cursor position at every command, and the user's terminal
+     * (tmux) answered each one into the VM's shell. The replay's text is all there.
+     */
+    @Test
+    void onATerminalTheReplayIsShownWithoutItsCursorQueries() throws Exception {
+        Cli.Outcome earlier = Cli.separateProcessWithInput("echo replay-$((2*3))\n",
+                "console", address(), TinyVm.SERIAL_ID, "--timeout", "3");
+        assertThat(earlier.out()).as("the prompts ask for the cursor position").contains("\u001b[6n");
+
+        Cli.Outcome r = Cli.onTerminal(out -> out.contains("replay-6\r"), "\u001d",
+                "console", address(), TinyVm.SERIAL_ID);
+        assertThat(r.exitCode()).as("%s", r).isZero();
+        assertThat(r.out()).contains("echo replay-$((2*3))", "replay-6");
+        assertThat(r.out()).as("what reached the terminal: %s", r.out().replace("\u001b", "ESC"))
+                .doesNotContain("\u001b[6n");
+    }
 }
