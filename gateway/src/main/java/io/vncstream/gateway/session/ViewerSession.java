@@ -5,7 +5,6 @@ import io.vncstream.gateway.device.DeviceRegistry;
 import io.vncstream.rfb.Encodings;
 import io.vncstream.rfb.handshake.ServerInit;
 import io.vncstream.rfb.io.ByteArray;
-import io.vncstream.rfb.io.MessageWriter;
 import io.vncstream.rfb.io.RfbInput;
 import io.vncstream.rfb.io.Transport;
 import io.vncstream.rfb.message.FramebufferUpdateRequest;
@@ -43,8 +42,9 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
     private final SessionSettings settings;
     private final String name;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final SessionCaptures captures;
-    private volatile MessageWriter writer;
+    private final AtomicBoolean cuttingOff = new AtomicBoolean();
+    private volatile SessionCaptures captures;
+    private volatile ViewerWriter writer;
     private volatile DesktopConnection desktop;
     private volatile boolean streams;
 
@@ -52,17 +52,6 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
         this.transport = transport;
         this.settings = settings;
         this.name = transport.toString();
-        this.captures = new SessionCaptures(name, settings.registry(), new SessionCaptures.ViewerOutput() {
-            @Override
-            public void send(StreamMessage message) {
-                ViewerSession.this.sendNow(message.toBytes());
-            }
-
-            @Override
-            public void deviceOutputQueued() {
-                checkBehind();
-            }
-        });
     }
 
     @Override
@@ -82,7 +71,12 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
             init.write(b);
             out.write(b.toByteArray());
             out.flush();
-            writer = new MessageWriter(out, "gateway-writer " + name, e -> close("write failed: " + e.getMessage()));
+            ViewerWriter w = new ViewerWriter(out, "gateway-writer " + name, e -> close("write failed: " + e.getMessage()));
+            writer = w;
+            captures = new SessionCaptures(name, settings.registry(), w, settings.maxBehindBytes(), this::send, this::cutOff);
+            if (closed.get()) {
+                w.close();
+            }
             desktop.start();
             ClientMessageReader reader = new ClientMessageReader(in, this);
             while (!closed.get()) {
@@ -139,7 +133,10 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
 
     @Override
     public void streamMessage(StreamMessage message) {
-        captures.handle(message);
+        SessionCaptures c = captures;
+        if (c != null) {
+            c.handle(message);
+        }
     }
 
     @Override
@@ -149,7 +146,10 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
 
     @Override
     public void removed(Device device) {
-        sendNow(new DeviceNotice(false, device.name()).toUpdateMessage());
+        ViewerWriter w = writer;
+        if (w != null) {
+            w.sendAfterEnds(new DeviceNotice(false, device.name()).toUpdateMessage());
+        }
     }
 
     private void announceDevices(List<Device> devices) {
@@ -164,10 +164,14 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
         sendNow(update.toByteArray());
     }
 
-    /** A desktop message: the desktop waits while the viewer is far behind, so memory stays bounded. */
+    /**
+     * A desktop message, or a reply to the viewer's own: the caller waits while the viewer is far
+     * behind, so memory stays bounded (the relay stops reading upstream, the viewer's reader
+     * stops reading the viewer).
+     */
     @Override
     public void send(byte[] message) {
-        MessageWriter w = writer;
+        ViewerWriter w = writer;
         while (w != null && !closed.get() && w.queuedBytes() > DESKTOP_BACKPRESSURE) {
             try {
                 Thread.sleep(5);
@@ -180,17 +184,22 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
     }
 
     private void sendNow(byte[] message) {
-        MessageWriter w = writer;
+        ViewerWriter w = writer;
         if (w != null) {
             w.send(message);
         }
     }
 
-    /** Never stall a device for one viewer: one that falls too far behind is cut off instead. */
-    private void checkBehind() {
-        MessageWriter w = writer;
-        if (w != null && w.queuedBytes() > settings.maxBehindBytes()) {
-            close("fell more than " + settings.maxBehindBytes() / 1024 + " KiB behind the device output");
+    /**
+     * Never stall a device for one viewer: one whose capture fell too far behind is cut off. Told
+     * on the device's reader thread, which must not wait for this session's close (it takes the
+     * captures apart and closes the desktop): that runs on a thread of its own.
+     */
+    private void cutOff(String reason) {
+        if (!closed.get() && cuttingOff.compareAndSet(false, true)) {
+            Thread t = new Thread(() -> close(reason), "cut off " + name);
+            t.setDaemon(true);
+            t.start();
         }
     }
 
@@ -200,12 +209,15 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
             return;
         }
         settings.registry().unlisten(this);
-        captures.closeAll();
+        SessionCaptures c = captures;
+        if (c != null) {
+            c.closeAll();
+        }
         DesktopConnection d = desktop;
         if (d != null) {
             d.close();
         }
-        MessageWriter w = writer;
+        ViewerWriter w = writer;
         if (w != null) {
             w.close();
         }
