@@ -10,7 +10,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * One named device: a reader thread that keeps a connection to its backend open (reconnecting
@@ -28,7 +27,8 @@ public final class Device {
     private static final long MAX_BACKOFF_MS = 5000;
     /** A connection shorter than this counts as flapping. */
     private static final long STABLE_MS = 1000;
-    private static final byte[] STOP = new byte[0];
+    /** Input queued for a device that does not read; past it, the sending viewer waits. */
+    static final long INPUT_BOUND = 1024 * 1024;
 
     private final String name;
     private final DeviceBackend backend;
@@ -36,7 +36,7 @@ public final class Device {
     private final Object lock = new Object();
     /** Guarded by {@link #lock}. */
     private final List<Subscription> subscriptions = new ArrayList<>();
-    private final LinkedBlockingQueue<byte[]> input = new LinkedBlockingQueue<>();
+    private final InputQueue input = new InputQueue(INPUT_BOUND);
     private volatile DeviceConnection connection;
     private volatile boolean removed;
     private Thread reader;
@@ -95,12 +95,13 @@ public final class Device {
         return s;
     }
 
-    /** The capture ended: the device forgets it and what it had queued. */
+    /** The capture ended: the device forgets it, the output queued for it and the input it sent that is not yet written. */
     public void unsubscribe(Subscription s) {
         synchronized (lock) {
             subscriptions.remove(s);
         }
         s.drop();
+        input.drop(s);
     }
 
     public int subscriberCount() {
@@ -109,10 +110,14 @@ public final class Device {
         }
     }
 
-    /** Queues input for the device; never blocks. */
-    public void write(byte[] data) {
+    /**
+     * Queues input from the capture {@code from} for the device. Waits while the device has
+     * {@link #INPUT_BOUND} not yet written (the viewer's connection then waits with it); gives
+     * up when the capture ends or the device goes.
+     */
+    public void write(Subscription from, byte[] data) throws InterruptedException {
         if (!removed) {
-            input.add(data);
+            input.put(from, data);
         }
     }
 
@@ -127,7 +132,7 @@ public final class Device {
                 s.end(reason);
             }
         }
-        input.add(STOP);
+        input.stop();
         DeviceConnection c = connection;
         if (c != null) {
             c.close();
@@ -230,20 +235,19 @@ public final class Device {
 
     private void writeLoop() {
         try {
-            while (true) {
-                byte[] data = input.take();
-                if (data == STOP) {
-                    return;
-                }
+            byte[] data;
+            while ((data = input.take()) != null) {
                 DeviceConnection c = connection;
-                if (c == null) {
-                    LOG.debug("device {}: {} input bytes dropped while it is not attached", name, data.length);
-                    continue;
-                }
                 try {
-                    c.write(data);
+                    if (c == null) {
+                        LOG.debug("device {}: {} input bytes dropped while it is not attached", name, data.length);
+                    } else {
+                        c.write(data);
+                    }
                 } catch (IOException e) {
                     LOG.debug("device {}: write failed: {}", name, e.getMessage());
+                } finally {
+                    input.written(data);
                 }
             }
         } catch (InterruptedException e) {

@@ -62,6 +62,10 @@ public final class Subscription {
         queued = 0;
     }
 
+    synchronized boolean dropped() {
+        return dropped;
+    }
+
     /** The next chunk of output, oldest first, or null when none is waiting. */
     public synchronized byte[] poll() {
         byte[] c = chunks.poll();

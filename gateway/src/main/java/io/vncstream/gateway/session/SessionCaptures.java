@@ -73,7 +73,11 @@ final class SessionCaptures {
                 reply.accept(new EndCapture(data.captureId()).toBytes());
                 return;
             }
-            o.device().write(data.data());
+            try {
+                o.device().write(o.subscription(), data.data());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
