@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -37,6 +39,8 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
     private static final Logger LOG = LoggerFactory.getLogger(ViewerSession.class);
     /** The desktop waits (the relay stops reading upstream) while this much is queued for the viewer. */
     private static final long DESKTOP_BACKPRESSURE = 32L * 1024 * 1024;
+    /** A message whose rest stops arriving for this long ends the connection (a viewer may idle between messages). */
+    static final Duration MESSAGE_TIMEOUT = Duration.ofMillis(Long.getLong("vncstream.gateway.messageTimeoutMs", 30_000));
 
     private final Transport transport;
     private final SessionSettings settings;
@@ -62,9 +66,9 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
             RfbInput in = RfbInput.of(transport.input());
             OutputStream out = transport.output();
             ServerHandshake handshake = new ServerHandshake(in, out, settings.security());
-            transport.setReadTimeout(java.time.Duration.ofSeconds(30));
+            transport.setReadTimeout(Duration.ofSeconds(30));
             handshake.run();
-            transport.setReadTimeout(java.time.Duration.ZERO);
+            transport.setReadTimeout(Duration.ZERO);
             desktop = settings.desktop().open(this, handshake.shared());
             ServerInit init = desktop.serverInit();
             ByteArray b = new ByteArray(64);
@@ -78,12 +82,27 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
                 w.close();
             }
             desktop.start();
-            ClientMessageReader reader = new ClientMessageReader(in, this);
+            ClientMessageReader reader = new ClientMessageReader(in, this).deadline(new ClientMessageReader.MessageDeadline() {
+                @Override
+                public void started() throws IOException {
+                    transport.setReadTimeout(MESSAGE_TIMEOUT);
+                }
+
+                @Override
+                public void ended() throws IOException {
+                    transport.setReadTimeout(Duration.ZERO);
+                }
+            });
             while (!closed.get()) {
                 reader.readMessage();
             }
         } catch (java.io.EOFException e) {
             // The viewer hung up: the reason stays "closed by viewer".
+        } catch (SocketTimeoutException e) {
+            reason = desktop == null ? e.getMessage() : "sent part of a message and then nothing for "
+                    + MESSAGE_TIMEOUT.toSeconds() + " s";
+        } catch (OutOfMemoryError e) {
+            reason = "the gateway ran out of memory serving it";
         } catch (IOException | RuntimeException e) {
             reason = e.getMessage() == null ? e.toString() : e.getMessage();
         } finally {
