@@ -28,11 +28,19 @@ final class GatewayProcess implements AutoCloseable {
 
     /** Starts {@code vncstream-gateway --listen 127.0.0.1:PORT ARGS} and waits until it accepts connections. */
     static GatewayProcess start(Path dir, List<String> jvmOptions, String... args) throws Exception {
+        return start(dir, 0, jvmOptions, args);
+    }
+
+    /** As {@link #start(Path, List, String...)}, with at most {@code maxFiles} descriptors (ulimit -n) when above 0. */
+    static GatewayProcess start(Path dir, int maxFiles, List<String> jvmOptions, String... args) throws Exception {
         int port;
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
         }
         List<String> command = new ArrayList<>();
+        if (maxFiles > 0) {
+            command.addAll(List.of("bash", "-c", "ulimit -n " + maxFiles + " && exec \"$@\"", "bash"));
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
@@ -60,6 +68,14 @@ final class GatewayProcess implements AutoCloseable {
 
     String logText() throws IOException {
         return Files.readString(log);
+    }
+
+    /** CPU time the process has used (user + system), in milliseconds. */
+    long cpuMillis() throws IOException {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // utime and stime are fields 14 and 15 of stat, 12 and 13 after the command name; in clock ticks (100 Hz).
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
     }
 
     /** Resident set size from /proc, in KiB. */

@@ -59,6 +59,15 @@ public final class GatewayCommand implements Callable<Integer> {
             description = "Disconnect a viewer that falls this far behind a device (default: ${DEFAULT-VALUE}).")
     String maxBehind;
 
+    @Option(names = "--max-viewers", paramLabel = "N", defaultValue = "" + io.vncstream.gateway.net.ConnectionLimits.DEFAULT_MAX_VIEWERS,
+            description = "Viewers served at once; more are refused with a reason (default: ${DEFAULT-VALUE}).")
+    int maxViewers;
+
+    @Option(names = "--max-unauthenticated-per-address", paramLabel = "N",
+            defaultValue = "" + io.vncstream.gateway.net.ConnectionLimits.DEFAULT_MAX_UNAUTHENTICATED_PER_ADDRESS,
+            description = "With --password-file: connections from one address still authenticating (default: ${DEFAULT-VALUE}).")
+    int maxUnauthenticatedPerAddress;
+
     @Option(names = "--demo", description = "Serve the built-in demo desktop and devices (no upstream needed).")
     boolean demo;
 
@@ -83,6 +92,9 @@ public final class GatewayCommand implements Callable<Integer> {
         }
         int backlogBytes = (int) Sizes.parse(backlog, "--backlog");
         long maxBehindBytes = Sizes.parse(maxBehind, "--max-behind");
+        if (maxViewers < 1 || maxUnauthenticatedPerAddress < 1) {
+            throw new IllegalArgumentException("--max-viewers and --max-unauthenticated-per-address must be at least 1");
+        }
         // Every option is checked before anything starts: a bad one must not leave demo or
         // command-line devices attached (and logged as such) behind its error.
         List<DeviceSpec> specs = new ArrayList<>();
@@ -111,7 +123,8 @@ public final class GatewayCommand implements Callable<Integer> {
         }
         ServerSecurity security = passwordFile == null ? ServerSecurity.NONE
                 : ServerSecurity.vncAuth(PasswordFile.read(passwordFile));
-        Gateway gateway = Gateway.start(hp.host(), hp.port(), desktop, registry, security, maxBehindBytes);
+        Gateway gateway = Gateway.start(hp.host(), hp.port(), desktop, registry, security, maxBehindBytes,
+                new io.vncstream.gateway.net.ConnectionLimits(maxViewers, maxUnauthenticatedPerAddress));
         if (watcher != null) {
             // Else a closed gateway would go on polling QMP and adding devices no one serves.
             gateway.closeAlso(watcher);

@@ -51,11 +51,27 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
     private volatile ViewerWriter writer;
     private volatile DesktopConnection desktop;
     private volatile boolean streams;
+    private volatile Runnable handshakeDone = () -> { };
 
     public ViewerSession(Transport transport, SessionSettings settings) {
         this.transport = transport;
         this.settings = settings;
         this.name = transport.toString();
+    }
+
+    /** Told once the viewer's handshake is over, whether it authenticated or not (before this session's thread starts). */
+    public void onHandshakeDone(Runnable r) {
+        Runnable once = new Runnable() {
+            private final AtomicBoolean done = new AtomicBoolean();
+
+            @Override
+            public void run() {
+                if (done.compareAndSet(false, true)) {
+                    r.run();
+                }
+            }
+        };
+        handshakeDone = once;
     }
 
     @Override
@@ -67,7 +83,11 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
             OutputStream out = transport.output();
             ServerHandshake handshake = new ServerHandshake(in, out, settings.security());
             transport.setReadTimeout(Duration.ofSeconds(30));
-            handshake.run();
+            try {
+                handshake.run();
+            } finally {
+                handshakeDone.run();
+            }
             transport.setReadTimeout(Duration.ZERO);
             desktop = settings.desktop().open(this, handshake.shared());
             ServerInit init = desktop.serverInit();
