@@ -81,7 +81,21 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
         try {
             RfbInput in = RfbInput.of(transport.input());
             OutputStream out = transport.output();
-            ServerHandshake handshake = new ServerHandshake(in, out, settings.security());
+            // The desktop is opened once the viewer has authenticated and before it is told so:
+            // an upstream server that refuses or is down is then a reason the viewer can show.
+            ServerHandshake handshake = new ServerHandshake(in, out, settings.security()).admission(() -> {
+                try {
+                    DesktopConnection d = settings.desktop().open(this, true);
+                    desktop = d;
+                    if (closed.get()) {
+                        d.close();
+                    }
+                    return null;
+                } catch (IOException e) {
+                    LOG.info("viewer {} refused: {}", name, e.getMessage());
+                    return e.getMessage();
+                }
+            });
             transport.setReadTimeout(Duration.ofSeconds(30));
             try {
                 handshake.run();
@@ -89,7 +103,11 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
                 handshakeDone.run();
             }
             transport.setReadTimeout(Duration.ZERO);
-            desktop = settings.desktop().open(this, handshake.shared());
+            if (!handshake.shared()) {
+                // TigerVNC users ask for an exclusive session with -Shared=0; upstream that would
+                // drop every other viewer's desktop, and through them their consoles.
+                LOG.info("viewer {} asked for an exclusive session: the desktop stays shared with the other viewers", name);
+            }
             ServerInit init = desktop.serverInit();
             ByteArray b = new ByteArray(64);
             init.write(b);
@@ -119,7 +137,7 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
         } catch (java.io.EOFException e) {
             // The viewer hung up: the reason stays "closed by viewer".
         } catch (SocketTimeoutException e) {
-            reason = desktop == null ? e.getMessage() : "sent part of a message and then nothing for "
+            reason = writer == null ? e.getMessage() : "sent part of a message and then nothing for "
                     + MESSAGE_TIMEOUT.toSeconds() + " s";
         } catch (OutOfMemoryError e) {
             reason = "the gateway ran out of memory serving it";

@@ -26,6 +26,21 @@ public final class ServerHandshake {
     private final ServerSecurity security;
     private ProtocolVersion version;
     private boolean shared;
+    private Admission admission = () -> null;
+
+    /**
+     * Asked once the client has authenticated, before it is told so: a reason refuses it then,
+     * in the SecurityResult the client can show (a gateway whose upstream server refused it).
+     */
+    public interface Admission {
+        /** Null to let the client in, else why not. */
+        String refusal() throws IOException;
+    }
+
+    public ServerHandshake admission(Admission admission) {
+        this.admission = admission;
+        return this;
+    }
 
     public ServerHandshake(RfbInput in, OutputStream out, ServerSecurity security) {
         this.in = in;
@@ -38,6 +53,10 @@ public final class ServerHandshake {
         out.flush();
         version = ProtocolVersion.read(in).acceptedByServer();
         int type = security.requiresPassword() ? SecurityType.VNC_AUTH : SecurityType.NONE;
+        if (type == SecurityType.NONE) {
+            // Nothing to authenticate: a refusal is the connection's, with no security types.
+            admitBeforeSecurity();
+        }
         if (version.atLeast(ProtocolVersion.V3_7)) {
             out.write(new byte[]{1, (byte) type});
             out.flush();
@@ -77,8 +96,35 @@ public final class ServerHandshake {
             sendFailure("wrong password");
             throw new AuthenticationException("client sent a wrong password");
         }
+        admit();
         out.write(new byte[4]);
         out.flush();
+    }
+
+    /** After the password: SecurityResult "failed" with the reason (3.8; earlier versions have no field for it). */
+    private void admit() throws IOException {
+        String refusal = admission.refusal();
+        if (refusal != null) {
+            sendFailure(refusal);
+            throw new io.vncstream.rfb.handshake.ConnectionRefusedException(refusal);
+        }
+    }
+
+    /** No security types (3.7 and later) or security type 0 (3.3), then the reason: how RFB refuses a connection. */
+    private void admitBeforeSecurity() throws IOException {
+        String refusal = admission.refusal();
+        if (refusal != null) {
+            ByteArray b = new ByteArray(64);
+            if (version.atLeast(ProtocolVersion.V3_7)) {
+                b.u8(0);
+            } else {
+                b.u32(0);
+            }
+            Reason.write(b, refusal);
+            out.write(b.toByteArray());
+            out.flush();
+            throw new io.vncstream.rfb.handshake.ConnectionRefusedException(refusal);
+        }
     }
 
     private void fail(String reason) throws IOException {
