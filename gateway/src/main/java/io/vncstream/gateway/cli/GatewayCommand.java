@@ -154,6 +154,11 @@ public final class GatewayCommand implements Callable<Integer> {
         // A server: the demo desktop draws off-screen, and a DISPLAY inherited from a login
         // session (or pointing at an X server that has gone) must not stop it.
         System.setProperty("java.awt.headless", "true");
+        // A daemon's log lines say when (slf4j-simple's default is milliseconds since start-up).
+        if (System.getProperty("org.slf4j.simpleLogger.showDateTime") == null) {
+            System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+            System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+        }
         System.exit(commandLine().execute(args));
     }
 

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import static io.vncstream.gateway.log.LogText.quote;
+
 /**
  * One named device: a reader thread that keeps a connection to its backend open (reconnecting
  * while the device is listed), a backlog, and the subscriptions that receive its output. The
@@ -155,7 +157,7 @@ public final class Device {
             try (DeviceConnection c = backend.open()) {
                 connection = c;
                 attachedAt = System.nanoTime();
-                LOG.info("device {} attached ({})", name, backend.describe());
+                LOG.info("device {} attached ({})", quote(name), backend.describe());
                 if (lostSinceAttach) {
                     gapNote();
                 }
@@ -167,13 +169,13 @@ public final class Device {
                     }
                 }
                 if (!removed) {
-                    LOG.info("device {} lost: {} closed", name, backend.describe());
+                    LOG.info("device {} lost: {} closed", quote(name), backend.describe());
                 }
             } catch (IOException e) {
                 if (!removed && attachedAt != 0) {
-                    LOG.info("device {} lost: {}", name, e.getMessage());
+                    LOG.info("device {} lost: {}", quote(name), e.getMessage());
                 } else if (!removed) {
-                    LOG.debug("device {} not reachable yet: {}", name, e.getMessage());
+                    LOG.debug("device {} not reachable yet: {}", quote(name), e.getMessage());
                 }
             } finally {
                 connection = null;

@@ -4,6 +4,7 @@ import io.vncstream.gateway.device.Device;
 import io.vncstream.gateway.device.DeviceRegistry;
 import io.vncstream.gateway.device.DeviceSubscriber;
 import io.vncstream.gateway.device.Subscription;
+import io.vncstream.gateway.log.LogBudget;
 import io.vncstream.rfb.stream.CaptureStarted;
 import io.vncstream.rfb.stream.EndCapture;
 import io.vncstream.rfb.stream.SendData;
@@ -15,6 +16,8 @@ import org.slf4j.LoggerFactory;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+
+import static io.vncstream.gateway.log.LogText.quote;
 
 /**
  * One viewer's captures, answering its 255/2 messages as the stream extension's rules say.
@@ -34,6 +37,8 @@ final class SessionCaptures {
     private final Map<String, Integer> idByName = new ConcurrentHashMap<>();
     private volatile boolean closed;
     private int nextId = 1;
+    /** Refused requests are logged a few at a time: each costs the viewer a few bytes. */
+    private final LogBudget complaints = new LogBudget(5, 10_000);
 
     private record Open(int id, Device device, Subscription subscription) {
     }
@@ -62,14 +67,16 @@ final class SessionCaptures {
                 idByName.remove(o.device().name(), o.id());
                 o.device().unsubscribe(o.subscription());
                 writer.detach(o.id());
-                LOG.info("capture {} of {} ended by viewer {}", o.id(), o.device().name(), viewer);
+                LOG.info("capture {} of {} ended by viewer {}", o.id(), quote(o.device().name()), viewer);
             }
             reply.accept(new EndCapture(end.captureId()).toBytes());
         } else if (message instanceof SendData data) {
             Open o = byId.get(data.captureId());
             if (o == null) {
-                LOG.warn("viewer {} sent data for capture {}, which it does not hold: ended, data dropped",
-                        viewer, Integer.toUnsignedString(data.captureId()));
+                if (complaints.allow(this::summarise)) {
+                    LOG.warn("viewer {} sent data for capture {}, which it does not hold: ended, data dropped",
+                            viewer, Integer.toUnsignedString(data.captureId()));
+                }
                 reply.accept(new EndCapture(data.captureId()).toBytes());
                 return;
             }
@@ -89,7 +96,9 @@ final class SessionCaptures {
         }
         Device device = registry.get(name);
         if (device == null) {
-            LOG.info("viewer {} asked for unknown device {}: refused", viewer, name);
+            if (complaints.allow(this::summarise)) {
+                LOG.info("viewer {} asked for unknown device {}: refused", viewer, quote(name));
+            }
             reply.accept(new CaptureStarted(CaptureStarted.REFUSED, name).toBytes());
             return;
         }
@@ -111,7 +120,7 @@ final class SessionCaptures {
         byId.put(id, new Open(id, device, subscription));
         idByName.put(name, id);
         writer.attach(id, subscription, reason -> ended(id, name, reason));
-        LOG.info("capture {} of {} started by viewer {}", id, name, viewer);
+        LOG.info("capture {} of {} started by viewer {}", id, quote(name), viewer);
         if (closed) {
             // closeAll ran meanwhile and may not have seen this one.
             device.unsubscribe(subscription);
@@ -122,12 +131,20 @@ final class SessionCaptures {
     private void ended(int id, String name, String reason) {
         byId.remove(id);
         idByName.remove(name, id);
-        LOG.info("capture {} of {} for viewer {} ended: {}", id, name, viewer, reason);
+        LOG.info("capture {} of {} for viewer {} ended: {}", id, quote(name), viewer, reason);
+    }
+
+    private void summarise(int held) {
+        LOG.info("viewer {}: {} more refused capture requests in the last 10 s (not logged one by one)", viewer, held);
     }
 
     /** The viewer is gone: its captures stop receiving. */
     void closeAll() {
         closed = true;
+        int held = complaints.takeSuppressed();
+        if (held > 0) {
+            summarise(held);
+        }
         for (Open o : byId.values()) {
             o.device().unsubscribe(o.subscription());
         }

@@ -2,6 +2,7 @@ package io.vncstream.gateway.session;
 
 import io.vncstream.gateway.device.Device;
 import io.vncstream.gateway.device.DeviceRegistry;
+import io.vncstream.gateway.log.LogText;
 import io.vncstream.rfb.Encodings;
 import io.vncstream.rfb.handshake.ServerInit;
 import io.vncstream.rfb.io.ByteArray;
@@ -92,7 +93,7 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
                     }
                     return null;
                 } catch (IOException e) {
-                    LOG.info("viewer {} refused: {}", name, e.getMessage());
+                    LOG.info("viewer {} refused: {}", name, LogText.clean(e.getMessage()));
                     return e.getMessage();
                 }
             });
@@ -279,7 +280,7 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
             w.close();
         }
         transport.close();
-        LOG.info("viewer {} disconnected: {}", name, reason);
+        LOG.info("viewer {} disconnected: {}", name, LogText.clean(reason));
         settings.onClosed().accept(this);
     }
 }
