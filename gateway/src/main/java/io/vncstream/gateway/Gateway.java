@@ -1,12 +1,14 @@
 package io.vncstream.gateway;
 
 import io.vncstream.gateway.device.DeviceRegistry;
+import io.vncstream.gateway.net.AuthThrottle;
 import io.vncstream.gateway.net.ConnectionLimits;
 import io.vncstream.gateway.net.Refusal;
 import io.vncstream.gateway.session.Desktop;
 import io.vncstream.gateway.session.SessionSettings;
 import io.vncstream.gateway.session.ViewerSession;
 import io.vncstream.rfb.io.Transport;
+import io.vncstream.rfb.security.AuthenticationException;
 import io.vncstream.rfb.server.ServerSecurity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +37,7 @@ public final class Gateway implements AutoCloseable {
     private final SessionSettings settings;
     private final ConnectionLimits limits;
     private final boolean authenticates;
+    private final AuthThrottle throttle = new AuthThrottle();
     private final Set<ViewerSession> sessions = ConcurrentHashMap.newKeySet();
     private final java.util.List<AutoCloseable> alsoClosing = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean closed;
@@ -127,7 +130,10 @@ public final class Gateway implements AutoCloseable {
                 continue;
             }
             InetAddress from = s.getInetAddress();
-            String refusal = limits.admit(from, authenticates);
+            String refusal = authenticates ? throttle.refusal(from) : null;
+            if (refusal == null) {
+                refusal = limits.admit(from, authenticates);
+            }
             if (refusal != null) {
                 LOG.warn("viewer {} refused: {}", s.getRemoteSocketAddress(), refusal);
                 Refusal.refuse(s, refusal);
@@ -136,7 +142,14 @@ public final class Gateway implements AutoCloseable {
             try {
                 ViewerSession session = new ViewerSession(Transport.of(s), settings);
                 if (authenticates) {
-                    session.onHandshakeDone(() -> limits.authenticationDone(from));
+                    session.onHandshakeDone(failure -> {
+                        limits.authenticationDone(from);
+                        if (failure == null) {
+                            throttle.succeeded(from);
+                        } else if (failure instanceof AuthenticationException) {
+                            throttle.failed(from);
+                        }
+                    });
                 }
                 sessions.add(session);
                 Thread t = new Thread(session, "viewer " + s.getRemoteSocketAddress());

@@ -123,6 +123,12 @@ public final class GatewayCommand implements Callable<Integer> {
         }
         ServerSecurity security = passwordFile == null ? ServerSecurity.NONE
                 : ServerSecurity.vncAuth(PasswordFile.read(passwordFile));
+        if (passwordFile != null) {
+            PasswordWarnings.check(passwordFile, "--password-file", security.password());
+        }
+        if (upstreamPasswordFile != null) {
+            PasswordWarnings.check(upstreamPasswordFile, "--upstream-password-file", null);
+        }
         Gateway gateway = Gateway.start(hp.host(), hp.port(), desktop, registry, security, maxBehindBytes,
                 new io.vncstream.gateway.net.ConnectionLimits(maxViewers, maxUnauthenticatedPerAddress));
         if (watcher != null) {

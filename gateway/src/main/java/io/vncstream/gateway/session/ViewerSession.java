@@ -14,6 +14,7 @@ import io.vncstream.rfb.message.PointerEvent;
 import io.vncstream.rfb.message.QemuKeyEvent;
 import io.vncstream.rfb.message.SetEncodings;
 import io.vncstream.rfb.pixel.PixelFormat;
+import io.vncstream.rfb.security.AuthenticationException;
 import io.vncstream.rfb.server.ClientMessageReader;
 import io.vncstream.rfb.server.RfbServerHandler;
 import io.vncstream.rfb.server.ServerHandshake;
@@ -28,6 +29,7 @@ import java.io.OutputStream;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -41,6 +43,7 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
     /** The desktop waits (the relay stops reading upstream) while this much is queued for the viewer. */
     private static final long DESKTOP_BACKPRESSURE = 32L * 1024 * 1024;
     /** A message whose rest stops arriving for this long ends the connection (a viewer may idle between messages). */
+    private static final long AUTH_FAILURE_DELAY_MS = 1000;
     static final Duration MESSAGE_TIMEOUT = Duration.ofMillis(Long.getLong("vncstream.gateway.messageTimeoutMs", 30_000));
 
     private final Transport transport;
@@ -52,7 +55,7 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
     private volatile ViewerWriter writer;
     private volatile DesktopConnection desktop;
     private volatile boolean streams;
-    private volatile Runnable handshakeDone = () -> { };
+    private volatile Consumer<Exception> handshakeDone = failure -> { };
 
     public ViewerSession(Transport transport, SessionSettings settings) {
         this.transport = transport;
@@ -60,19 +63,12 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
         this.name = transport.toString();
     }
 
-    /** Told once the viewer's handshake is over, whether it authenticated or not (before this session's thread starts). */
-    public void onHandshakeDone(Runnable r) {
-        Runnable once = new Runnable() {
-            private final AtomicBoolean done = new AtomicBoolean();
-
-            @Override
-            public void run() {
-                if (done.compareAndSet(false, true)) {
-                    r.run();
-                }
-            }
-        };
-        handshakeDone = once;
+    /**
+     * Told once the viewer's handshake is over: null when it authenticated, else why not (set
+     * before this session's thread starts).
+     */
+    public void onHandshakeDone(Consumer<Exception> listener) {
+        handshakeDone = listener;
     }
 
     @Override
@@ -100,9 +96,16 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
             transport.setReadTimeout(Duration.ofSeconds(30));
             try {
                 handshake.run();
-            } finally {
-                handshakeDone.run();
+            } catch (IOException | RuntimeException e) {
+                if (e instanceof AuthenticationException) {
+                    // Answered late: with the cap on unauthenticated connections per address,
+                    // this bounds how fast one address can guess.
+                    pause(AUTH_FAILURE_DELAY_MS);
+                }
+                handshakeDone.accept(e);
+                throw e;
             }
+            handshakeDone.accept(null);
             transport.setReadTimeout(Duration.ZERO);
             if (!handshake.shared()) {
                 // TigerVNC users ask for an exclusive session with -Shared=0; upstream that would
@@ -245,6 +248,14 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
         ViewerWriter w = writer;
         if (w != null) {
             w.send(message);
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
