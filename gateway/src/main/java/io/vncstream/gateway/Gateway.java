@@ -30,6 +30,8 @@ public final class Gateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
     public static final long DEFAULT_MAX_BEHIND = 16L * 1024 * 1024;
     private static final long ACCEPT_LOG_INTERVAL_NANOS = 10_000_000_000L;
+    /** How long shutdown waits for the viewers' last messages to be written. */
+    private static final long SHUTDOWN_FLUSH_NANOS = 2_000_000_000L;
 
     private final ServerSocket server;
     private final DeviceRegistry registry;
@@ -192,10 +194,19 @@ public final class Gateway implements AutoCloseable {
         } catch (IOException ignored) {
             // closing
         }
+        // The devices go first, so that each viewer hears its captures end (and the devices
+        // go) before its connection closes, instead of a bare end of stream.
+        registry.removeAll();
+        for (ViewerSession s : sessions) {
+            s.finish();
+        }
+        long deadline = System.nanoTime() + SHUTDOWN_FLUSH_NANOS;
+        for (ViewerSession s : sessions) {
+            s.awaitFinished(deadline);
+        }
         for (ViewerSession s : sessions) {
             s.close("gateway shutting down");
         }
-        registry.removeAll();
         desktop.close();
     }
 }

@@ -75,7 +75,16 @@ public final class GatewayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Gateway gateway = start();
         CountDownLatch forever = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(gateway::close));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                gateway.close();
+            } finally {
+                System.out.flush();
+                System.err.flush();
+                // SIGTERM is how a service is stopped: a clean stop exits 0, not 143.
+                Runtime.getRuntime().halt(0);
+            }
+        }));
         forever.await();
         return 0;
     }

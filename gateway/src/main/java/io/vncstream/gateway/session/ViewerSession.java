@@ -272,6 +272,25 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
         }
     }
 
+    /**
+     * Shutdown, first step: what is queued for the viewer (the end captures and removal notices
+     * of devices just removed) is written, without waiting here; then {@link #awaitFinished}
+     * and {@link #close}.
+     */
+    public void finish() {
+        ViewerWriter w = writer;
+        if (w != null) {
+            w.finish();
+        }
+    }
+
+    public void awaitFinished(long deadlineNanos) {
+        ViewerWriter w = writer;
+        if (w != null) {
+            w.awaitFinished(deadlineNanos);
+        }
+    }
+
     @Override
     public void close(String reason) {
         if (!closed.compareAndSet(false, true)) {

@@ -99,16 +99,22 @@ final class ViewerWriter implements AutoCloseable {
         return queuedBytes.get();
     }
 
-    /** Writes what is queued (messages and device output), then stops; waits at most {@code timeoutMillis}. */
-    void closeAfterFlush(long timeoutMillis) {
+    /** Asks the writer to write what is queued (messages and device output), then stop; returns at once. */
+    void finish() {
         finishing = true;
         wake();
-        try {
-            thread.join(timeoutMillis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    }
+
+    /** Waits until the writer has stopped after {@link #finish()}, or the deadline ({@link System#nanoTime()}) passes. */
+    void awaitFinished(long deadlineNanos) {
+        long left = deadlineNanos - System.nanoTime();
+        if (left > 0) {
+            try {
+                thread.join(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        close();
     }
 
     @Override
