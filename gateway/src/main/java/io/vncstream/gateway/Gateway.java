@@ -1,10 +1,14 @@
 package io.vncstream.gateway;
 
 import io.vncstream.gateway.device.DeviceRegistry;
+import io.vncstream.gateway.net.AuthThrottle;
+import io.vncstream.gateway.net.ConnectionLimits;
+import io.vncstream.gateway.net.Refusal;
 import io.vncstream.gateway.session.Desktop;
 import io.vncstream.gateway.session.SessionSettings;
 import io.vncstream.gateway.session.ViewerSession;
 import io.vncstream.rfb.io.Transport;
+import io.vncstream.rfb.security.AuthenticationException;
 import io.vncstream.rfb.server.ServerSecurity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,29 +29,45 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Gateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
     public static final long DEFAULT_MAX_BEHIND = 16L * 1024 * 1024;
+    private static final long ACCEPT_LOG_INTERVAL_NANOS = 10_000_000_000L;
+    /** How long shutdown waits for the viewers' last messages to be written. */
+    private static final long SHUTDOWN_FLUSH_NANOS = 2_000_000_000L;
 
     private final ServerSocket server;
     private final DeviceRegistry registry;
     private final Desktop desktop;
     private final SessionSettings settings;
+    private final ConnectionLimits limits;
+    private final boolean authenticates;
+    private final AuthThrottle throttle = new AuthThrottle();
     private final Set<ViewerSession> sessions = ConcurrentHashMap.newKeySet();
     private final java.util.List<AutoCloseable> alsoClosing = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
-    private Gateway(ServerSocket server, DeviceRegistry registry, Desktop desktop, ServerSecurity security, long maxBehind) {
+    private Gateway(ServerSocket server, DeviceRegistry registry, Desktop desktop, ServerSecurity security, long maxBehind,
+                    ConnectionLimits limits) {
         this.server = server;
         this.registry = registry;
         this.desktop = desktop;
-        this.settings = new SessionSettings(desktop, registry, security, maxBehind, sessions::remove);
+        this.limits = limits;
+        this.authenticates = security.requiresPassword();
+        this.settings = new SessionSettings(desktop, registry, security, maxBehind, this::sessionClosed);
     }
 
     /** Binds and starts accepting; port 0 picks a free one. */
     public static Gateway start(String host, int port, Desktop desktop, DeviceRegistry registry,
                                 ServerSecurity security, long maxBehind) throws IOException {
+        return start(host, port, desktop, registry, security, maxBehind,
+                new ConnectionLimits(ConnectionLimits.DEFAULT_MAX_VIEWERS, ConnectionLimits.DEFAULT_MAX_UNAUTHENTICATED_PER_ADDRESS));
+    }
+
+    /** Binds and starts accepting, serving at most what {@code limits} allow; port 0 picks a free one. */
+    public static Gateway start(String host, int port, Desktop desktop, DeviceRegistry registry,
+                                ServerSecurity security, long maxBehind, ConnectionLimits limits) throws IOException {
         ServerSocket server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(InetAddress.getByName(host), port));
-        Gateway g = new Gateway(server, registry, desktop, security, maxBehind);
+        Gateway g = new Gateway(server, registry, desktop, security, maxBehind, limits);
         Thread t = new Thread(g::acceptLoop, "gateway-accept :" + server.getLocalPort());
         t.setDaemon(true);
         t.start();
@@ -76,20 +96,86 @@ public final class Gateway implements AutoCloseable {
         return sessions.size();
     }
 
+    /**
+     * Accepts viewers. A failing accept (out of file descriptors: the connection stays queued,
+     * so the next accept fails at once) waits before trying again, growing to a second, and is
+     * logged once per interval with a count, not once per try.
+     */
     private void acceptLoop() {
+        long backoffMs = 0;
+        long windowStart = 0;
+        int failures = 0;
         while (!closed) {
+            Socket s;
             try {
-                Socket s = server.accept();
+                s = server.accept();
+                backoffMs = 0;
+            } catch (IOException e) {
+                if (closed) {
+                    return;
+                }
+                long now = System.nanoTime();
+                if (failures == 0 || now - windowStart > ACCEPT_LOG_INTERVAL_NANOS) {
+                    LOG.warn("accept failed: {}{}", e.getMessage(),
+                            failures > 1 ? " (" + failures + " times in the last " + ACCEPT_LOG_INTERVAL_NANOS / 1_000_000_000 + " s)" : "");
+                    windowStart = now;
+                    failures = 1;
+                } else {
+                    failures++;
+                }
+                backoffMs = Math.min(1000, Math.max(10, backoffMs * 2));
+                try {
+                    Thread.sleep(backoffMs);
+                } catch (InterruptedException ie) {
+                    return;
+                }
+                continue;
+            }
+            InetAddress from = s.getInetAddress();
+            String refusal = authenticates ? throttle.refusal(from) : null;
+            if (refusal == null) {
+                refusal = limits.admit(from, authenticates);
+            }
+            if (refusal != null) {
+                LOG.warn("viewer {} refused: {}", s.getRemoteSocketAddress(), refusal);
+                Refusal.refuse(s, refusal);
+                continue;
+            }
+            try {
                 ViewerSession session = new ViewerSession(Transport.of(s), settings);
+                if (authenticates) {
+                    session.onHandshakeDone(failure -> {
+                        limits.authenticationDone(from);
+                        if (failure == null) {
+                            throttle.succeeded(from);
+                        } else if (failure instanceof AuthenticationException) {
+                            throttle.failed(from);
+                        }
+                    });
+                }
                 sessions.add(session);
                 Thread t = new Thread(session, "viewer " + s.getRemoteSocketAddress());
                 t.setDaemon(true);
                 t.start();
-            } catch (IOException e) {
-                if (!closed) {
-                    LOG.warn("accept failed: {}", e.getMessage());
+            } catch (IOException | RuntimeException | OutOfMemoryError e) {
+                // Out of threads or memory: this viewer cannot be served, the others go on.
+                LOG.warn("viewer {} not served: {}", s.getRemoteSocketAddress(), e.getMessage());
+                limits.closed();
+                if (authenticates) {
+                    limits.authenticationDone(from);
+                }
+                try {
+                    s.close();
+                } catch (IOException ignored) {
+                    // closing anyway
                 }
             }
+        }
+    }
+
+    private void sessionClosed(ViewerSession session) {
+        if (sessions.remove(session)) {
+            limits.closed();
         }
     }
 
@@ -108,10 +194,19 @@ public final class Gateway implements AutoCloseable {
         } catch (IOException ignored) {
             // closing
         }
+        // The devices go first, so that each viewer hears its captures end (and the devices
+        // go) before its connection closes, instead of a bare end of stream.
+        registry.removeAll();
+        for (ViewerSession s : sessions) {
+            s.finish();
+        }
+        long deadline = System.nanoTime() + SHUTDOWN_FLUSH_NANOS;
+        for (ViewerSession s : sessions) {
+            s.awaitFinished(deadline);
+        }
         for (ViewerSession s : sessions) {
             s.close("gateway shutting down");
         }
-        registry.removeAll();
         desktop.close();
     }
 }

@@ -91,6 +91,15 @@ public final class GatewayCommand implements Callable<Integer> {
             description = "Disconnect a viewer that falls this far behind a device (default: ${DEFAULT-VALUE}).")
     String maxBehind;
 
+    @Option(names = "--max-viewers", paramLabel = "N", defaultValue = "" + io.vncstream.gateway.net.ConnectionLimits.DEFAULT_MAX_VIEWERS,
+            description = "Viewers served at once; more are refused with a reason (default: ${DEFAULT-VALUE}).")
+    int maxViewers;
+
+    @Option(names = "--max-unauthenticated-per-address", paramLabel = "N",
+            defaultValue = "" + io.vncstream.gateway.net.ConnectionLimits.DEFAULT_MAX_UNAUTHENTICATED_PER_ADDRESS,
+            description = "With --password-file: connections from one address still authenticating (default: ${DEFAULT-VALUE}).")
+    int maxUnauthenticatedPerAddress;
+
     @Option(names = "--demo", description = "Serve the built-in demo desktop and devices (no upstream needed).")
     boolean demo;
 
@@ -98,7 +107,16 @@ public final class GatewayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Gateway gateway = start();
         CountDownLatch forever = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(gateway::close));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                gateway.close();
+            } finally {
+                System.out.flush();
+                System.err.flush();
+                // SIGTERM is how a service is stopped: a clean stop exits 0, not 143.
+                Runtime.getRuntime().halt(0);
+            }
+        }));
         forever.await();
         return 0;
     }
@@ -117,6 +135,9 @@ public final class GatewayCommand implements Callable<Integer> {
                 stateDir != null ? stateDir : StateDirectory.defaultPath());
         int backlogBytes = (int) Sizes.parse(backlog, "--backlog");
         long maxBehindBytes = Sizes.parse(maxBehind, "--max-behind");
+        if (maxViewers < 1 || maxUnauthenticatedPerAddress < 1) {
+            throw new IllegalArgumentException("--max-viewers and --max-unauthenticated-per-address must be at least 1");
+        }
         // Every option is checked before anything starts: a bad one must not leave demo or
         // command-line devices attached (and logged as such) behind its error.
         List<DeviceSpec> specs = new ArrayList<>();
@@ -146,7 +167,14 @@ public final class GatewayCommand implements Callable<Integer> {
             watcher = new ChardevWatcher(qmp, registry, backlogBytes);
             watcher.start();
         }
-        Gateway gateway = Gateway.start(hp.host(), hp.port(), desktop, registry, security, maxBehindBytes);
+        if (passwordFile != null) {
+            PasswordWarnings.check(passwordFile, "--password-file", security.password());
+        }
+        if (upstreamPasswordFile != null) {
+            PasswordWarnings.check(upstreamPasswordFile, "--upstream-password-file", null);
+        }
+        Gateway gateway = Gateway.start(hp.host(), hp.port(), desktop, registry, security, maxBehindBytes,
+                new io.vncstream.gateway.net.ConnectionLimits(maxViewers, maxUnauthenticatedPerAddress));
         if (watcher != null) {
             // Else a closed gateway would go on polling QMP and adding devices no one serves.
             gateway.closeAlso(watcher);
@@ -188,6 +216,11 @@ public final class GatewayCommand implements Callable<Integer> {
         // A server: the demo desktop draws off-screen, and a DISPLAY inherited from a login
         // session (or pointing at an X server that has gone) must not stop it.
         System.setProperty("java.awt.headless", "true");
+        // A daemon's log lines say when (slf4j-simple's default is milliseconds since start-up).
+        if (System.getProperty("org.slf4j.simpleLogger.showDateTime") == null) {
+            System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+            System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+        }
         System.exit(commandLine().execute(args));
     }
 

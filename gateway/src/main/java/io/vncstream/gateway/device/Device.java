@@ -4,32 +4,48 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
+
+import static io.vncstream.gateway.log.LogText.quote;
 
 /**
  * One named device: a reader thread that keeps a connection to its backend open (reconnecting
- * with backoff while the device is listed), a backlog, and the captures that receive its
- * output. Input from viewers is written on a thread of its own, so that a backend that does
- * not read never blocks a viewer's connection.
+ * while the device is listed), a backlog, and the subscriptions that receive its output. The
+ * reader never waits on a viewer: it appends each chunk to every subscription's bounded queue
+ * under the device's own lock, and only signals the subscribers once it has let go of it.
+ * Input from viewers is written on a thread of its own, so that a backend that does not read
+ * never blocks a viewer's connection.
  */
 public final class Device {
     private static final Logger LOG = LoggerFactory.getLogger(Device.class);
-    private static final long MIN_BACKOFF_MS = 100;
+    /** A backend that is not there (socket absent or refusing) is tried this often: QEMU drops serial output while no one is attached. */
+    private static final long RETRY_MS = 50;
+    /** A backend that accepts and at once closes again is tried less and less often, up to this. */
     private static final long MAX_BACKOFF_MS = 5000;
-    private static final byte[] STOP = new byte[0];
+    /** A connection shorter than this counts as flapping. */
+    private static final long STABLE_MS = 1000;
+    /** Input queued for a device that does not read; past it, the sending viewer waits. */
+    static final long INPUT_BOUND = 1024 * 1024;
 
     private final String name;
     private final DeviceBackend backend;
     private final Backlog backlog;
-    private final List<DeviceSubscriber> subscribers = new CopyOnWriteArrayList<>();
-    private final LinkedBlockingQueue<byte[]> input = new LinkedBlockingQueue<>();
+    private final Object lock = new Object();
+    /** Guarded by {@link #lock}. */
+    private final List<Subscription> subscriptions = new ArrayList<>();
+    private final InputQueue input = new InputQueue(INPUT_BOUND);
     private volatile DeviceConnection connection;
     private volatile boolean removed;
     private Thread reader;
     private Thread writer;
+    // Reader thread only: who to signal after a chunk, reused so that delivery allocates nothing per viewer.
+    private final List<Subscription> toSignal = new ArrayList<>();
+    private final List<Subscription> toCut = new ArrayList<>();
 
     public Device(String name, DeviceBackend backend, int backlogBytes) {
         this.name = name;
@@ -55,38 +71,70 @@ public final class Device {
     }
 
     /**
-     * Adds a capture: the backlog is replayed to it first, then live output follows, with no
-     * byte lost or repeated between the two.
+     * Adds a capture whose queue may hold {@code boundBytes} of live output: the backlog is
+     * queued first, then live output follows, with no byte lost or repeated between the two.
      */
-    public void subscribe(DeviceSubscriber subscriber) {
-        synchronized (backlog) {
+    public Subscription subscribe(DeviceSubscriber subscriber, long boundBytes) {
+        Subscription s;
+        boolean signal;
+        synchronized (lock) {
             byte[] past = backlog.contents();
-            if (past.length > 0) {
-                subscriber.output(past);
+            s = new Subscription(subscriber, boundBytes + past.length);
+            if (removed) {
+                s.end("device removed");
+                signal = true;
+            } else {
+                signal = past.length > 0;
+                if (signal) {
+                    s.offer(past);
+                }
+                subscriptions.add(s);
             }
-            subscribers.add(subscriber);
         }
+        if (signal) {
+            subscriber.ready();
+        }
+        return s;
     }
 
-    public void unsubscribe(DeviceSubscriber subscriber) {
-        subscribers.remove(subscriber);
+    /** The capture ended: the device forgets it, the output queued for it and the input it sent that is not yet written. */
+    public void unsubscribe(Subscription s) {
+        synchronized (lock) {
+            subscriptions.remove(s);
+        }
+        s.drop();
+        input.drop(s);
     }
 
     public int subscriberCount() {
-        return subscribers.size();
-    }
-
-    /** Queues input for the device; never blocks. */
-    public void write(byte[] data) {
-        if (!removed) {
-            input.add(data);
+        synchronized (lock) {
+            return subscriptions.size();
         }
     }
 
-    /** The device is no longer listed: ends its captures and stops reconnecting. */
+    /**
+     * Queues input from the capture {@code from} for the device. Waits while the device has
+     * {@link #INPUT_BOUND} not yet written (the viewer's connection then waits with it); gives
+     * up when the capture ends or the device goes.
+     */
+    public void write(Subscription from, byte[] data) throws InterruptedException {
+        if (!removed) {
+            input.put(from, data);
+        }
+    }
+
+    /** The device is no longer listed: ends its captures (after what they have queued) and stops reconnecting. */
     public void remove(String reason) {
-        removed = true;
-        input.add(STOP);
+        List<Subscription> ending;
+        synchronized (lock) {
+            removed = true;
+            ending = new ArrayList<>(subscriptions);
+            subscriptions.clear();
+            for (Subscription s : ending) {
+                s.end(reason);
+            }
+        }
+        input.stop();
         DeviceConnection c = connection;
         if (c != null) {
             c.close();
@@ -94,37 +142,40 @@ public final class Device {
         if (reader != null) {
             reader.interrupt();
         }
-        for (DeviceSubscriber s : subscribers) {
-            s.ended(reason);
+        for (Subscription s : ending) {
+            s.subscriber().ready();
         }
-        subscribers.clear();
     }
 
     private void readLoop() {
-        long backoff = MIN_BACKOFF_MS;
+        long backoff = RETRY_MS;
         byte[] buffer = new byte[64 * 1024];
         boolean everConnected = false;
+        boolean lostSinceAttach = false;
         while (!removed) {
+            long attachedAt = 0;
             try (DeviceConnection c = backend.open()) {
                 connection = c;
-                LOG.info("device {} attached ({})", name, backend.describe());
+                attachedAt = System.nanoTime();
+                LOG.info("device {} attached ({})", quote(name), backend.describe());
+                if (lostSinceAttach) {
+                    gapNote();
+                }
                 everConnected = true;
-                backoff = MIN_BACKOFF_MS;
                 int n;
                 while (!removed && (n = c.read(buffer)) >= 0) {
                     if (n > 0) {
-                        deliver(buffer, n);
+                        deliver(Arrays.copyOf(buffer, n));
                     }
                 }
                 if (!removed) {
-                    LOG.info("device {} lost: {} closed", name, backend.describe());
+                    LOG.info("device {} lost: {} closed", quote(name), backend.describe());
                 }
             } catch (IOException e) {
-                if (!removed && everConnected) {
-                    LOG.info("device {} lost: {}", name, e.getMessage());
-                    everConnected = false;
+                if (!removed && attachedAt != 0) {
+                    LOG.info("device {} lost: {}", quote(name), e.getMessage());
                 } else if (!removed) {
-                    LOG.debug("device {} not reachable yet: {}", name, e.getMessage());
+                    LOG.debug("device {} not reachable yet: {}", quote(name), e.getMessage());
                 }
             } finally {
                 connection = null;
@@ -132,41 +183,73 @@ public final class Device {
             if (removed) {
                 return;
             }
+            lostSinceAttach = everConnected;
+            if (attachedAt == 0 || System.nanoTime() - attachedAt > STABLE_MS * 1_000_000) {
+                backoff = RETRY_MS;
+            } else {
+                backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
+            }
             try {
                 Thread.sleep(backoff);
             } catch (InterruptedException e) {
                 return;
             }
-            backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
         }
     }
 
-    private void deliver(byte[] buffer, int n) {
-        byte[] chunk = Arrays.copyOf(buffer, n);
-        synchronized (backlog) {
-            backlog.append(chunk, 0, n);
-            for (DeviceSubscriber s : subscribers) {
-                s.output(chunk);
+    /**
+     * The backend came back after it went away (a VM restarted): every console, and the backlog,
+     * shows where, because what the device produced in between is lost.
+     */
+    private void gapNote() {
+        String note = "\r\n---- " + name + " reattached at "
+                + LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss"))
+                + " after its backend went away; output in between is lost ----\r\n";
+        deliver(note.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Reader thread: the chunk goes to every queue under the lock; the subscribers hear of it after. */
+    private void deliver(byte[] chunk) {
+        synchronized (lock) {
+            backlog.append(chunk, 0, chunk.length);
+            for (int i = subscriptions.size() - 1; i >= 0; i--) {
+                Subscription s = subscriptions.get(i);
+                switch (s.offer(chunk)) {
+                    case NOW_READY -> toSignal.add(s);
+                    case OVERFLOWED -> {
+                        subscriptions.remove(i);
+                        toCut.add(s);
+                    }
+                    case QUEUED -> {
+                    }
+                }
             }
         }
+        for (Subscription s : toSignal) {
+            s.subscriber().ready();
+        }
+        toSignal.clear();
+        for (Subscription s : toCut) {
+            s.subscriber().overflowed(s.bound());
+        }
+        toCut.clear();
     }
 
     private void writeLoop() {
         try {
-            while (true) {
-                byte[] data = input.take();
-                if (data == STOP) {
-                    return;
-                }
+            byte[] data;
+            while ((data = input.take()) != null) {
                 DeviceConnection c = connection;
-                if (c == null) {
-                    LOG.debug("device {}: {} input bytes dropped while it is not attached", name, data.length);
-                    continue;
-                }
                 try {
-                    c.write(data);
+                    if (c == null) {
+                        LOG.debug("device {}: {} input bytes dropped while it is not attached", name, data.length);
+                    } else {
+                        c.write(data);
+                    }
                 } catch (IOException e) {
                     LOG.debug("device {}: write failed: {}", name, e.getMessage());
+                } finally {
+                    input.written(data);
                 }
             }
         } catch (InterruptedException e) {

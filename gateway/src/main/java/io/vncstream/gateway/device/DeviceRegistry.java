@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import static io.vncstream.gateway.log.LogText.quote;
+
 /** The devices the gateway offers, and who wants to hear of them appearing and disappearing. */
 public final class DeviceRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceRegistry.class);
@@ -33,7 +35,7 @@ public final class DeviceRegistry {
         devices.put(device.name(), device);
         lookup.put(device.name(), device);
         device.start();
-        LOG.info("device {} added ({})", device.name(), device.backend().describe());
+        LOG.info("device {} added ({})", quote(device.name()), device.backend().describe());
         for (Listener l : listeners) {
             l.added(device);
         }
@@ -48,7 +50,7 @@ public final class DeviceRegistry {
             return false;
         }
         d.remove("device removed");
-        LOG.info("device {} removed", name);
+        LOG.info("device {} removed", quote(name));
         for (Listener l : listeners) {
             l.removed(d);
         }

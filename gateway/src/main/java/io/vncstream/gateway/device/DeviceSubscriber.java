@@ -1,9 +1,14 @@
 package io.vncstream.gateway.device;
 
-/** A capture of a device by one viewer. Both methods must return at once: they run on the device's reader thread. */
+/**
+ * Who consumes a {@link Subscription}: told, never handed data. Both methods are called on the
+ * device's reader thread with no lock held, and must return at once (signal a thread, no more):
+ * the device never waits on a viewer.
+ */
 public interface DeviceSubscriber {
-    void output(byte[] data);
+    /** Output (or the end) is waiting in the subscription; drain it with {@link Subscription#poll()}. */
+    void ready();
 
-    /** The device is gone for good (removed); no more output follows. */
-    void ended(String reason);
+    /** The subscription's queue passed its byte bound and was dropped: no more output follows. */
+    void overflowed(long boundBytes);
 }

@@ -17,13 +17,24 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /** A real VNC server (QEMU's {@code -vnc}, Xvnc) behind the gateway: each viewer gets its own upstream connection. */
 public final class UpstreamDesktop implements Desktop {
     private static final Logger LOG = LoggerFactory.getLogger(UpstreamDesktop.class);
+    /**
+     * Upstream handshakes under way at once. TigerVNC refuses a sixth concurrent unauthenticated
+     * connection from one address, and every viewer's upstream connection comes from the
+     * gateway's: a burst of viewers waits its turn here instead.
+     */
+    static final int CONCURRENT_HANDSHAKES = 4;
+    private static final Duration TURN_TIMEOUT = Duration.ofSeconds(30);
+
     private final ServerAddress address;
     private final PasswordSource password;
     private final TlsOptions tls;
+    private final Semaphore handshakes = new Semaphore(CONCURRENT_HANDSHAKES, true);
 
     public UpstreamDesktop(ServerAddress address, PasswordSource password) {
         this(address, password, new TlsOptions().prompt(CertificatePrompt.REFUSE));
@@ -53,8 +64,29 @@ public final class UpstreamDesktop implements Desktop {
         }, true).close();
     }
 
+    /**
+     * Always a shared session upstream, whatever the viewer asked: an exclusive one would make
+     * the server drop the other viewers' connections (the gateway's own).
+     */
     @Override
     public DesktopConnection open(MessageSink viewer, boolean shared) throws IOException {
+        try {
+            if (!handshakes.tryAcquire(TURN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IOException("upstream " + address + ": busy, " + CONCURRENT_HANDSHAKES
+                        + " connections already being made for " + TURN_TIMEOUT.toSeconds() + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while waiting to connect upstream");
+        }
+        try {
+            return connect(viewer);
+        } finally {
+            handshakes.release();
+        }
+    }
+
+    private DesktopConnection connect(MessageSink viewer) throws IOException {
         Transport t;
         try {
             t = address.isUnix()
@@ -65,7 +97,7 @@ public final class UpstreamDesktop implements Desktop {
         }
         try {
             t.setReadTimeout(Duration.ofSeconds(30));
-            ClientConfig config = new ClientConfig().shared(shared).password(password).tls(tls);
+            ClientConfig config = new ClientConfig().shared(true).password(password).tls(tls);
             ClientHandshake handshake = new ClientHandshake(t, config, address);
             var init = handshake.run();
             t.setReadTimeout(Duration.ZERO);

@@ -2,10 +2,10 @@ package io.vncstream.gateway.session;
 
 import io.vncstream.gateway.device.Device;
 import io.vncstream.gateway.device.DeviceRegistry;
+import io.vncstream.gateway.log.LogText;
 import io.vncstream.rfb.Encodings;
 import io.vncstream.rfb.handshake.ServerInit;
 import io.vncstream.rfb.io.ByteArray;
-import io.vncstream.rfb.io.MessageWriter;
 import io.vncstream.rfb.io.RfbInput;
 import io.vncstream.rfb.io.Transport;
 import io.vncstream.rfb.message.FramebufferUpdateRequest;
@@ -14,6 +14,7 @@ import io.vncstream.rfb.message.PointerEvent;
 import io.vncstream.rfb.message.QemuKeyEvent;
 import io.vncstream.rfb.message.SetEncodings;
 import io.vncstream.rfb.pixel.PixelFormat;
+import io.vncstream.rfb.security.AuthenticationException;
 import io.vncstream.rfb.server.ClientMessageReader;
 import io.vncstream.rfb.server.RfbServerHandler;
 import io.vncstream.rfb.server.ServerHandshake;
@@ -25,7 +26,10 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -38,31 +42,33 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
     private static final Logger LOG = LoggerFactory.getLogger(ViewerSession.class);
     /** The desktop waits (the relay stops reading upstream) while this much is queued for the viewer. */
     private static final long DESKTOP_BACKPRESSURE = 32L * 1024 * 1024;
+    /** A message whose rest stops arriving for this long ends the connection (a viewer may idle between messages). */
+    private static final long AUTH_FAILURE_DELAY_MS = 1000;
+    static final Duration MESSAGE_TIMEOUT = Duration.ofMillis(Long.getLong("vncstream.gateway.messageTimeoutMs", 30_000));
 
     private final Transport transport;
     private final SessionSettings settings;
     private final String name;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final SessionCaptures captures;
-    private volatile MessageWriter writer;
+    private final AtomicBoolean cuttingOff = new AtomicBoolean();
+    private volatile SessionCaptures captures;
+    private volatile ViewerWriter writer;
     private volatile DesktopConnection desktop;
     private volatile boolean streams;
+    private volatile Consumer<Exception> handshakeDone = failure -> { };
 
     public ViewerSession(Transport transport, SessionSettings settings) {
         this.transport = transport;
         this.settings = settings;
         this.name = transport.toString();
-        this.captures = new SessionCaptures(name, settings.registry(), new SessionCaptures.ViewerOutput() {
-            @Override
-            public void send(StreamMessage message) {
-                ViewerSession.this.sendNow(message.toBytes());
-            }
+    }
 
-            @Override
-            public void deviceOutputQueued() {
-                checkBehind();
-            }
-        });
+    /**
+     * Told once the viewer's handshake is over: null when it authenticated, else why not (set
+     * before this session's thread starts).
+     */
+    public void onHandshakeDone(Consumer<Exception> listener) {
+        handshakeDone = listener;
     }
 
     @Override
@@ -70,29 +76,80 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
         LOG.info("viewer {} connected", name);
         String reason = "closed by viewer";
         try {
+            // The desktop is opened once the viewer has authenticated and before it is told so:
+            // an upstream server that refuses or is down is then a reason the viewer can show.
             ServerHandshake handshake = new ServerHandshake(RfbInput.of(transport.input()), transport.output(),
-                    settings.security(), ServerHandshake.DEFAULT_DEADLINE, transport);
-            handshake.run();
+                    settings.security(), ServerHandshake.DEFAULT_DEADLINE, transport).admission(() -> {
+                try {
+                    DesktopConnection d = settings.desktop().open(this, true);
+                    desktop = d;
+                    if (closed.get()) {
+                        d.close();
+                    }
+                    return null;
+                } catch (IOException e) {
+                    LOG.info("viewer {} refused: {}", name, LogText.clean(e.getMessage()));
+                    return e.getMessage();
+                }
+            });
+            transport.setReadTimeout(Duration.ofSeconds(30));
+            try {
+                handshake.run();
+            } catch (IOException | RuntimeException e) {
+                if (e instanceof AuthenticationException) {
+                    // Answered late: with the cap on unauthenticated connections per address,
+                    // this bounds how fast one address can guess.
+                    pause(AUTH_FAILURE_DELAY_MS);
+                }
+                handshakeDone.accept(e);
+                throw e;
+            }
+            handshakeDone.accept(null);
             if (handshake.encryption() != null) {
                 LOG.info("viewer {} encrypted: {}", name, handshake.encryption());
             }
             // After VeNCrypt these are the TLS streams.
             RfbInput in = handshake.input();
             OutputStream out = handshake.output();
-            desktop = settings.desktop().open(this, handshake.shared());
+            transport.setReadTimeout(Duration.ZERO);
+            if (!handshake.shared()) {
+                // TigerVNC users ask for an exclusive session with -Shared=0; upstream that would
+                // drop every other viewer's desktop, and through them their consoles.
+                LOG.info("viewer {} asked for an exclusive session: the desktop stays shared with the other viewers", name);
+            }
             ServerInit init = desktop.serverInit();
             ByteArray b = new ByteArray(64);
             init.write(b);
             out.write(b.toByteArray());
             out.flush();
-            writer = new MessageWriter(out, "gateway-writer " + name, e -> close("write failed: " + e.getMessage()));
+            ViewerWriter w = new ViewerWriter(out, "gateway-writer " + name, e -> close("write failed: " + e.getMessage()));
+            writer = w;
+            captures = new SessionCaptures(name, settings.registry(), w, settings.maxBehindBytes(), this::send, this::cutOff);
+            if (closed.get()) {
+                w.close();
+            }
             desktop.start();
-            ClientMessageReader reader = new ClientMessageReader(in, this);
+            ClientMessageReader reader = new ClientMessageReader(in, this).deadline(new ClientMessageReader.MessageDeadline() {
+                @Override
+                public void started() throws IOException {
+                    transport.setReadTimeout(MESSAGE_TIMEOUT);
+                }
+
+                @Override
+                public void ended() throws IOException {
+                    transport.setReadTimeout(Duration.ZERO);
+                }
+            });
             while (!closed.get()) {
                 reader.readMessage();
             }
         } catch (java.io.EOFException e) {
             // The viewer hung up: the reason stays "closed by viewer".
+        } catch (SocketTimeoutException e) {
+            reason = writer == null ? e.getMessage() : "sent part of a message and then nothing for "
+                    + MESSAGE_TIMEOUT.toSeconds() + " s";
+        } catch (OutOfMemoryError e) {
+            reason = "the gateway ran out of memory serving it";
         } catch (IOException | RuntimeException e) {
             reason = e.getMessage() == null ? e.toString() : e.getMessage();
         } finally {
@@ -142,7 +199,10 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
 
     @Override
     public void streamMessage(StreamMessage message) {
-        captures.handle(message);
+        SessionCaptures c = captures;
+        if (c != null) {
+            c.handle(message);
+        }
     }
 
     @Override
@@ -152,7 +212,10 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
 
     @Override
     public void removed(Device device) {
-        sendNow(new DeviceNotice(false, device.name()).toUpdateMessage());
+        ViewerWriter w = writer;
+        if (w != null) {
+            w.sendAfterEnds(new DeviceNotice(false, device.name()).toUpdateMessage());
+        }
     }
 
     private void announceDevices(List<Device> devices) {
@@ -167,10 +230,14 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
         sendNow(update.toByteArray());
     }
 
-    /** A desktop message: the desktop waits while the viewer is far behind, so memory stays bounded. */
+    /**
+     * A desktop message, or a reply to the viewer's own: the caller waits while the viewer is far
+     * behind, so memory stays bounded (the relay stops reading upstream, the viewer's reader
+     * stops reading the viewer).
+     */
     @Override
     public void send(byte[] message) {
-        MessageWriter w = writer;
+        ViewerWriter w = writer;
         while (w != null && !closed.get() && w.queuedBytes() > DESKTOP_BACKPRESSURE) {
             try {
                 Thread.sleep(5);
@@ -183,17 +250,49 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
     }
 
     private void sendNow(byte[] message) {
-        MessageWriter w = writer;
+        ViewerWriter w = writer;
         if (w != null) {
             w.send(message);
         }
     }
 
-    /** Never stall a device for one viewer: one that falls too far behind is cut off instead. */
-    private void checkBehind() {
-        MessageWriter w = writer;
-        if (w != null && w.queuedBytes() > settings.maxBehindBytes()) {
-            close("fell more than " + settings.maxBehindBytes() / 1024 + " KiB behind the device output");
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Never stall a device for one viewer: one whose capture fell too far behind is cut off. Told
+     * on the device's reader thread, which must not wait for this session's close (it takes the
+     * captures apart and closes the desktop): that runs on a thread of its own.
+     */
+    private void cutOff(String reason) {
+        if (!closed.get() && cuttingOff.compareAndSet(false, true)) {
+            Thread t = new Thread(() -> close(reason), "cut off " + name);
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    /**
+     * Shutdown, first step: what is queued for the viewer (the end captures and removal notices
+     * of devices just removed) is written, without waiting here; then {@link #awaitFinished}
+     * and {@link #close}.
+     */
+    public void finish() {
+        ViewerWriter w = writer;
+        if (w != null) {
+            w.finish();
+        }
+    }
+
+    public void awaitFinished(long deadlineNanos) {
+        ViewerWriter w = writer;
+        if (w != null) {
+            w.awaitFinished(deadlineNanos);
         }
     }
 
@@ -203,17 +302,20 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
             return;
         }
         settings.registry().unlisten(this);
-        captures.closeAll();
+        SessionCaptures c = captures;
+        if (c != null) {
+            c.closeAll();
+        }
         DesktopConnection d = desktop;
         if (d != null) {
             d.close();
         }
-        MessageWriter w = writer;
+        ViewerWriter w = writer;
         if (w != null) {
             w.close();
         }
         transport.close();
-        LOG.info("viewer {} disconnected: {}", name, reason);
+        LOG.info("viewer {} disconnected: {}", name, LogText.clean(reason));
         settings.onClosed().accept(this);
     }
 }

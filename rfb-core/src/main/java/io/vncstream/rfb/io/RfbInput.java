@@ -16,6 +16,8 @@ import java.util.Arrays;
  */
 public final class RfbInput {
     private static final int BUFFER_SIZE = 64 * 1024;
+    /** Byte arrays read whole are allocated up to this size at once, and grown beyond it as data arrives. */
+    public static final int GROW_FROM = 64 * 1024;
 
     private final InputStream source;
     private final byte[] buffer;
@@ -147,11 +149,22 @@ public final class RfbInput {
         }
     }
 
-    /** Reads a length already checked against a limit by the caller. */
+    /**
+     * Reads a length already checked against a limit by the caller. A large length is not
+     * allocated up front: the array grows (doubling) as the bytes really arrive, so a peer that
+     * announces 16 MiB and sends nothing costs {@link #GROW_FROM}, not 16 MiB.
+     */
     public byte[] readBytes(int len) throws IOException {
-        byte[] b = new byte[len];
-        readFully(b, 0, len);
-        return b;
+        byte[] b = new byte[Math.min(len, GROW_FROM)];
+        int filled = 0;
+        while (true) {
+            readFully(b, filled, b.length - filled);
+            filled = b.length;
+            if (filled == len) {
+                return b;
+            }
+            b = java.util.Arrays.copyOf(b, (int) Math.min(len, 2L * b.length));
+        }
     }
 
     /**

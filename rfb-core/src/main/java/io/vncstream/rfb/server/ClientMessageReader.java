@@ -23,10 +23,37 @@ public final class ClientMessageReader {
     private final RfbInput in;
     private final RfbServerHandler handler;
     private final ByteArray lastMessage = new ByteArray(256);
+    private MessageDeadline deadline = MessageDeadline.NONE;
+
+    /**
+     * Told when a message's first byte has arrived and when the message is complete, so that a
+     * server can bound how long the rest of a message may take to arrive (a viewer may be
+     * silent between messages for ever, but not in the middle of one).
+     */
+    public interface MessageDeadline {
+        MessageDeadline NONE = new MessageDeadline() {
+            @Override
+            public void started() {
+            }
+
+            @Override
+            public void ended() {
+            }
+        };
+
+        void started() throws IOException;
+
+        void ended() throws IOException;
+    }
 
     public ClientMessageReader(RfbInput in, RfbServerHandler handler) {
         this.in = in;
         this.handler = handler;
+    }
+
+    public ClientMessageReader deadline(MessageDeadline deadline) {
+        this.deadline = deadline;
+        return this;
     }
 
     /** Reads and dispatches one message; returns its type. */
@@ -36,6 +63,7 @@ public final class ClientMessageReader {
         int type;
         try {
             type = in.readU8();
+            deadline.started();
             switch (type) {
                 case ClientMessage.SET_PIXEL_FORMAT -> handler.setPixelFormat(SetPixelFormat.read(in).format());
                 case ClientMessage.SET_ENCODINGS -> handler.setEncodings(SetEncodings.read(in));
@@ -47,6 +75,7 @@ public final class ClientMessageReader {
                 default -> throw new RfbProtocolException("unknown client message type " + type
                         + " at byte " + (in.position() - 1));
             }
+            deadline.ended();
         } finally {
             in.stopRecording();
         }

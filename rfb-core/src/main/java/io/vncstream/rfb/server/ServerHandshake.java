@@ -40,6 +40,23 @@ public final class ServerHandshake {
     private ProtocolVersion version;
     private boolean shared;
     private String encryption;
+    /** Set once the admission has been asked: it opens the desktop, which must happen once. */
+    private boolean admitted;
+    private Admission admission = () -> null;
+
+    /**
+     * Asked once the client has authenticated, before it is told so: a reason refuses it then,
+     * in the SecurityResult the client can show (a gateway whose upstream server refused it).
+     */
+    public interface Admission {
+        /** Null to let the client in, else why not. */
+        String refusal() throws IOException;
+    }
+
+    public ServerHandshake admission(Admission admission) {
+        this.admission = admission;
+        return this;
+    }
 
     /** Without a deadline: for input that ends by itself (tests, fuzzing). */
     public ServerHandshake(RfbInput in, OutputStream out, ServerSecurity security) {
@@ -79,6 +96,10 @@ public final class ServerHandshake {
         version = ProtocolVersion.read(in).acceptedByServer();
         int plain = security.requiresPassword() ? SecurityType.VNC_AUTH : SecurityType.NONE;
         int type;
+        if (plain == SecurityType.NONE && !security.offersTls()) {
+            // Nothing to authenticate: a refusal is the connection's, with no security types.
+            admitBeforeSecurity();
+        }
         if (version.atLeast(ProtocolVersion.V3_7)) {
             type = chooseType(plain);
         } else if (security.unencryptedAllowed()) {
@@ -105,6 +126,14 @@ public final class ServerHandshake {
             checkPassword();
         } else if (version.atLeast(ProtocolVersion.V3_8)) {
             succeed();
+        }
+        if (!admitted) {
+            // None before 3.8 has no SecurityResult to carry a refusal: closing is all there is.
+            admitted = true;
+            String refusal = admission.refusal();
+            if (refusal != null) {
+                throw new io.vncstream.rfb.handshake.ConnectionRefusedException(refusal);
+            }
         }
         shared = in.readU8() != 0;
     }
@@ -170,8 +199,40 @@ public final class ServerHandshake {
     }
 
     private void succeed() throws IOException {
+        admit();
         out.write(new byte[4]);
         out.flush();
+    }
+
+    /** After the password: SecurityResult "failed" with the reason (3.8; earlier versions have no field for it). */
+    private void admit() throws IOException {
+        if (admitted) {
+            return;
+        }
+        admitted = true;
+        String refusal = admission.refusal();
+        if (refusal != null) {
+            sendFailure(refusal);
+            throw new io.vncstream.rfb.handshake.ConnectionRefusedException(refusal);
+        }
+    }
+
+    /** No security types (3.7 and later) or security type 0 (3.3), then the reason: how RFB refuses a connection. */
+    private void admitBeforeSecurity() throws IOException {
+        admitted = true;
+        String refusal = admission.refusal();
+        if (refusal != null) {
+            ByteArray b = new ByteArray(64);
+            if (version.atLeast(ProtocolVersion.V3_7)) {
+                b.u8(0);
+            } else {
+                b.u32(0);
+            }
+            Reason.write(b, refusal);
+            out.write(b.toByteArray());
+            out.flush();
+            throw new io.vncstream.rfb.handshake.ConnectionRefusedException(refusal);
+        }
     }
 
     private void fail(String reason) throws IOException {

@@ -36,6 +36,8 @@ public final class TinyVm implements AutoCloseable {
     private volatile QmpConnection qmp;
     private long markerNanos;
     private long shellNanos;
+    /** Set once {@link #restart} has handed the directory to the new VM. */
+    private volatile boolean handedOver;
 
     private TinyVm(Path dir, Process qemu, Path log, int vncDisplay, long startNanos) {
         this.dir = dir;
@@ -67,7 +69,7 @@ public final class TinyVm implements AutoCloseable {
                 int n = 30 + ThreadLocalRandom.current().nextInt(70);
                 if (Processes.portFree(5900 + n)) {
                     try {
-                        vm = start(program, kernel, initrd, dir, n, vncOptions, extraArgs);
+                        vm = start(program, kernel, initrd, dir, n, vncOptions, extraArgs, true);
                     } catch (IOException e) {
                         if (!String.valueOf(e.getMessage()).contains("available port")) {
                             throw e;
@@ -91,8 +93,28 @@ public final class TinyVm implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills QEMU, waits {@code down}, and starts a new QEMU on the same sockets and VNC display,
+     * as a VM that crashed and was started again. The test kit does not attach to the new serial
+     * port (a gateway may be waiting for it to come back, and QEMU drops what it prints while
+     * no one is attached) and does not wait for the boot. The new VM owns the directory now;
+     * close both.
+     */
+    public TinyVm restart(Duration down) throws IOException, InterruptedException {
+        releaseSerial();
+        Processes.killTree(qemu.toHandle());
+        qemu.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        if (qmp != null) {
+            qmp.close();
+        }
+        handedOver = true;
+        Thread.sleep(down.toMillis());
+        String program = TestPeers.requireProgram("qemu-system-x86_64", "qemu-system-x86");
+        return start(program, TinyVmImage.kernel(), TinyVmImage.initramfs(), dir, vncDisplay, "", List.of(), false);
+    }
+
     private static TinyVm start(String program, Path kernel, Path initrd, Path dir, int n, String vncOptions,
-                                List<String> extraArgs) throws IOException, InterruptedException {
+                                List<String> extraArgs, boolean attachSerial) throws IOException, InterruptedException {
         Path ser = dir.resolve("SER.sock");
         Path qmp = dir.resolve("QMP.sock");
         Files.deleteIfExists(ser);
@@ -137,7 +159,9 @@ public final class TinyVm implements AutoCloseable {
             while (System.nanoTime() < deadline) {
                 vm.checkAlive();
                 if (Files.exists(ser) && Files.exists(qmp) && Processes.accepts(5900 + n)) {
-                    vm.serial = SerialConsole.connect(ser);
+                    if (attachSerial) {
+                        vm.serial = SerialConsole.connect(ser);
+                    }
                     return vm;
                 }
                 Thread.sleep(20);
@@ -338,7 +362,9 @@ public final class TinyVm implements AutoCloseable {
         if (qmp != null) {
             qmp.close();
         }
-        Processes.deleteTree(dir);
+        if (!handedOver) {
+            Processes.deleteTree(dir);
+        }
     }
 
     @Override
