@@ -35,6 +35,15 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "vncstream-gateway", mixinStandardHelpOptions = true, versionProvider = GatewayVersionProvider.class,
         description = "Adds the stream extension in front of a VNC server and exposes a VM's character devices.")
 public final class GatewayCommand implements Callable<Integer> {
+    static {
+        // A daemon's log lines say when (slf4j-simple's default is milliseconds since start-up).
+        // Before the first logger below: slf4j-simple reads its settings once, then.
+        if (System.getProperty("org.slf4j.simpleLogger.showDateTime") == null) {
+            System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+            System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+        }
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(GatewayCommand.class);
 
     @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:5900",
@@ -216,11 +225,6 @@ public final class GatewayCommand implements Callable<Integer> {
         // A server: the demo desktop draws off-screen, and a DISPLAY inherited from a login
         // session (or pointing at an X server that has gone) must not stop it.
         System.setProperty("java.awt.headless", "true");
-        // A daemon's log lines say when (slf4j-simple's default is milliseconds since start-up).
-        if (System.getProperty("org.slf4j.simpleLogger.showDateTime") == null) {
-            System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
-            System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
-        }
         System.exit(commandLine().execute(args));
     }
 
