@@ -13,6 +13,7 @@ import io.vncstream.rfb.message.FramebufferUpdateRequest;
 import io.vncstream.rfb.message.KeyEvent;
 import io.vncstream.rfb.message.PointerEvent;
 import io.vncstream.rfb.message.QemuKeyEvent;
+import io.vncstream.rfb.message.SetDesktopSize;
 import io.vncstream.rfb.message.SetEncodings;
 import io.vncstream.rfb.message.SetPixelFormat;
 import io.vncstream.rfb.pixel.PixelFormat;
@@ -108,6 +109,11 @@ final class UpstreamConnection implements DesktopConnection {
     @Override
     public void clientCutText(String text) {
         writer.send(new ClientCutText(text).toBytes());
+    }
+
+    @Override
+    public void setDesktopSize(SetDesktopSize request) {
+        writer.send(request.toBytes());
     }
 
     @Override

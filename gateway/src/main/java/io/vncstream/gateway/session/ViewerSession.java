@@ -12,6 +12,7 @@ import io.vncstream.rfb.message.FramebufferUpdateRequest;
 import io.vncstream.rfb.message.KeyEvent;
 import io.vncstream.rfb.message.PointerEvent;
 import io.vncstream.rfb.message.QemuKeyEvent;
+import io.vncstream.rfb.message.SetDesktopSize;
 import io.vncstream.rfb.message.SetEncodings;
 import io.vncstream.rfb.pixel.PixelFormat;
 import io.vncstream.rfb.server.ClientMessageReader;
@@ -135,6 +136,11 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
     @Override
     public void clientCutText(String text) throws IOException {
         desktop.clientCutText(text);
+    }
+
+    @Override
+    public void setDesktopSize(SetDesktopSize request) throws IOException {
+        desktop.setDesktopSize(request);
     }
 
     @Override

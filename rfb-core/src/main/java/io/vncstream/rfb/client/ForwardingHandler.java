@@ -1,6 +1,7 @@
 package io.vncstream.rfb.client;
 
 import io.vncstream.rfb.pseudo.RemoteCursor;
+import io.vncstream.rfb.pseudo.ScreenLayout;
 import io.vncstream.rfb.stream.DeviceNotice;
 import io.vncstream.rfb.stream.StreamMessage;
 
@@ -20,6 +21,11 @@ public class ForwardingHandler implements RfbClientHandler {
     @Override
     public void desktopResized(int width, int height) {
         delegate.desktopResized(width, height);
+    }
+
+    @Override
+    public void extendedDesktopSize(int reason, int status, int width, int height, ScreenLayout layout) {
+        delegate.extendedDesktopSize(reason, status, width, height, layout);
     }
 
     @Override

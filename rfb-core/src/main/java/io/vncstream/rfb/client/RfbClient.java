@@ -13,9 +13,11 @@ import io.vncstream.rfb.message.FramebufferUpdateRequest;
 import io.vncstream.rfb.message.KeyEvent;
 import io.vncstream.rfb.message.PointerEvent;
 import io.vncstream.rfb.message.QemuKeyEvent;
+import io.vncstream.rfb.message.SetDesktopSize;
 import io.vncstream.rfb.message.SetEncodings;
 import io.vncstream.rfb.message.SetPixelFormat;
 import io.vncstream.rfb.pixel.PixelFormat;
+import io.vncstream.rfb.pseudo.ScreenLayout;
 import io.vncstream.rfb.stream.StreamMessage;
 
 import java.io.IOException;
@@ -45,6 +47,8 @@ public final class RfbClient implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean autoRequest = true;
     private volatile boolean extendedKeys;
+    /** The server's screens from its last ExtendedDesktopSize rectangle; null until it sends one (no remote resize). */
+    private volatile ScreenLayout screens;
     private final LongAdder updates = new LongAdder();
 
     private RfbClient(Transport transport, RfbInput in, ClientHandshake handshake, ServerInit init,
@@ -165,6 +169,28 @@ public final class RfbClient implements AutoCloseable {
         }
     }
 
+    /** Whether the server has said it takes SetDesktopSize (by sending an ExtendedDesktopSize rectangle). */
+    public boolean supportsRemoteResize() {
+        return screens != null;
+    }
+
+    /**
+     * Asks the server to resize its desktop to one screen of this size, keeping the id and
+     * flags of its first screen as TigerVNC's viewer does; the answer arrives as
+     * {@link RfbClientHandler#extendedDesktopSize} with reason 1. Returns false (and sends
+     * nothing) when the server has not offered remote resize.
+     */
+    public boolean requestDesktopSize(int width, int height) {
+        ScreenLayout layout = screens;
+        if (layout == null || width < 1 || height < 1 || width > 65535 || height > 65535) {
+            return false;
+        }
+        var first = layout.screens().isEmpty() ? null : layout.screens().get(0);
+        send(SetDesktopSize.singleScreen(width, height,
+                first == null ? 0 : first.id(), first == null ? 0 : first.flags()));
+        return true;
+    }
+
     public void sendPointer(int buttonMask, int x, int y) {
         send(new PointerEvent(buttonMask, x, y));
     }
@@ -226,6 +252,17 @@ public final class RfbClient implements AutoCloseable {
         public void updateCompleted() {
             updates.increment();
             super.updateCompleted();
+        }
+
+        @Override
+        public void extendedDesktopSize(int reason, int status, int width, int height,
+                                        ScreenLayout layout) {
+            if (status == 0) {
+                screens = layout;
+            } else if (screens == null) {
+                screens = new ScreenLayout(java.util.List.of());
+            }
+            super.extendedDesktopSize(reason, status, width, height, layout);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package io.vncstream.rfb.client;
 
 import io.vncstream.rfb.pseudo.RemoteCursor;
+import io.vncstream.rfb.pseudo.ScreenLayout;
 import io.vncstream.rfb.stream.DeviceNotice;
 import io.vncstream.rfb.stream.StreamMessage;
 
@@ -16,6 +17,15 @@ public interface RfbClientHandler {
 
     /** The framebuffer has a new size (DesktopSize or ExtendedDesktopSize). */
     default void desktopResized(int width, int height) {
+    }
+
+    /**
+     * An ExtendedDesktopSize rectangle: the server resizes remotely (and says so), and answers
+     * each SetDesktopSize with one whose {@code reason} is 1 and {@code status} says the result
+     * (0 done, 1 prohibited, 2 out of resources, 3 invalid layout). Comes before
+     * {@link #desktopResized} when the size changed.
+     */
+    default void extendedDesktopSize(int reason, int status, int width, int height, ScreenLayout layout) {
     }
 
     default void cursorChanged(RemoteCursor cursor) {

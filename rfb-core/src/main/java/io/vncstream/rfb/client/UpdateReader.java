@@ -72,7 +72,8 @@ final class UpdateReader {
         switch (rect.encoding()) {
             case Encodings.DESKTOP_SIZE -> resize(rect);
             case Encodings.EXTENDED_DESKTOP_SIZE -> {
-                ScreenLayout.read(in);
+                ScreenLayout layout = ScreenLayout.read(in);
+                handler.extendedDesktopSize(rect.x(), rect.y(), rect.width(), rect.height(), layout);
                 // A non-zero status answers a resize request of ours that failed: no size change.
                 if (rect.y() == 0) {
                     resize(rect);

@@ -9,6 +9,7 @@ import io.vncstream.rfb.message.FramebufferUpdateRequest;
 import io.vncstream.rfb.message.KeyEvent;
 import io.vncstream.rfb.message.PointerEvent;
 import io.vncstream.rfb.message.QemuKeyEvent;
+import io.vncstream.rfb.message.SetDesktopSize;
 import io.vncstream.rfb.message.SetEncodings;
 import io.vncstream.rfb.message.SetPixelFormat;
 import io.vncstream.rfb.stream.StreamMessage;
@@ -44,6 +45,7 @@ public final class ClientMessageReader {
                 case ClientMessage.POINTER_EVENT -> handler.pointerEvent(PointerEvent.read(in));
                 case ClientMessage.CLIENT_CUT_TEXT -> handler.clientCutText(ClientCutText.read(in).text());
                 case ClientMessage.QEMU -> readQemu();
+                case ClientMessage.SET_DESKTOP_SIZE -> handler.setDesktopSize(SetDesktopSize.read(in));
                 default -> throw new RfbProtocolException("unknown client message type " + type
                         + " at byte " + (in.position() - 1));
             }

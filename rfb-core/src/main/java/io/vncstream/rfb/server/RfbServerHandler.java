@@ -4,6 +4,7 @@ import io.vncstream.rfb.message.FramebufferUpdateRequest;
 import io.vncstream.rfb.message.KeyEvent;
 import io.vncstream.rfb.message.PointerEvent;
 import io.vncstream.rfb.message.QemuKeyEvent;
+import io.vncstream.rfb.message.SetDesktopSize;
 import io.vncstream.rfb.message.SetEncodings;
 import io.vncstream.rfb.pixel.PixelFormat;
 import io.vncstream.rfb.stream.StreamMessage;
@@ -34,5 +35,9 @@ public interface RfbServerHandler {
     }
 
     default void streamMessage(StreamMessage message) throws IOException {
+    }
+
+    /** SetDesktopSize (251): the client asks for a remote resize. */
+    default void setDesktopSize(SetDesktopSize request) throws IOException {
     }
 }
