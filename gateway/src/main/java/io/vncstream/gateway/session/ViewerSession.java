@@ -8,12 +8,17 @@ import io.vncstream.rfb.io.ByteArray;
 import io.vncstream.rfb.io.MessageWriter;
 import io.vncstream.rfb.io.RfbInput;
 import io.vncstream.rfb.io.Transport;
+import io.vncstream.rfb.message.EnableContinuousUpdates;
+import io.vncstream.rfb.message.ExtendedClipboard;
+import io.vncstream.rfb.message.Fence;
 import io.vncstream.rfb.message.FramebufferUpdateRequest;
 import io.vncstream.rfb.message.KeyEvent;
 import io.vncstream.rfb.message.PointerEvent;
+import io.vncstream.rfb.message.QemuAudioRequest;
 import io.vncstream.rfb.message.QemuKeyEvent;
 import io.vncstream.rfb.message.SetDesktopSize;
 import io.vncstream.rfb.message.SetEncodings;
+import io.vncstream.rfb.message.XvpMessage;
 import io.vncstream.rfb.pixel.PixelFormat;
 import io.vncstream.rfb.server.ClientMessageReader;
 import io.vncstream.rfb.server.RfbServerHandler;
@@ -46,6 +51,7 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
     private final AtomicBoolean closed = new AtomicBoolean();
     private final SessionCaptures captures;
     private volatile MessageWriter writer;
+    private final InjectionGate gate = new InjectionGate(this::sendNow);
     private volatile DesktopConnection desktop;
     private volatile boolean streams;
 
@@ -56,7 +62,7 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
         this.captures = new SessionCaptures(name, settings.registry(), new SessionCaptures.ViewerOutput() {
             @Override
             public void send(StreamMessage message) {
-                ViewerSession.this.sendNow(message.toBytes());
+                gate.inject(message.toBytes());
             }
 
             @Override
@@ -138,9 +144,35 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
         desktop.clientCutText(text);
     }
 
+    // Extension messages the gateway does not own go to the desktop (relayed upstream unchanged).
     @Override
     public void setDesktopSize(SetDesktopSize request) throws IOException {
         desktop.setDesktopSize(request);
+    }
+
+    @Override
+    public void extendedClipboard(ExtendedClipboard message) throws IOException {
+        desktop.extendedClipboard(message);
+    }
+
+    @Override
+    public void fence(Fence fence) throws IOException {
+        desktop.fence(fence);
+    }
+
+    @Override
+    public void enableContinuousUpdates(EnableContinuousUpdates request) throws IOException {
+        desktop.enableContinuousUpdates(request);
+    }
+
+    @Override
+    public void xvp(XvpMessage message) throws IOException {
+        desktop.xvp(message);
+    }
+
+    @Override
+    public void qemuAudio(QemuAudioRequest request) throws IOException {
+        desktop.qemuAudio(request);
     }
 
     @Override
@@ -150,12 +182,12 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
 
     @Override
     public void added(Device device) {
-        sendNow(new DeviceNotice(true, device.name()).toUpdateMessage());
+        gate.inject(new DeviceNotice(true, device.name()).toUpdateMessage());
     }
 
     @Override
     public void removed(Device device) {
-        sendNow(new DeviceNotice(false, device.name()).toUpdateMessage());
+        gate.inject(new DeviceNotice(false, device.name()).toUpdateMessage());
     }
 
     private void announceDevices(List<Device> devices) {
@@ -167,12 +199,17 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
         for (Device d : devices) {
             new DeviceNotice(true, d.name()).write(update);
         }
-        sendNow(update.toByteArray());
+        gate.inject(update.toByteArray());
     }
 
     /** A desktop message: the desktop waits while the viewer is far behind, so memory stays bounded. */
     @Override
     public void send(byte[] message) {
+        send(message, false);
+    }
+
+    @Override
+    public void send(byte[] message, boolean fencesNext) {
         MessageWriter w = writer;
         while (w != null && !closed.get() && w.queuedBytes() > DESKTOP_BACKPRESSURE) {
             try {
@@ -182,7 +219,7 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
                 return;
             }
         }
-        sendNow(message);
+        gate.desktop(message, fencesNext);
     }
 
     private void sendNow(byte[] message) {
@@ -195,7 +232,7 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
     /** Never stall a device for one viewer: one that falls too far behind is cut off instead. */
     private void checkBehind() {
         MessageWriter w = writer;
-        if (w != null && w.queuedBytes() > settings.maxBehindBytes()) {
+        if (w != null && w.queuedBytes() + gate.heldBytes() > settings.maxBehindBytes()) {
             close("fell more than " + settings.maxBehindBytes() / 1024 + " KiB behind the device output");
         }
     }

@@ -9,6 +9,7 @@ import io.vncstream.rfb.io.RfbInput;
 import io.vncstream.rfb.io.Transport;
 import io.vncstream.rfb.message.ClientCutText;
 import io.vncstream.rfb.message.ClientMessage;
+import io.vncstream.rfb.message.Fence;
 import io.vncstream.rfb.message.FramebufferUpdateRequest;
 import io.vncstream.rfb.message.KeyEvent;
 import io.vncstream.rfb.message.PointerEvent;
@@ -47,6 +48,10 @@ public final class RfbClient implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean autoRequest = true;
     private volatile boolean extendedKeys;
+    /** The server has sent a Fence, so it answers ours (TigerVNC's "supportsSyncFence"). */
+    private volatile boolean fences;
+    /** A pixel format waiting for the answer to our SyncNext fence; only the reader thread applies it. */
+    private volatile PixelFormat formatAtFenceAnswer;
     /** The server's screens from its last ExtendedDesktopSize rectangle; null until it sends one (no remote resize). */
     private volatile ScreenLayout screens;
     private final LongAdder updates = new LongAdder();
@@ -169,6 +174,26 @@ public final class RfbClient implements AutoCloseable {
         }
     }
 
+    /** Fence data marking our pixel format switch (TigerVNC's viewer uses the same byte). */
+    private static final byte[] PIXEL_FORMAT_FENCE = {1};
+
+    /**
+     * Switches the pixel format while updates may be in flight, as TigerVNC's viewer does: with
+     * a server that takes fences, a SyncNext fence request goes just before SetPixelFormat and
+     * the new format applies from the server's answer to it (the server switches exactly there);
+     * without, from the next update, which is right only when none is in flight.
+     */
+    public void setPixelFormat(PixelFormat format) {
+        if (fences) {
+            formatAtFenceAnswer = format;
+            send(new Fence(Fence.REQUEST | Fence.SYNC_NEXT, PIXEL_FORMAT_FENCE));
+            send(new SetPixelFormat(format));
+        } else {
+            send(new SetPixelFormat(format));
+            ctx.setFormat(format);
+        }
+    }
+
     /** Whether the server has said it takes SetDesktopSize (by sending an ExtendedDesktopSize rectangle). */
     public boolean supportsRemoteResize() {
         return screens != null;
@@ -263,6 +288,19 @@ public final class RfbClient implements AutoCloseable {
                 screens = new ScreenLayout(java.util.List.of());
             }
             super.extendedDesktopSize(reason, status, width, height, layout);
+        }
+
+        /** Messages are handled in order, so a fence request is answered as soon as it is read. */
+        @Override
+        public void fence(Fence fence) {
+            fences = true;
+            if (fence.isRequest()) {
+                send(fence.response());
+            } else if (java.util.Arrays.equals(fence.data(), PIXEL_FORMAT_FENCE) && formatAtFenceAnswer != null) {
+                ctx.setFormat(formatAtFenceAnswer);
+                formatAtFenceAnswer = null;
+            }
+            super.fence(fence);
         }
 
         @Override

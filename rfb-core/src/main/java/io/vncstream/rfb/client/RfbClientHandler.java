@@ -1,5 +1,9 @@
 package io.vncstream.rfb.client;
 
+import io.vncstream.rfb.message.ExtendedClipboard;
+import io.vncstream.rfb.message.Fence;
+import io.vncstream.rfb.message.QemuAudioData;
+import io.vncstream.rfb.message.XvpMessage;
 import io.vncstream.rfb.pseudo.RemoteCursor;
 import io.vncstream.rfb.pseudo.ScreenLayout;
 import io.vncstream.rfb.stream.DeviceNotice;
@@ -50,6 +54,38 @@ public interface RfbClientHandler {
 
     /** A 255/2 capture message from the server. */
     default void streamMessage(StreamMessage message) {
+    }
+
+    /** A ServerCutText with a negative length: the extended clipboard. */
+    default void extendedClipboard(ExtendedClipboard message) {
+    }
+
+    /** A Fence from the server (requests are answered by the connection before this is called). */
+    default void fence(Fence fence) {
+    }
+
+    /** EndOfContinuousUpdates: the server supports them (first time) or has stopped them. */
+    default void endOfContinuousUpdates() {
+    }
+
+    /** An XVP message: init (power control offered) or fail. */
+    default void xvp(XvpMessage message) {
+    }
+
+    /** QEMU audio (255, sub-type 1): the stream begins, ends, or carries samples. */
+    default void qemuAudio(QemuAudioData message) {
+    }
+
+    /** QEMU's audio pseudo-encoding was acknowledged. */
+    default void audioSupported() {
+    }
+
+    /** LED state: bit 0 Scroll Lock, bit 1 Num Lock, bit 2 Caps Lock. */
+    default void ledState(int state) {
+    }
+
+    /** QEMU's pointer motion change: absolute (a tablet) or relative (a mouse, grab the pointer). */
+    default void pointerMotionChanged(boolean absolute) {
     }
 
     /** The connection ended: {@code cause} is null when this side closed it. */

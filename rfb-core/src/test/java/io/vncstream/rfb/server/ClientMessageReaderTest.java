@@ -1,6 +1,11 @@
 package io.vncstream.rfb.server;
 
+import io.vncstream.rfb.message.EnableContinuousUpdates;
+import io.vncstream.rfb.message.ExtendedClipboard;
+import io.vncstream.rfb.message.Fence;
+import io.vncstream.rfb.message.QemuAudioRequest;
 import io.vncstream.rfb.message.SetDesktopSize;
+import io.vncstream.rfb.message.XvpMessage;
 import io.vncstream.rfb.message.PointerEvent;
 import io.vncstream.rfb.testing.Wire;
 import org.junit.jupiter.api.Test;
@@ -37,6 +42,36 @@ class ClientMessageReaderTest {
             public void pointerEvent(PointerEvent event) {
                 seen.add(event);
             }
+
+            @Override
+            public void fence(Fence fence) {
+                seen.add(fence);
+            }
+
+            @Override
+            public void enableContinuousUpdates(EnableContinuousUpdates request) {
+                seen.add(request);
+            }
+
+            @Override
+            public void xvp(XvpMessage message) {
+                seen.add(message);
+            }
+
+            @Override
+            public void qemuAudio(QemuAudioRequest request) {
+                seen.add(request);
+            }
+
+            @Override
+            public void extendedClipboard(ExtendedClipboard message) {
+                seen.add(message);
+            }
+
+            @Override
+            public void clientCutText(String text) {
+                seen.add(text);
+            }
         });
         while (!in.atEnd()) {
             reader[0].readMessage();
@@ -53,6 +88,33 @@ class ClientMessageReaderTest {
         List<Object> seen = readAll(concat(resize, POINTER), oneByteAtATime, bytes);
         assertThat(seen).containsExactly(SetDesktopSize.singleScreen(1024, 768, 0, 0), new PointerEvent(1, 10, 20));
         assertThat(bytes).containsExactly(resize, POINTER);
+    }
+
+    @ParameterizedTest(name = "one byte at a time: {0}")
+    @ValueSource(booleans = {false, true})
+    void everyExtensionMessageIsDispatchedWithItsExactBytes(boolean oneByteAtATime) throws Exception {
+        byte[][] wire = {
+            hex("f8 000000 80000005 01 01"),
+            hex("96 01 0000 0000 0400 0300"),
+            hex("fa 00 01 04"),
+            hex("ff 01 0000"),
+            hex("ff 01 0002 03 02 0000ac44"),
+            hex("06 000000 fffffff8 10000001 a1b2c3d4"),
+            hex("06 000000 00000002 68 e9"),
+            POINTER,
+        };
+        List<byte[]> bytes = new ArrayList<>();
+        List<Object> seen = readAll(concat(wire), oneByteAtATime, bytes);
+        assertThat(seen).containsExactly(
+                new Fence(Fence.REQUEST | Fence.BLOCK_BEFORE | Fence.SYNC_NEXT, new byte[]{1}),
+                new EnableContinuousUpdates(true, 0, 0, 1024, 768),
+                new XvpMessage(1, XvpMessage.RESET),
+                QemuAudioRequest.enable(),
+                QemuAudioRequest.setFormat(3, 2, 44100),
+                new ExtendedClipboard(ExtendedClipboard.PROVIDE | ExtendedClipboard.TEXT, hex("a1b2c3d4")),
+                "h\u00e9",
+                new PointerEvent(1, 10, 20));
+        assertThat(bytes).containsExactly(wire);
     }
 
     @Test
