@@ -111,4 +111,9 @@ public class ForwardingHandler implements RfbClientHandler {
     public void pointerMotionChanged(boolean absolute) {
         delegate.pointerMotionChanged(absolute);
     }
+
+    @Override
+    public void clipboardProblem(String message) {
+        delegate.clipboardProblem(message);
+    }
 }

@@ -1,5 +1,6 @@
 package io.vncstream.rfb.client;
 
+import io.vncstream.rfb.clipboard.ClipboardSync;
 import io.vncstream.rfb.decode.DecodeContext;
 import io.vncstream.rfb.framebuffer.Framebuffer;
 import io.vncstream.rfb.handshake.ProtocolVersion;
@@ -9,6 +10,7 @@ import io.vncstream.rfb.io.RfbInput;
 import io.vncstream.rfb.io.Transport;
 import io.vncstream.rfb.message.ClientCutText;
 import io.vncstream.rfb.message.ClientMessage;
+import io.vncstream.rfb.message.ExtendedClipboard;
 import io.vncstream.rfb.message.Fence;
 import io.vncstream.rfb.message.FramebufferUpdateRequest;
 import io.vncstream.rfb.message.KeyEvent;
@@ -45,6 +47,7 @@ public final class RfbClient implements AutoCloseable {
     private final RfbClientHandler handler;
     private final MessageWriter writer;
     private final ServerMessageReader reader;
+    private final ClipboardSync clipboard;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean autoRequest = true;
     private volatile boolean extendedKeys;
@@ -64,6 +67,17 @@ public final class RfbClient implements AutoCloseable {
         this.version = handshake.version();
         this.config = config;
         this.handler = new Tracking(handler);
+        this.clipboard = new ClipboardSync(new ClipboardSync.Peer() {
+            @Override
+            public void send(ExtendedClipboard message) {
+                writer.send(message.toBytes(ClientMessage.CLIENT_CUT_TEXT));
+            }
+
+            @Override
+            public void sendLegacy(String latin1) {
+                RfbClient.this.send(new ClientCutText(latin1));
+            }
+        }, handler::serverCutText, handler::clipboardProblem);
         this.framebuffer = new Framebuffer(init.width(), init.height());
         this.ctx = new DecodeContext(init.format());
         this.writer = new MessageWriter(transport.output(), "rfb-writer " + transport, this::writeFailed);
@@ -220,8 +234,23 @@ public final class RfbClient implements AutoCloseable {
         send(new PointerEvent(buttonMask, x, y));
     }
 
-    public void sendCutText(String text) {
-        send(new ClientCutText(text));
+    /**
+     * The local clipboard's text: UTF-8 through the extended clipboard once the server has sent
+     * its caps (announced, then sent when asked for), else Latin-1 cut text. Returns false, and
+     * sends nothing, when the server cannot take it ({@link #clipboardProblem} says why).
+     */
+    public boolean sendCutText(String text) {
+        return clipboard.localChanged(text);
+    }
+
+    /** Why this text cannot go to the server's clipboard, or null when it can. */
+    public String clipboardProblem(String text) {
+        return clipboard.problem(text);
+    }
+
+    /** Whether the server speaks the extended clipboard (UTF-8). */
+    public boolean extendedClipboard() {
+        return clipboard.extended();
     }
 
     public void send(ClientMessage message) {
@@ -288,6 +317,18 @@ public final class RfbClient implements AutoCloseable {
                 screens = new ScreenLayout(java.util.List.of());
             }
             super.extendedDesktopSize(reason, status, width, height, layout);
+        }
+
+        /** The server's clipboard, legacy or extended, reaches the application through the clipboard's state. */
+        @Override
+        public void serverCutText(String text) {
+            clipboard.legacyReceived(text);
+        }
+
+        @Override
+        public void extendedClipboard(ExtendedClipboard message) {
+            clipboard.received(message);
+            super.extendedClipboard(message);
         }
 
         /** Messages are handled in order, so a fence request is answered as soon as it is read. */

@@ -56,6 +56,10 @@ public interface RfbClientHandler {
     default void streamMessage(StreamMessage message) {
     }
 
+    /** A clipboard message from the server could not be used (one line, for the user); the connection goes on. */
+    default void clipboardProblem(String message) {
+    }
+
     /** A ServerCutText with a negative length: the extended clipboard. */
     default void extendedClipboard(ExtendedClipboard message) {
     }
