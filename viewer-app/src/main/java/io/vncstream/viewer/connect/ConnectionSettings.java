@@ -62,6 +62,8 @@ public final class ConnectionSettings {
         if (compressLevel >= 0) {
             config.compressLevel(Math.min(9, compressLevel));
         }
+        // Extensions the viewer handles: UTF-8 clipboard (rfb-core's ClipboardSync).
+        config.extensions(java.util.List.of(io.vncstream.rfb.Encodings.EXTENDED_CLIPBOARD));
         return config;
     }
 

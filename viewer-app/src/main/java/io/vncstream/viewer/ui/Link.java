@@ -71,6 +71,11 @@ public final class Link implements RfbClientHandler {
     }
 
     @Override
+    public void clipboardProblem(String message) {
+        window.onEdt(this, () -> window.showStatus(message));
+    }
+
+    @Override
     public void disconnected(Exception cause) {
         window.onEdt(this, () -> window.keeper().connectionLost(this, cause));
     }
