@@ -34,6 +34,8 @@ public final class ConnectionSettings {
     public boolean viewOnly;
     public boolean shared = true;
     public Scaling scaling = Scaling.NATIVE;
+    /** TigerVNC's RemoteResize: ask the server to resize its desktop to the window. */
+    public boolean remoteResize;
     public Duration connectTimeout = Duration.ofSeconds(10);
 
     public ConnectionSettings copy() {
@@ -45,6 +47,7 @@ public final class ConnectionSettings {
         c.viewOnly = viewOnly;
         c.shared = shared;
         c.scaling = scaling;
+        c.remoteResize = remoteResize;
         c.connectTimeout = connectTimeout;
         return c;
     }
@@ -75,6 +78,7 @@ public final class ConnectionSettings {
         p.setProperty("viewOnly", Boolean.toString(viewOnly));
         p.setProperty("shared", Boolean.toString(shared));
         p.setProperty("scaling", scaling.name());
+        p.setProperty("remoteResize", Boolean.toString(remoteResize));
     }
 
     public static ConnectionSettings load(Properties p) {
@@ -86,6 +90,7 @@ public final class ConnectionSettings {
         s.viewOnly = Boolean.parseBoolean(p.getProperty("viewOnly", "false"));
         s.shared = Boolean.parseBoolean(p.getProperty("shared", "true"));
         s.scaling = Scaling.parse(p.getProperty("scaling"));
+        s.remoteResize = Boolean.parseBoolean(p.getProperty("remoteResize", "false"));
         return s;
     }
 

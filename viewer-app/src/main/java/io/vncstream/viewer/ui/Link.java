@@ -59,6 +59,13 @@ public final class Link implements RfbClientHandler {
     }
 
     @Override
+    public void extendedDesktopSize(int reason, int status, int width, int height, io.vncstream.rfb.pseudo.ScreenLayout layout) {
+        if (window.isCurrent(this)) {
+            window.remoteResize().answered(reason, status, width, height);
+        }
+    }
+
+    @Override
     public void bell() {
         Toolkit.getDefaultToolkit().beep();
     }

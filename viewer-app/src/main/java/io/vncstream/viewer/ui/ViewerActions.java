@@ -39,6 +39,7 @@ final class ViewerActions {
     final Action fullScreen;
     final Action viewOnly;
     final Action clipboardSync;
+    final Action remoteResize;
     final Action reconnect;
     final Action info;
     final Action newConnection;
@@ -64,6 +65,8 @@ final class ViewerActions {
             w.showStatus(on ? "Clipboard shared with the remote desktop" : "Clipboard not shared with the remote desktop");
             update();
         });
+        remoteResize = action("Resize remote session to the window", "remoteResize",
+                e -> w.setRemoteResize(!w.remoteResize().isEnabled()));
         reconnect = action("Reconnect", "reconnect", e -> w.keeper().reconnectNow());
         info = action("Connection info", "info", e -> w.showInfo());
         newConnection = action("New connection...", "newConnection", e -> w.app().showConnectWindow(null, false));
@@ -107,6 +110,7 @@ final class ViewerActions {
         closeConsole.setEnabled(w.consoles().selected() != null);
         viewOnly.putValue(Action.SELECTED_KEY, w.screen().isViewOnly());
         clipboardSync.putValue(Action.SELECTED_KEY, w.screen().clipboard().isSyncEnabled());
+        remoteResize.putValue(Action.SELECTED_KEY, w.remoteResize().isEnabled());
         darkTheme.putValue(Action.SELECTED_KEY, w.app().theme() == Theme.DARK);
         fullScreen.putValue(Action.SELECTED_KEY, w.isFullScreen());
         devices.putValue(Action.SELECTED_KEY, w.isDevicesShown());
@@ -154,6 +158,7 @@ final class ViewerActions {
         bar.add(menu("Keys", "keys", ctrlAltDel, sendF8, sendF11));
         JMenu view = menu("View", "view", fullScreen, viewOnly, clipboardSync, devices, null);
         view.add(scalingMenu());
+        view.add(check(remoteResize));
         view.addSeparator();
         view.add(check(darkTheme));
         bar.add(view);
@@ -198,7 +203,7 @@ final class ViewerActions {
 
     /** A check box item for the toggles, a plain item for the rest. */
     private JMenuItem menuItem(Action a) {
-        boolean toggle = a == fullScreen || a == viewOnly || a == clipboardSync || a == devices || a == darkTheme;
+        boolean toggle = a == fullScreen || a == viewOnly || a == clipboardSync || a == remoteResize || a == devices || a == darkTheme;
         return toggle ? check(a) : item(a);
     }
 
