@@ -1,5 +1,6 @@
 package io.vncstream.rfb.client;
 
+import io.vncstream.rfb.Encodings;
 import io.vncstream.rfb.clipboard.ClipboardSync;
 import io.vncstream.rfb.decode.DecodeContext;
 import io.vncstream.rfb.framebuffer.Framebuffer;
@@ -10,6 +11,7 @@ import io.vncstream.rfb.io.RfbInput;
 import io.vncstream.rfb.io.Transport;
 import io.vncstream.rfb.message.ClientCutText;
 import io.vncstream.rfb.message.ClientMessage;
+import io.vncstream.rfb.message.EnableContinuousUpdates;
 import io.vncstream.rfb.message.ExtendedClipboard;
 import io.vncstream.rfb.message.Fence;
 import io.vncstream.rfb.message.FramebufferUpdateRequest;
@@ -58,6 +60,11 @@ public final class RfbClient implements AutoCloseable {
     /** The server's screens from its last ExtendedDesktopSize rectangle; null until it sends one (no remote resize). */
     private volatile ScreenLayout screens;
     private final LongAdder updates = new LongAdder();
+    private final LongAdder requests = new LongAdder();
+    /** Continuous updates are on: the server sends updates as they happen, we send no requests. */
+    private volatile boolean continuous;
+    /** The server has announced continuous updates (its first EndOfContinuousUpdates); reader thread only. */
+    private boolean continuousOffered;
 
     private RfbClient(Transport transport, RfbInput in, ClientHandshake handshake, ServerInit init,
                       ClientConfig config, RfbClientHandler handler) {
@@ -175,7 +182,18 @@ public final class RfbClient implements AutoCloseable {
         return extendedKeys;
     }
 
+    /** FramebufferUpdateRequests sent so far (none while continuous updates flow). */
+    public long requestsSent() {
+        return requests.sum();
+    }
+
+    /** Whether continuous updates are on (see {@link Tracking#endOfContinuousUpdates}). */
+    public boolean continuousUpdates() {
+        return continuous;
+    }
+
     public void requestUpdate(boolean incremental) {
+        requests.increment();
         send(new FramebufferUpdateRequest(incremental, 0, 0, framebuffer.width(), framebuffer.height()));
     }
 
@@ -275,7 +293,7 @@ public final class RfbClient implements AutoCloseable {
             while (!closed.get()) {
                 int type = reader.readMessage();
                 if (type == io.vncstream.rfb.message.ServerMessage.FRAMEBUFFER_UPDATE
-                        && reader.lastUpdateAnsweredRequest() && autoRequest) {
+                        && reader.lastUpdateAnsweredRequest() && autoRequest && !continuous) {
                     requestUpdate(true);
                 }
             }
@@ -331,10 +349,48 @@ public final class RfbClient implements AutoCloseable {
             super.extendedClipboard(message);
         }
 
+        /**
+         * As TigerVNC's viewer: a server that has shown it takes fences (needed to switch pixel
+         * formats while updates flow) and announces continuous updates gets them turned on for
+         * the whole screen, and no more requests; the server then paces itself by the fences it
+         * sends and we answer as we read (its congestion control), so a slow link does not queue
+         * up frames. If the server ends them, requests start again.
+         */
+        @Override
+        public void endOfContinuousUpdates() {
+            if (continuous) {
+                continuous = false;
+                if (autoRequest) {
+                    requestUpdate(true);
+                }
+            } else if (!continuousOffered) {
+                continuousOffered = true;
+                maybeEnableContinuous();
+            }
+            super.endOfContinuousUpdates();
+        }
+
+        private void maybeEnableContinuous() {
+            if (continuousOffered && fences && !continuous && autoRequest
+                    && config.encodings().contains(Encodings.CONTINUOUS_UPDATES)) {
+                continuous = true;
+                send(new EnableContinuousUpdates(true, 0, 0, framebuffer.width(), framebuffer.height()));
+            }
+        }
+
+        @Override
+        public void desktopResized(int width, int height) {
+            if (continuous) {
+                send(new EnableContinuousUpdates(true, 0, 0, width, height));
+            }
+            super.desktopResized(width, height);
+        }
+
         /** Messages are handled in order, so a fence request is answered as soon as it is read. */
         @Override
         public void fence(Fence fence) {
             fences = true;
+            maybeEnableContinuous();
             if (fence.isRequest()) {
                 send(fence.response());
             } else if (java.util.Arrays.equals(fence.data(), PIXEL_FORMAT_FENCE) && formatAtFenceAnswer != null) {

@@ -65,8 +65,10 @@ public final class ConnectionSettings {
         if (compressLevel >= 0) {
             config.compressLevel(Math.min(9, compressLevel));
         }
-        // Extensions the viewer handles: UTF-8 clipboard (rfb-core's ClipboardSync).
-        config.extensions(java.util.List.of(io.vncstream.rfb.Encodings.EXTENDED_CLIPBOARD));
+        // Extensions the viewer handles: UTF-8 clipboard (rfb-core's ClipboardSync), and
+        // continuous updates paced by fences, as TigerVNC's viewer uses them (RfbClient).
+        config.extensions(java.util.List.of(io.vncstream.rfb.Encodings.EXTENDED_CLIPBOARD,
+                io.vncstream.rfb.Encodings.FENCE, io.vncstream.rfb.Encodings.CONTINUOUS_UPDATES));
         return config;
     }
 
