@@ -21,6 +21,7 @@ import io.vncstream.rfb.message.QemuKeyEvent;
 import io.vncstream.rfb.message.SetDesktopSize;
 import io.vncstream.rfb.message.SetEncodings;
 import io.vncstream.rfb.message.SetPixelFormat;
+import io.vncstream.rfb.message.XvpMessage;
 import io.vncstream.rfb.pixel.PixelFormat;
 import io.vncstream.rfb.pseudo.ScreenLayout;
 import io.vncstream.rfb.stream.StreamMessage;
@@ -61,6 +62,8 @@ public final class RfbClient implements AutoCloseable {
     private volatile ScreenLayout screens;
     private final LongAdder updates = new LongAdder();
     private final LongAdder requests = new LongAdder();
+    /** The XVP version the server offered power control with (0: none). */
+    private volatile int xvpVersion;
     /** Continuous updates are on: the server sends updates as they happen, we send no requests. */
     private volatile boolean continuous;
     /** The server has announced continuous updates (its first EndOfContinuousUpdates); reader thread only. */
@@ -185,6 +188,21 @@ public final class RfbClient implements AutoCloseable {
     /** FramebufferUpdateRequests sent so far (none while continuous updates flow). */
     public long requestsSent() {
         return requests.sum();
+    }
+
+    /** Whether the server offers XVP power control (it answered our -309 with XVP init). */
+    public boolean supportsPowerControl() {
+        return xvpVersion > 0;
+    }
+
+    /** Asks the server to shut down, reboot or reset the machine ({@link XvpMessage} codes); false if it offers no XVP. */
+    public boolean sendPowerAction(int code) {
+        int version = xvpVersion;
+        if (version == 0) {
+            return false;
+        }
+        send(new XvpMessage(version, code));
+        return true;
     }
 
     /** Whether continuous updates are on (see {@link Tracking#endOfContinuousUpdates}). */
@@ -335,6 +353,14 @@ public final class RfbClient implements AutoCloseable {
                 screens = new ScreenLayout(java.util.List.of());
             }
             super.extendedDesktopSize(reason, status, width, height, layout);
+        }
+
+        @Override
+        public void xvp(XvpMessage message) {
+            if (message.code() == XvpMessage.INIT) {
+                xvpVersion = Math.max(1, message.version());
+            }
+            super.xvp(message);
         }
 
         /** The server's clipboard, legacy or extended, reaches the application through the clipboard's state. */

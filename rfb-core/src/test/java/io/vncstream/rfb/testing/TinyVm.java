@@ -47,6 +47,18 @@ public final class TinyVm implements AutoCloseable {
 
     /** Boots a VM and waits for its shell; skips, or fails in CI, without QEMU or busybox-static. */
     public static TinyVm boot() throws IOException, InterruptedException {
+        return boot(false);
+    }
+
+    /**
+     * As {@link #boot()}, with XVP power control on QEMU's VNC server ({@code power-control=on})
+     * and without {@code -no-reboot}, so that a reset resets the VM instead of ending QEMU.
+     */
+    public static TinyVm bootWithPowerControl() throws IOException, InterruptedException {
+        return boot(true);
+    }
+
+    private static TinyVm boot(boolean powerControl) throws IOException, InterruptedException {
         String program = TestPeers.requireProgram("qemu-system-x86_64", "qemu-system-x86");
         Path kernel = TinyVmImage.kernel();
         Path initrd = TinyVmImage.initramfs();
@@ -58,7 +70,7 @@ public final class TinyVm implements AutoCloseable {
                 int n = 30 + ThreadLocalRandom.current().nextInt(70);
                 if (Processes.portFree(5900 + n)) {
                     try {
-                        vm = start(program, kernel, initrd, dir, n);
+                        vm = start(program, kernel, initrd, dir, n, powerControl);
                     } catch (IOException e) {
                         if (!String.valueOf(e.getMessage()).contains("available port")) {
                             throw e;
@@ -82,7 +94,7 @@ public final class TinyVm implements AutoCloseable {
         }
     }
 
-    private static TinyVm start(String program, Path kernel, Path initrd, Path dir, int n)
+    private static TinyVm start(String program, Path kernel, Path initrd, Path dir, int n, boolean powerControl)
             throws IOException, InterruptedException {
         Path ser = dir.resolve("SER.sock");
         Path qmp = dir.resolve("QMP.sock");
@@ -91,11 +103,11 @@ public final class TinyVm implements AutoCloseable {
         Path spareQmp = dir.resolve("QMP-spare.sock");
         Files.deleteIfExists(spareQmp);
         Path log = dir.resolve("qemu-" + n + ".log");
-        List<String> cmd = List.of(program, "-m", "256", "-accel", System.getProperty("vncstream.test.accel", "tcg"),
+        List<String> cmd = new java.util.ArrayList<>(List.of(program, "-m", "256", "-accel", System.getProperty("vncstream.test.accel", "tcg"),
                 "-kernel", kernel.toString(), "-initrd", initrd.toString(),
                 // no blinking cursor on the VGA console: a still picture to compare
                 "-append", "console=tty0 console=ttyS0 vt.global_cursor_default=0",
-                "-vnc", "127.0.0.1:" + n,
+                "-vnc", "127.0.0.1:" + n + (powerControl ? ",power-control=on" : ""),
                 "-chardev", "socket,id=" + SERIAL_ID + ",path=" + ser + ",server=on,wait=off",
                 "-serial", "chardev:" + SERIAL_ID,
                 // One QMP monitor for the test kit (stdio: never mistaken for a device) and a
@@ -105,7 +117,10 @@ public final class TinyVm implements AutoCloseable {
                 // A monitor nobody here uses, as libvirt keeps one of its own: a gateway must not
                 // offer it as a device although it is a server socket like the serial port's.
                 "-qmp", "unix:" + spareQmp + ",server=on,wait=off",
-                "-display", "none", "-no-reboot", "-nodefaults", "-vga", "std");
+                "-display", "none", "-nodefaults", "-vga", "std"));
+        if (!powerControl) {
+            cmd.add("-no-reboot");
+        }
         long start = System.nanoTime();
         // QEMU's stdin and stdout carry the test kit's QMP monitor; its messages go to the log.
         Process p = new ProcessBuilder(cmd).directory(dir.toFile())

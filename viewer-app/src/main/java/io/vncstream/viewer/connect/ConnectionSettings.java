@@ -66,9 +66,11 @@ public final class ConnectionSettings {
             config.compressLevel(Math.min(9, compressLevel));
         }
         // Extensions the viewer handles: UTF-8 clipboard (rfb-core's ClipboardSync), and
-        // continuous updates paced by fences, as TigerVNC's viewer uses them (RfbClient).
+        // continuous updates paced by fences, as TigerVNC's viewer uses them (RfbClient), and
+        // XVP power control (the Power menu).
         config.extensions(java.util.List.of(io.vncstream.rfb.Encodings.EXTENDED_CLIPBOARD,
-                io.vncstream.rfb.Encodings.FENCE, io.vncstream.rfb.Encodings.CONTINUOUS_UPDATES));
+                io.vncstream.rfb.Encodings.FENCE, io.vncstream.rfb.Encodings.CONTINUOUS_UPDATES,
+                io.vncstream.rfb.Encodings.XVP));
         return config;
     }
 

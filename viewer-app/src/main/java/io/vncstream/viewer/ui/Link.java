@@ -66,6 +66,16 @@ public final class Link implements RfbClientHandler {
     }
 
     @Override
+    public void xvp(io.vncstream.rfb.message.XvpMessage message) {
+        window.onEdt(this, () -> {
+            if (message.code() == io.vncstream.rfb.message.XvpMessage.FAIL) {
+                window.showStatus("The remote machine did not carry out the power action (the server refused it)");
+            }
+            window.actions().update();
+        });
+    }
+
+    @Override
     public void bell() {
         Toolkit.getDefaultToolkit().beep();
     }

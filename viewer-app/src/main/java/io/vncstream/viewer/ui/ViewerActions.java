@@ -40,6 +40,7 @@ final class ViewerActions {
     final Action viewOnly;
     final Action clipboardSync;
     final Action remoteResize;
+    final PowerActions power;
     final Action reconnect;
     final Action info;
     final Action newConnection;
@@ -65,6 +66,7 @@ final class ViewerActions {
             w.showStatus(on ? "Clipboard shared with the remote desktop" : "Clipboard not shared with the remote desktop");
             update();
         });
+        power = new PowerActions(w);
         remoteResize = action("Resize remote session to the window", "remoteResize",
                 e -> w.setRemoteResize(!w.remoteResize().isEnabled()));
         reconnect = action("Reconnect", "reconnect", e -> w.keeper().reconnectNow());
@@ -111,6 +113,7 @@ final class ViewerActions {
         viewOnly.putValue(Action.SELECTED_KEY, w.screen().isViewOnly());
         clipboardSync.putValue(Action.SELECTED_KEY, w.screen().clipboard().isSyncEnabled());
         remoteResize.putValue(Action.SELECTED_KEY, w.remoteResize().isEnabled());
+        power.update();
         darkTheme.putValue(Action.SELECTED_KEY, w.app().theme() == Theme.DARK);
         fullScreen.putValue(Action.SELECTED_KEY, w.isFullScreen());
         devices.putValue(Action.SELECTED_KEY, w.isDevicesShown());
@@ -156,6 +159,7 @@ final class ViewerActions {
         bar.setName("menuBar");
         bar.add(menu("Connection", "connection", newConnection, reconnect, info, null, screenshot, null, close));
         bar.add(menu("Keys", "keys", ctrlAltDel, sendF8, sendF11));
+        bar.add(power.menu());
         JMenu view = menu("View", "view", fullScreen, viewOnly, clipboardSync, devices, null);
         view.add(scalingMenu());
         view.add(check(remoteResize));
