@@ -67,10 +67,10 @@ public final class ConnectionSettings {
         }
         // Extensions the viewer handles: UTF-8 clipboard (rfb-core's ClipboardSync), and
         // continuous updates paced by fences, as TigerVNC's viewer uses them (RfbClient), and
-        // XVP power control (the Power menu).
+        // XVP power control (the Power menu), LED state (LockKeys).
         config.extensions(java.util.List.of(io.vncstream.rfb.Encodings.EXTENDED_CLIPBOARD,
                 io.vncstream.rfb.Encodings.FENCE, io.vncstream.rfb.Encodings.CONTINUOUS_UPDATES,
-                io.vncstream.rfb.Encodings.XVP));
+                io.vncstream.rfb.Encodings.XVP, io.vncstream.rfb.Encodings.LED_STATE));
         return config;
     }
 

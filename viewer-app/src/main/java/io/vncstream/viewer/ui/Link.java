@@ -76,6 +76,11 @@ public final class Link implements RfbClientHandler {
     }
 
     @Override
+    public void ledState(int state) {
+        window.onEdt(this, () -> window.lockKeys().serverState(state));
+    }
+
+    @Override
     public void bell() {
         Toolkit.getDefaultToolkit().beep();
     }

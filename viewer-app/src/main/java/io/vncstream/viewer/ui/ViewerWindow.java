@@ -3,6 +3,7 @@ package io.vncstream.viewer.ui;
 import io.vncstream.rfb.client.RfbClient;
 import io.vncstream.viewer.connect.ConnectionSettings;
 import io.vncstream.viewer.screen.RemoteScreen;
+import io.vncstream.viewer.screen.LockKeys;
 import io.vncstream.viewer.screen.RemoteResize;
 import io.vncstream.viewer.screen.Scaling;
 import net.miginfocom.swing.MigLayout;
@@ -36,6 +37,7 @@ public final class ViewerWindow extends JFrame {
     private final RemoteScreen screen = new RemoteScreen();
     private final JScrollPane screenScroll = new JScrollPane(screen);
     private final RemoteResize remoteResize = new RemoteResize(screenScroll.getViewport(), this::showStatus);
+    private final LockKeys lockKeys = new LockKeys(java.awt.Toolkit.getDefaultToolkit(), this::showStatus);
     private final JTabbedPane tabs = new JTabbedPane();
     private final JLabel status = new JLabel(" ");
     private final JPanel statusBar = new JPanel(new MigLayout("insets 2 8 2 8, fill", "[grow]"));
@@ -342,6 +344,10 @@ public final class ViewerWindow extends JFrame {
         settings.viewOnly = on;
         showStatus(on ? "View only: keyboard and mouse are not sent" : "Keyboard and mouse go to the remote desktop");
         actions.update();
+    }
+
+    public LockKeys lockKeys() {
+        return lockKeys;
     }
 
     public RemoteResize remoteResize() {
