@@ -11,10 +11,8 @@ import io.vncstream.rfb.io.RfbInput;
 import io.vncstream.rfb.io.Transport;
 import io.vncstream.rfb.message.ClientCutText;
 import io.vncstream.rfb.message.ClientMessage;
-import io.vncstream.rfb.message.EnableContinuousUpdates;
 import io.vncstream.rfb.message.ExtendedClipboard;
 import io.vncstream.rfb.message.Fence;
-import io.vncstream.rfb.message.FramebufferUpdateRequest;
 import io.vncstream.rfb.message.KeyEvent;
 import io.vncstream.rfb.message.PointerEvent;
 import io.vncstream.rfb.message.QemuKeyEvent;
@@ -54,20 +52,12 @@ public final class RfbClient implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean autoRequest = true;
     private volatile boolean extendedKeys;
-    /** The server has sent a Fence, so it answers ours (TigerVNC's "supportsSyncFence"). */
-    private volatile boolean fences;
-    /** A pixel format waiting for the answer to our SyncNext fence; only the reader thread applies it. */
-    private volatile PixelFormat formatAtFenceAnswer;
     /** The server's screens from its last ExtendedDesktopSize rectangle; null until it sends one (no remote resize). */
     private volatile ScreenLayout screens;
     private final LongAdder updates = new LongAdder();
-    private final LongAdder requests = new LongAdder();
+    private final UpdateFlow flow;
     /** The XVP version the server offered power control with (0: none). */
     private volatile int xvpVersion;
-    /** Continuous updates are on: the server sends updates as they happen, we send no requests. */
-    private volatile boolean continuous;
-    /** The server has announced continuous updates (its first EndOfContinuousUpdates); reader thread only. */
-    private boolean continuousOffered;
 
     private RfbClient(Transport transport, RfbInput in, ClientHandshake handshake, ServerInit init,
                       ClientConfig config, RfbClientHandler handler) {
@@ -92,6 +82,8 @@ public final class RfbClient implements AutoCloseable {
         this.ctx = new DecodeContext(init.format());
         this.writer = new MessageWriter(transport.output(), "rfb-writer " + transport, this::writeFailed);
         this.reader = new ServerMessageReader(in, ctx, framebuffer, this.handler);
+        this.flow = new UpdateFlow(this::send, ctx, framebuffer, () -> autoRequest,
+                config.encodings().contains(Encodings.CONTINUOUS_UPDATES));
     }
 
     /** Connects and completes the handshake; nothing is read after ServerInit until {@link #start}. */
@@ -187,7 +179,7 @@ public final class RfbClient implements AutoCloseable {
 
     /** FramebufferUpdateRequests sent so far (none while continuous updates flow). */
     public long requestsSent() {
-        return requests.sum();
+        return flow.requestsSent();
     }
 
     /** Whether the server offers XVP power control (it answered our -309 with XVP init). */
@@ -205,14 +197,13 @@ public final class RfbClient implements AutoCloseable {
         return true;
     }
 
-    /** Whether continuous updates are on (see {@link Tracking#endOfContinuousUpdates}). */
+    /** Whether continuous updates are on (see {@link UpdateFlow}). */
     public boolean continuousUpdates() {
-        return continuous;
+        return flow.continuous();
     }
 
     public void requestUpdate(boolean incremental) {
-        requests.increment();
-        send(new FramebufferUpdateRequest(incremental, 0, 0, framebuffer.width(), framebuffer.height()));
+        flow.request(incremental);
     }
 
     /** A key by keysym, with its XT scancode when known (0: unknown) and the server takes QEMU key events. */
@@ -224,24 +215,14 @@ public final class RfbClient implements AutoCloseable {
         }
     }
 
-    /** Fence data marking our pixel format switch (TigerVNC's viewer uses the same byte). */
-    private static final byte[] PIXEL_FORMAT_FENCE = {1};
-
     /**
      * Switches the pixel format while updates may be in flight, as TigerVNC's viewer does: with
-     * a server that takes fences, a SyncNext fence request goes just before SetPixelFormat and
-     * the new format applies from the server's answer to it (the server switches exactly there);
-     * without, from the next update, which is right only when none is in flight.
+     * a server that takes fences, at the server's answer to a SyncNext fence sent just before
+     * SetPixelFormat (the server switches exactly there); without, from the next update, which is
+     * right only when none is in flight.
      */
     public void setPixelFormat(PixelFormat format) {
-        if (fences) {
-            formatAtFenceAnswer = format;
-            send(new Fence(Fence.REQUEST | Fence.SYNC_NEXT, PIXEL_FORMAT_FENCE));
-            send(new SetPixelFormat(format));
-        } else {
-            send(new SetPixelFormat(format));
-            ctx.setFormat(format);
-        }
+        flow.setPixelFormat(format);
     }
 
     /** Whether the server has said it takes SetDesktopSize (by sending an ExtendedDesktopSize rectangle). */
@@ -311,8 +292,8 @@ public final class RfbClient implements AutoCloseable {
             while (!closed.get()) {
                 int type = reader.readMessage();
                 if (type == io.vncstream.rfb.message.ServerMessage.FRAMEBUFFER_UPDATE
-                        && reader.lastUpdateAnsweredRequest() && autoRequest && !continuous) {
-                    requestUpdate(true);
+                        && reader.lastUpdateAnsweredRequest()) {
+                    flow.updateRead();
                 }
             }
         } catch (Exception e) {
@@ -375,54 +356,21 @@ public final class RfbClient implements AutoCloseable {
             super.extendedClipboard(message);
         }
 
-        /**
-         * As TigerVNC's viewer: a server that has shown it takes fences (needed to switch pixel
-         * formats while updates flow) and announces continuous updates gets them turned on for
-         * the whole screen, and no more requests; the server then paces itself by the fences it
-         * sends and we answer as we read (its congestion control), so a slow link does not queue
-         * up frames. If the server ends them, requests start again.
-         */
         @Override
         public void endOfContinuousUpdates() {
-            if (continuous) {
-                continuous = false;
-                if (autoRequest) {
-                    requestUpdate(true);
-                }
-            } else if (!continuousOffered) {
-                continuousOffered = true;
-                maybeEnableContinuous();
-            }
+            flow.endOfContinuousUpdates();
             super.endOfContinuousUpdates();
-        }
-
-        private void maybeEnableContinuous() {
-            if (continuousOffered && fences && !continuous && autoRequest
-                    && config.encodings().contains(Encodings.CONTINUOUS_UPDATES)) {
-                continuous = true;
-                send(new EnableContinuousUpdates(true, 0, 0, framebuffer.width(), framebuffer.height()));
-            }
         }
 
         @Override
         public void desktopResized(int width, int height) {
-            if (continuous) {
-                send(new EnableContinuousUpdates(true, 0, 0, width, height));
-            }
+            flow.desktopResized(width, height);
             super.desktopResized(width, height);
         }
 
-        /** Messages are handled in order, so a fence request is answered as soon as it is read. */
         @Override
         public void fence(Fence fence) {
-            fences = true;
-            maybeEnableContinuous();
-            if (fence.isRequest()) {
-                send(fence.response());
-            } else if (java.util.Arrays.equals(fence.data(), PIXEL_FORMAT_FENCE) && formatAtFenceAnswer != null) {
-                ctx.setFormat(formatAtFenceAnswer);
-                formatAtFenceAnswer = null;
-            }
+            flow.fence(fence);
             super.fence(fence);
         }
 
