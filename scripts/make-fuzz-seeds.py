@@ -18,6 +18,8 @@ s32 = lambda v: struct.pack(">i", v)
 
 RAW, COPYRECT, RRE, HEXTILE, ZLIB, TIGHT, ZRLE = 0, 1, 2, 5, 6, 7, 16
 CURSOR, DESKTOP_SIZE, LAST_RECT, EXT_KEY, DESKTOP_NAME, EXT_DESKTOP_SIZE, STREAMS = -239, -223, -224, -258, -307, -308, -260
+POINTER_CHANGE, AUDIO, LED_STATE, VMWARE_LED_STATE, XVP, CURSOR_ALPHA = -257, -259, -261, 0x574D5668, -309, -314
+FENCE, CONTINUOUS_UPDATES, EXT_CLIPBOARD = -312, -313, -1063131698
 
 
 def rect(x, y, w, h, enc, body=b""):
@@ -128,6 +130,17 @@ def server_message_seeds():
     end = bytes.fromhex("ff 02 01 00 00 00 01".replace(" ", ""))
     removed = update(rect(1, 0, 0, 0, STREAMS, u32(8) + b"console1"))
     seeds["stream-extension-worked-example"] = b"\x00" + notice + granted + data + end + removed
+    # The extensions a relay passes on unread: continuous updates, fence, XVP, QEMU audio, the
+    # extended clipboard (caps, then a zlib provide), LED states, pointer change, alpha cursor.
+    provide = zlib.compress(u32(6) + b"hi\xc3\xa9!\0")
+    seeds["extension-messages"] = (b"\x80" + u8(150) + u8(248) + b"\0\0\0" + u32(0x80000001) + u8(2) + b"ab"
+        + u8(250) + u8(0) + u8(1) + u8(1)
+        + u8(255) + u8(1) + u16(1) + u8(255) + u8(1) + u16(2) + u32(4) + bytes(4) + u8(255) + u8(1) + u16(0)
+        + u8(3) + b"\0\0\0" + s32(-12) + u32(0x1F000001) + u32(1024 * 1024) + u32(0)
+        + u8(3) + b"\0\0\0" + s32(-(4 + len(provide))) + u32(0x10000001) + provide
+        + update(rect(0, 0, 1, 1, LED_STATE, u8(4)), rect(0, 0, 1, 1, VMWARE_LED_STATE, u32(2)),
+                 rect(1, 0, 64, 48, POINTER_CHANGE), rect(0, 0, 64, 48, AUDIO),
+                 rect(1, 1, 2, 2, CURSOR_ALPHA, s32(RAW) + bytes([255, 0, 0, 255, 128, 0, 0, 128]) * 2)))
     return seeds
 
 
@@ -194,6 +207,14 @@ def client_message_seeds():
                         + u8(5) + u8(1) + u16(10) + u16(20)
                         + u8(6) + b"\0\0\0" + u32(5) + b"hello"
                         + u8(255) + u8(0) + u16(1) + u32(0x61) + u32(30),
+        "extension-messages": b"\x80" + u8(251) + u8(0) + u16(800) + u16(600) + u8(1) + u8(0)
+                              + u32(0) + u16(0) + u16(0) + u16(800) + u16(600) + u32(0)
+                              + u8(248) + b"\0\0\0" + u32(0x80000004) + u8(1) + b"\1"
+                              + u8(150) + u8(1) + u16(0) + u16(0) + u16(64) + u16(48)
+                              + u8(250) + u8(0) + u8(1) + u8(4)
+                              + u8(255) + u8(1) + u16(2) + u8(3) + u8(2) + u32(44100) + u8(255) + u8(1) + u16(0)
+                              + u8(6) + b"\0\0\0" + s32(-4) + u32(0x08000001)
+                              + u8(2) + u8(0) + u16(4) + s32(FENCE) + s32(CONTINUOUS_UPDATES) + s32(EXT_CLIPBOARD) + s32(XVP),
         # The stream extension spec's worked example (client side), then end capture.
         "stream-extension-worked-example": b"\x80" + start + send + bytes.fromhex("ff02010000 0001".replace(" ", "")),
     }
@@ -225,7 +246,16 @@ def write(directory, seeds):
 
 
 write(f"{ROOT}/ServerMessagesFuzzTestInputs/clientReadsServerMessages", server_message_seeds())
-write(f"{ROOT}/ServerMessagesFuzzTestInputs/relayFramesServerMessages", server_message_seeds())
+def relay_seeds():
+    seeds = server_message_seeds()
+    # Selector 0x58: the viewer sent a SyncNext fence and then SetPixelFormat (format 3, 16-bit):
+    # one 32-bit update before the server's answer to the fence, one 16-bit update after it.
+    seeds["pixel-format-at-fence-answer"] = (b"\x58" + update(rect(0, 0, 1, 1, RAW, px32(255, 0, 0)))
+        + u8(248) + b"\0\0\0" + u32(4) + u8(0) + update(rect(0, 0, 1, 1, RAW, px16(255, 0, 0))))
+    return seeds
+
+
+write(f"{ROOT}/ServerMessagesFuzzTestInputs/relayFramesServerMessages", relay_seeds())
 write(f"{ROOT}/ClientHandshakeFuzzTestInputs/clientReadsServerHandshake", client_handshake_seeds())
 write(f"{ROOT}/VeNCryptFuzzTestInputs/clientNegotiatesVeNCrypt", vencrypt_seeds())
 write(f"{ROOT}/ServerSideFuzzTestInputs/serverReadsClientHandshake", server_handshake_seeds())

@@ -28,6 +28,19 @@ public final class Encodings {
     public static final int EXTENDED_DESKTOP_SIZE = -308;
     public static final int CONTINUOUS_UPDATES = -313;
     public static final int FENCE = -312;
+    /** QEMU: the server tells whether it wants absolute (tablet) or relative pointer motion. */
+    public static final int QEMU_POINTER_MOTION_CHANGE = -257;
+    /** QEMU: audio over message 255 sub-type 1. */
+    public static final int QEMU_AUDIO = -259;
+    /** QEMU's (and TigerVNC's) LED state: one byte of Scroll/Num/Caps Lock. */
+    public static final int LED_STATE = -261;
+    /** VMware's LED state, which TigerVNC prefers: four bytes. */
+    public static final int VMWARE_LED_STATE = 0x574D5668;
+    public static final int XVP = -309;
+    /** A cursor in 32-bit RGBA, alpha premultiplied, carried in a real encoding (Raw in practice). */
+    public static final int CURSOR_WITH_ALPHA = -314;
+    /** The extended clipboard: UTF-8 and more formats inside Server/ClientCutText with a negative length. */
+    public static final int EXTENDED_CLIPBOARD = 0xC0A1E5CE;
 
     /** A human name for logs and error messages. */
     public static String name(int encoding) {
@@ -48,6 +61,13 @@ public final class Encodings {
             case EXTENDED_DESKTOP_SIZE: return "ExtendedDesktopSize";
             case CONTINUOUS_UPDATES: return "ContinuousUpdates";
             case FENCE: return "Fence";
+            case QEMU_POINTER_MOTION_CHANGE: return "QEMU PointerMotionChange";
+            case QEMU_AUDIO: return "QEMU Audio";
+            case LED_STATE: return "LEDState";
+            case VMWARE_LED_STATE: return "VMware LEDState";
+            case XVP: return "XVP";
+            case CURSOR_WITH_ALPHA: return "CursorWithAlpha";
+            case EXTENDED_CLIPBOARD: return "ExtendedClipboard";
             default:
                 if (isJpegQuality(encoding)) {
                     return "JPEG quality " + (encoding - JPEG_QUALITY_0);

@@ -22,6 +22,10 @@ public final class Limits {
     public static final int MAX_REASON = 64 * 1024;
     /** ServerCutText / ClientCutText. */
     public static final int MAX_CUT_TEXT = 16 * 1024 * 1024;
+    /** Fence payload: rfbproto caps it at 64 bytes. */
+    public static final int MAX_FENCE_DATA = 64;
+    /** One QEMU audio data message (QEMU sends a few KiB of samples at a time). */
+    public static final int MAX_AUDIO_DATA = 1024 * 1024;
     /** Compressed payload of one Zlib, ZRLE or Tight rectangle (or Tight JPEG). */
     public static final int MAX_COMPRESSED_RECT = 64 * 1024 * 1024;
     /** Rich cursor side, as TigerVNC does. */

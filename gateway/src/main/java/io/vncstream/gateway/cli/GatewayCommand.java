@@ -7,6 +7,7 @@ import io.vncstream.gateway.device.DeviceRegistry;
 import io.vncstream.gateway.device.DeviceSpec;
 import io.vncstream.gateway.net.HostPort;
 import io.vncstream.gateway.qmp.ChardevWatcher;
+import io.vncstream.gateway.qmp.QmpShare;
 import io.vncstream.gateway.relay.UpstreamDesktop;
 import io.vncstream.gateway.session.Desktop;
 import io.vncstream.gateway.tls.ListenPolicy;
@@ -92,6 +93,11 @@ public final class GatewayCommand implements Callable<Integer> {
             description = "Discover the VM's chardevs over QMP and follow hot-plug.")
     String qmp;
 
+    @Option(names = "--qmp-share", paramLabel = "PATH",
+            description = "The gateway holds the --qmp monitor (QEMU serves one client at a time): serve it again on this"
+                    + " unix socket, to any number of QMP clients (virsh-free scripts, qmp-shell, chardev-add).")
+    Path qmpShare;
+
     @Option(names = "--backlog", paramLabel = "SIZE", defaultValue = "256K",
             description = "Output replayed at the start of each capture, per device (default: ${DEFAULT-VALUE}).")
     String backlog;
@@ -171,10 +177,25 @@ public final class GatewayCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("device " + spec.name() + " is given twice");
             }
         }
+        if (qmpShare != null && qmp == null) {
+            throw new IllegalArgumentException("--qmp-share needs --qmp: it shares that monitor");
+        }
         ChardevWatcher watcher = null;
         if (qmp != null) {
-            watcher = new ChardevWatcher(qmp, registry, backlogBytes);
-            watcher.start();
+            QmpShare share = qmpShare == null ? null : QmpShare.listen(qmpShare);
+            watcher = new ChardevWatcher(qmp, registry, backlogBytes, share);
+            try {
+                watcher.start();
+            } catch (Exception e) {
+                watcher.close();
+                throw e;
+            }
+            if (share == null) {
+                LOG.info("QMP monitor {} is now held by the gateway (QEMU serves one client at a time);"
+                        + " give --qmp-share PATH to use it from other QMP clients", qmp);
+            } else {
+                LOG.info("QMP monitor {} is now held by the gateway; other QMP clients connect to {}", qmp, qmpShare);
+            }
         }
         if (passwordFile != null) {
             PasswordWarnings.check(passwordFile, "--password-file", security.password());

@@ -29,11 +29,27 @@ public final class ChardevWatcher implements AutoCloseable {
     private final Set<String> ours = new HashSet<>();
     private volatile Thread thread;
     private volatile boolean closed;
+    private final QmpShare share;
 
     public ChardevWatcher(String qmpAddress, DeviceRegistry registry, int backlogBytes) {
+        this(qmpAddress, registry, backlogBytes, null);
+    }
+
+    /** With a share, the watcher's connection is a {@link QmpMux} that the share's clients use too. */
+    public ChardevWatcher(String qmpAddress, DeviceRegistry registry, int backlogBytes, QmpShare share) {
         this.qmpAddress = qmpAddress;
         this.registry = registry;
         this.backlogBytes = backlogBytes;
+        this.share = share;
+    }
+
+    private QmpLink connect() throws IOException {
+        if (share == null) {
+            return QmpClient.connect(qmpAddress);
+        }
+        QmpMux mux = QmpMux.connect(qmpAddress);
+        share.attach(mux);
+        return mux;
     }
 
     /**
@@ -42,7 +58,7 @@ public final class ChardevWatcher implements AutoCloseable {
      * letting go between the two would let another client take the monitor.
      */
     public void start() throws IOException {
-        QmpClient first = QmpClient.connect(qmpAddress);
+        QmpLink first = connect();
         LOG.info("QMP {} connected", qmpAddress);
         try {
             apply(first.execute("query-chardev", null));
@@ -56,11 +72,11 @@ public final class ChardevWatcher implements AutoCloseable {
         t.start();
     }
 
-    private void run(QmpClient first) {
-        QmpClient connected = first;
+    private void run(QmpLink first) {
+        QmpLink connected = first;
         long backoff = POLL_MS;
         while (!closed) {
-            try (QmpClient qmp = connected != null ? connected : QmpClient.connect(qmpAddress)) {
+            try (QmpLink qmp = connected != null ? connected : connect()) {
                 if (connected == null) {
                     LOG.info("QMP {} connected again", qmpAddress);
                 }
@@ -112,6 +128,9 @@ public final class ChardevWatcher implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        if (share != null) {
+            share.close();
+        }
         Thread t = thread;
         if (t != null) {
             t.interrupt();

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * for QEMU has a deadline: a QMP socket serves one client at a time, so a second client
  * connects but hears nothing until the first leaves, and unix sockets have no read timeout.
  */
-public final class QmpClient implements AutoCloseable {
+public final class QmpClient implements QmpLink {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(5);
     private static final String GREETING = "greeting";
@@ -70,6 +70,7 @@ public final class QmpClient implements AutoCloseable {
     }
 
     /** Runs a command and returns its {@code return} value; a QMP error becomes an IOException. */
+    @Override
     public synchronized JsonNode execute(String command, JsonNode arguments) throws IOException {
         ObjectNode request = JSON.createObjectNode().put("execute", command);
         if (arguments != null) {

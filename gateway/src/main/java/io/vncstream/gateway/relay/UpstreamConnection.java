@@ -9,21 +9,32 @@ import io.vncstream.rfb.io.MessageWriter;
 import io.vncstream.rfb.io.RfbInput;
 import io.vncstream.rfb.io.Transport;
 import io.vncstream.rfb.message.ClientCutText;
+import io.vncstream.rfb.message.ClientMessage;
+import io.vncstream.rfb.message.EnableContinuousUpdates;
+import io.vncstream.rfb.message.ExtendedClipboard;
+import io.vncstream.rfb.message.Fence;
 import io.vncstream.rfb.message.FramebufferUpdateRequest;
 import io.vncstream.rfb.message.KeyEvent;
 import io.vncstream.rfb.message.PointerEvent;
+import io.vncstream.rfb.message.QemuAudioRequest;
 import io.vncstream.rfb.message.QemuKeyEvent;
+import io.vncstream.rfb.message.SetDesktopSize;
 import io.vncstream.rfb.message.SetEncodings;
 import io.vncstream.rfb.message.SetPixelFormat;
+import io.vncstream.rfb.message.XvpMessage;
 import io.vncstream.rfb.pixel.PixelFormat;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One viewer's relay to the upstream server. Server messages are framed whole and passed on;
  * the viewer's messages go upstream, with SetEncodings stripped of -260 (which QEMU reads as
- * TightPNG) and of anything the framer could not find the end of.
+ * TightPNG) and of anything the framer could not find the end of, so that what the gateway
+ * cannot relay is never negotiated at all. Fences are followed in both directions: the
+ * viewer's requests tell the framer where a pixel format switch falls, and a server Fence
+ * that fences what follows keeps the gateway's own messages out until that has passed.
  */
 final class UpstreamConnection implements DesktopConnection {
     private final Transport upstream;
@@ -33,6 +44,8 @@ final class UpstreamConnection implements DesktopConnection {
     private final ServerMessageFramer framer;
     private final MessageWriter writer;
     private volatile boolean closed;
+    /** The viewer's last message was a fence request with SyncNext (only the viewer's reader thread touches it). */
+    private boolean afterSyncFence;
 
     UpstreamConnection(Transport upstream, RfbInput in, ServerInit init, MessageSink viewer) {
         this.upstream = upstream;
@@ -59,7 +72,9 @@ final class UpstreamConnection implements DesktopConnection {
     private void relay() {
         try {
             while (!closed) {
-                viewer.send(framer.next());
+                byte[] message = framer.next();
+                Fence fence = framer.lastFence();
+                viewer.send(message, fence != null && (fence.has(Fence.BLOCK_AFTER) || fence.has(Fence.SYNC_NEXT)));
             }
         } catch (Exception e) {
             if (!closed) {
@@ -68,10 +83,20 @@ final class UpstreamConnection implements DesktopConnection {
         }
     }
 
+    /** Every viewer message goes upstream through here, so that the fence state follows the viewer's stream. */
+    private void forward(ClientMessage message) {
+        afterSyncFence = false;
+        writer.send(message.toBytes());
+    }
+
     @Override
     public void setPixelFormat(PixelFormat format) {
-        framer.pixelFormatRequested(format);
-        writer.send(new SetPixelFormat(format).toBytes());
+        if (afterSyncFence) {
+            framer.pixelFormatAtFenceAnswer(format);
+        } else {
+            framer.pixelFormatRequested(format);
+        }
+        forward(new SetPixelFormat(format));
     }
 
     @Override
@@ -82,32 +107,67 @@ final class UpstreamConnection implements DesktopConnection {
                 forwarded.add(e);
             }
         }
-        writer.send(new SetEncodings(forwarded).toBytes());
+        forward(new SetEncodings(forwarded));
     }
 
     @Override
     public void updateRequest(FramebufferUpdateRequest request) {
-        writer.send(request.toBytes());
+        forward(request);
     }
 
     @Override
     public void keyEvent(KeyEvent event) {
-        writer.send(event.toBytes());
+        forward(event);
     }
 
     @Override
     public void qemuKeyEvent(QemuKeyEvent event) {
-        writer.send(event.toBytes());
+        forward(event);
     }
 
     @Override
     public void pointerEvent(PointerEvent event) {
-        writer.send(event.toBytes());
+        forward(event);
     }
 
     @Override
     public void clientCutText(String text) {
-        writer.send(new ClientCutText(text).toBytes());
+        forward(new ClientCutText(text));
+    }
+
+    @Override
+    public void setDesktopSize(SetDesktopSize request) {
+        forward(request);
+    }
+
+    @Override
+    public void extendedClipboard(ExtendedClipboard message) {
+        afterSyncFence = false;
+        writer.send(message.toBytes(ClientMessage.CLIENT_CUT_TEXT));
+    }
+
+    @Override
+    public void fence(Fence fence) throws IOException {
+        if (fence.isRequest()) {
+            framer.fenceRequested();
+        }
+        forward(fence);
+        afterSyncFence = fence.isRequest() && fence.has(Fence.SYNC_NEXT);
+    }
+
+    @Override
+    public void enableContinuousUpdates(EnableContinuousUpdates request) {
+        forward(request);
+    }
+
+    @Override
+    public void xvp(XvpMessage message) {
+        forward(message);
+    }
+
+    @Override
+    public void qemuAudio(QemuAudioRequest request) {
+        forward(request);
     }
 
     @Override

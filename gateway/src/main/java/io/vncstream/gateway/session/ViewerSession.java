@@ -8,11 +8,17 @@ import io.vncstream.rfb.handshake.ServerInit;
 import io.vncstream.rfb.io.ByteArray;
 import io.vncstream.rfb.io.RfbInput;
 import io.vncstream.rfb.io.Transport;
+import io.vncstream.rfb.message.EnableContinuousUpdates;
+import io.vncstream.rfb.message.ExtendedClipboard;
+import io.vncstream.rfb.message.Fence;
 import io.vncstream.rfb.message.FramebufferUpdateRequest;
 import io.vncstream.rfb.message.KeyEvent;
 import io.vncstream.rfb.message.PointerEvent;
+import io.vncstream.rfb.message.QemuAudioRequest;
 import io.vncstream.rfb.message.QemuKeyEvent;
+import io.vncstream.rfb.message.SetDesktopSize;
 import io.vncstream.rfb.message.SetEncodings;
+import io.vncstream.rfb.message.XvpMessage;
 import io.vncstream.rfb.pixel.PixelFormat;
 import io.vncstream.rfb.security.AuthenticationException;
 import io.vncstream.rfb.server.ClientMessageReader;
@@ -197,6 +203,37 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
         desktop.clientCutText(text);
     }
 
+    // Extension messages the gateway does not own go to the desktop (relayed upstream unchanged).
+    @Override
+    public void setDesktopSize(SetDesktopSize request) throws IOException {
+        desktop.setDesktopSize(request);
+    }
+
+    @Override
+    public void extendedClipboard(ExtendedClipboard message) throws IOException {
+        desktop.extendedClipboard(message);
+    }
+
+    @Override
+    public void fence(Fence fence) throws IOException {
+        desktop.fence(fence);
+    }
+
+    @Override
+    public void enableContinuousUpdates(EnableContinuousUpdates request) throws IOException {
+        desktop.enableContinuousUpdates(request);
+    }
+
+    @Override
+    public void xvp(XvpMessage message) throws IOException {
+        desktop.xvp(message);
+    }
+
+    @Override
+    public void qemuAudio(QemuAudioRequest request) throws IOException {
+        desktop.qemuAudio(request);
+    }
+
     @Override
     public void streamMessage(StreamMessage message) {
         SessionCaptures c = captures;
@@ -237,6 +274,12 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
      */
     @Override
     public void send(byte[] message) {
+        send(message, false);
+    }
+
+    /** As {@link #send(byte[])}; {@code fencesNext}: a Fence whose next desktop message nothing of ours may precede. */
+    @Override
+    public void send(byte[] message, boolean fencesNext) {
         ViewerWriter w = writer;
         while (w != null && !closed.get() && w.queuedBytes() > DESKTOP_BACKPRESSURE) {
             try {
@@ -246,7 +289,9 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
                 return;
             }
         }
-        sendNow(message);
+        if (w != null) {
+            w.sendDesktop(message, fencesNext);
+        }
     }
 
     private void sendNow(byte[] message) {

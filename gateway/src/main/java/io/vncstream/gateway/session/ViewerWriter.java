@@ -9,6 +9,7 @@ import io.vncstream.rfb.stream.StreamMessage;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,6 +25,11 @@ import java.util.function.Consumer;
  * the viewer's open captures, framing their output as send-data. A capture's subscription is
  * attached and detached through the same queue, so its start reply comes before its first data
  * and its end reply after its last. Nobody waits on this thread: callers queue and signal.
+ * <p>
+ * Desktop messages are whole upstream messages; the gateway's own (notices, capture replies,
+ * device output) go only between them. After a desktop Fence that fences what follows it
+ * (BlockAfter, SyncNext), ours wait until the desktop's next message is written, so nothing of
+ * ours lands between a Fence and what it fences.
  */
 final class ViewerWriter implements AutoCloseable {
     /** Drained from one capture per turn, so that one busy device does not starve the others. */
@@ -39,10 +45,17 @@ final class ViewerWriter implements AutoCloseable {
     private record AfterEnds(byte[] message) {
     }
 
+    private record DesktopMessage(byte[] message, boolean fencesNext) {
+    }
+
     private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
     private final AtomicLong queuedBytes = new AtomicLong();
     /** Writer thread only. */
     private final Map<Integer, Attach> feeds = new LinkedHashMap<>();
+    /** Writer thread only: our items queued while a Fence holds them back, in order. */
+    private final ArrayDeque<Object> held = new ArrayDeque<>();
+    /** Writer thread only: the last desktop message was a Fence that fences the next one. */
+    private boolean fenced;
     private final OutputStream out;
     private final Consumer<IOException> onError;
     private final Thread thread;
@@ -62,6 +75,15 @@ final class ViewerWriter implements AutoCloseable {
         if (!closed && message.length > 0) {
             queuedBytes.addAndGet(message.length);
             queue.add(message);
+            wake();
+        }
+    }
+
+    /** Queues a whole desktop message; never blocks. */
+    void sendDesktop(byte[] message, boolean fencesNext) {
+        if (!closed && message.length > 0) {
+            queuedBytes.addAndGet(message.length);
+            queue.add(new DesktopMessage(message, fencesNext));
             wake();
         }
     }
@@ -130,10 +152,15 @@ final class ViewerWriter implements AutoCloseable {
                 boolean busy = writeQueued();
                 busy |= writeFeeds();
                 if (!busy) {
-                    out.flush();
                     if (finishing) {
+                        // Shutting down: no desktop message will end a Fence's hold now.
+                        while (!held.isEmpty()) {
+                            writeOwn(held.poll());
+                        }
+                        out.flush();
                         return;
                     }
+                    out.flush();
                     LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
                 }
             }
@@ -150,23 +177,42 @@ final class ViewerWriter implements AutoCloseable {
         Object item;
         for (int n = 0; n < TURN_MESSAGES && !closed && (item = queue.poll()) != null; n++) {
             busy = true;
-            if (item instanceof byte[] m) {
-                out.write(m);
-                queuedBytes.addAndGet(-m.length);
-            } else if (item instanceof Attach a) {
-                feeds.put(a.id(), a);
-            } else if (item instanceof Detach d) {
-                feeds.remove(d.id());
-            } else if (item instanceof AfterEnds a) {
-                finishEnded();
-                out.write(a.message());
+            if (item instanceof DesktopMessage d) {
+                out.write(d.message());
+                queuedBytes.addAndGet(-d.message().length);
+                fenced = d.fencesNext();
+                while (!fenced && !held.isEmpty()) {
+                    writeOwn(held.poll());
+                }
+            } else if (fenced) {
+                held.add(item);
+            } else {
+                writeOwn(item);
             }
         }
         return busy;
     }
 
+    /** One of the gateway's own items: a message, a capture attached or detached, a removal notice. */
+    private void writeOwn(Object item) throws IOException {
+        if (item instanceof byte[] m) {
+            out.write(m);
+            queuedBytes.addAndGet(-m.length);
+        } else if (item instanceof Attach a) {
+            feeds.put(a.id(), a);
+        } else if (item instanceof Detach d) {
+            feeds.remove(d.id());
+        } else if (item instanceof AfterEnds a) {
+            finishEnded();
+            out.write(a.message());
+        }
+    }
+
     private boolean writeFeeds() throws IOException {
         boolean busy = false;
+        if (fenced) {
+            return false;
+        }
         for (Iterator<Attach> it = feeds.values().iterator(); it.hasNext() && !closed; ) {
             Attach a = it.next();
             int budget = TURN_BYTES;

@@ -24,6 +24,7 @@ public final class ClientConfig {
             Encodings.ZLIB, Encodings.RRE, Encodings.RAW);
 
     private Integer preferredEncoding;
+    private List<Integer> extensions = List.of();
     private boolean onlyPreferred;
     private boolean shared = true;
     private PasswordSource password = PasswordSource.NONE;
@@ -151,6 +152,15 @@ public final class ClientConfig {
         return pixelFormat;
     }
 
+    /**
+     * Pseudo-encodings of extensions the application handles itself (Fence and
+     * ContinuousUpdates, the extended clipboard...), sent after the built-in ones.
+     */
+    public ClientConfig extensions(List<Integer> pseudoEncodings) {
+        this.extensions = List.copyOf(pseudoEncodings);
+        return this;
+    }
+
     public Duration connectTimeout() {
         return connectTimeout;
     }
@@ -199,6 +209,11 @@ public final class ClientConfig {
         list.add(Encodings.DESKTOP_NAME);
         if (extendedKeyEvent) {
             list.add(Encodings.EXTENDED_KEY_EVENT);
+        }
+        for (int e : extensions) {
+            if (!list.contains(e)) {
+                list.add(e);
+            }
         }
         if (streams) {
             list.add(Encodings.STREAMS);

@@ -1,6 +1,11 @@
 package io.vncstream.rfb.client;
 
+import io.vncstream.rfb.message.ExtendedClipboard;
+import io.vncstream.rfb.message.Fence;
+import io.vncstream.rfb.message.QemuAudioData;
+import io.vncstream.rfb.message.XvpMessage;
 import io.vncstream.rfb.pseudo.RemoteCursor;
+import io.vncstream.rfb.pseudo.ScreenLayout;
 import io.vncstream.rfb.stream.DeviceNotice;
 import io.vncstream.rfb.stream.StreamMessage;
 
@@ -20,6 +25,11 @@ public class ForwardingHandler implements RfbClientHandler {
     @Override
     public void desktopResized(int width, int height) {
         delegate.desktopResized(width, height);
+    }
+
+    @Override
+    public void extendedDesktopSize(int reason, int status, int width, int height, ScreenLayout layout) {
+        delegate.extendedDesktopSize(reason, status, width, height, layout);
     }
 
     @Override
@@ -60,5 +70,50 @@ public class ForwardingHandler implements RfbClientHandler {
     @Override
     public void disconnected(Exception cause) {
         delegate.disconnected(cause);
+    }
+
+    @Override
+    public void extendedClipboard(ExtendedClipboard message) {
+        delegate.extendedClipboard(message);
+    }
+
+    @Override
+    public void fence(Fence fence) {
+        delegate.fence(fence);
+    }
+
+    @Override
+    public void endOfContinuousUpdates() {
+        delegate.endOfContinuousUpdates();
+    }
+
+    @Override
+    public void xvp(XvpMessage message) {
+        delegate.xvp(message);
+    }
+
+    @Override
+    public void qemuAudio(QemuAudioData message) {
+        delegate.qemuAudio(message);
+    }
+
+    @Override
+    public void audioSupported() {
+        delegate.audioSupported();
+    }
+
+    @Override
+    public void ledState(int state) {
+        delegate.ledState(state);
+    }
+
+    @Override
+    public void pointerMotionChanged(boolean absolute) {
+        delegate.pointerMotionChanged(absolute);
+    }
+
+    @Override
+    public void clipboardProblem(String message) {
+        delegate.clipboardProblem(message);
     }
 }

@@ -1,5 +1,7 @@
 package io.vncstream.rfb.client;
 
+import io.vncstream.rfb.Encodings;
+import io.vncstream.rfb.clipboard.ClipboardSync;
 import io.vncstream.rfb.decode.DecodeContext;
 import io.vncstream.rfb.framebuffer.Framebuffer;
 import io.vncstream.rfb.handshake.ProtocolVersion;
@@ -9,14 +11,18 @@ import io.vncstream.rfb.io.RfbInput;
 import io.vncstream.rfb.io.Transport;
 import io.vncstream.rfb.message.ClientCutText;
 import io.vncstream.rfb.message.ClientMessage;
-import io.vncstream.rfb.message.FramebufferUpdateRequest;
+import io.vncstream.rfb.message.ExtendedClipboard;
+import io.vncstream.rfb.message.Fence;
 import io.vncstream.rfb.message.KeyEvent;
 import io.vncstream.rfb.message.PointerEvent;
 import io.vncstream.rfb.message.QemuKeyEvent;
+import io.vncstream.rfb.message.SetDesktopSize;
 import io.vncstream.rfb.message.SetEncodings;
 import io.vncstream.rfb.message.SetPixelFormat;
+import io.vncstream.rfb.message.XvpMessage;
 import io.vncstream.rfb.pixel.PixelFormat;
 import io.vncstream.rfb.security.ConnectionSecurity;
+import io.vncstream.rfb.pseudo.ScreenLayout;
 import io.vncstream.rfb.stream.StreamMessage;
 
 import java.io.IOException;
@@ -44,10 +50,16 @@ public final class RfbClient implements AutoCloseable {
     private final RfbClientHandler handler;
     private final MessageWriter writer;
     private final ServerMessageReader reader;
+    private final ClipboardSync clipboard;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean autoRequest = true;
     private volatile boolean extendedKeys;
+    /** The server's screens from its last ExtendedDesktopSize rectangle; null until it sends one (no remote resize). */
+    private volatile ScreenLayout screens;
     private final LongAdder updates = new LongAdder();
+    private final UpdateFlow flow;
+    /** The XVP version the server offered power control with (0: none). */
+    private volatile int xvpVersion;
 
     private RfbClient(Transport transport, RfbInput in, ClientHandshake handshake, ServerInit init,
                       ClientConfig config, RfbClientHandler handler) {
@@ -58,10 +70,23 @@ public final class RfbClient implements AutoCloseable {
         this.security = handshake.security();
         this.config = config;
         this.handler = new Tracking(handler);
+        this.clipboard = new ClipboardSync(new ClipboardSync.Peer() {
+            @Override
+            public void send(ExtendedClipboard message) {
+                writer.send(message.toBytes(ClientMessage.CLIENT_CUT_TEXT));
+            }
+
+            @Override
+            public void sendLegacy(String latin1) {
+                RfbClient.this.send(new ClientCutText(latin1));
+            }
+        }, handler::serverCutText, handler::clipboardProblem);
         this.framebuffer = new Framebuffer(init.width(), init.height());
         this.ctx = new DecodeContext(init.format());
         this.writer = new MessageWriter(transport.output(), "rfb-writer " + transport, this::writeFailed);
         this.reader = new ServerMessageReader(in, ctx, framebuffer, this.handler);
+        this.flow = new UpdateFlow(this::send, ctx, framebuffer, () -> autoRequest,
+                config.encodings().contains(Encodings.CONTINUOUS_UPDATES));
     }
 
     /** Connects and completes the handshake; nothing is read after ServerInit until {@link #start}. */
@@ -175,8 +200,33 @@ public final class RfbClient implements AutoCloseable {
         return extendedKeys;
     }
 
+    /** FramebufferUpdateRequests sent so far (none while continuous updates flow). */
+    public long requestsSent() {
+        return flow.requestsSent();
+    }
+
+    /** Whether the server offers XVP power control (it answered our -309 with XVP init). */
+    public boolean supportsPowerControl() {
+        return xvpVersion > 0;
+    }
+
+    /** Asks the server to shut down, reboot or reset the machine ({@link XvpMessage} codes); false if it offers no XVP. */
+    public boolean sendPowerAction(int code) {
+        int version = xvpVersion;
+        if (version == 0) {
+            return false;
+        }
+        send(new XvpMessage(version, code));
+        return true;
+    }
+
+    /** Whether continuous updates are on (see {@link UpdateFlow}). */
+    public boolean continuousUpdates() {
+        return flow.continuous();
+    }
+
     public void requestUpdate(boolean incremental) {
-        send(new FramebufferUpdateRequest(incremental, 0, 0, framebuffer.width(), framebuffer.height()));
+        flow.request(incremental);
     }
 
     /** A key by keysym, with its XT scancode when known (0: unknown) and the server takes QEMU key events. */
@@ -188,12 +238,59 @@ public final class RfbClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Switches the pixel format while updates may be in flight, as TigerVNC's viewer does: with
+     * a server that takes fences, at the server's answer to a SyncNext fence sent just before
+     * SetPixelFormat (the server switches exactly there); without, from the next update, which is
+     * right only when none is in flight.
+     */
+    public void setPixelFormat(PixelFormat format) {
+        flow.setPixelFormat(format);
+    }
+
+    /** Whether the server has said it takes SetDesktopSize (by sending an ExtendedDesktopSize rectangle). */
+    public boolean supportsRemoteResize() {
+        return screens != null;
+    }
+
+    /**
+     * Asks the server to resize its desktop to one screen of this size, keeping the id and
+     * flags of its first screen as TigerVNC's viewer does; the answer arrives as
+     * {@link RfbClientHandler#extendedDesktopSize} with reason 1. Returns false (and sends
+     * nothing) when the server has not offered remote resize.
+     */
+    public boolean requestDesktopSize(int width, int height) {
+        ScreenLayout layout = screens;
+        if (layout == null || width < 1 || height < 1 || width > 65535 || height > 65535) {
+            return false;
+        }
+        var first = layout.screens().isEmpty() ? null : layout.screens().get(0);
+        send(SetDesktopSize.singleScreen(width, height,
+                first == null ? 0 : first.id(), first == null ? 0 : first.flags()));
+        return true;
+    }
+
     public void sendPointer(int buttonMask, int x, int y) {
         send(new PointerEvent(buttonMask, x, y));
     }
 
-    public void sendCutText(String text) {
-        send(new ClientCutText(text));
+    /**
+     * The local clipboard's text: UTF-8 through the extended clipboard once the server has sent
+     * its caps (announced, then sent when asked for), else Latin-1 cut text. Returns false, and
+     * sends nothing, when the server cannot take it ({@link #clipboardProblem} says why).
+     */
+    public boolean sendCutText(String text) {
+        return clipboard.localChanged(text);
+    }
+
+    /** Why this text cannot go to the server's clipboard, or null when it can. */
+    public String clipboardProblem(String text) {
+        return clipboard.problem(text);
+    }
+
+    /** Whether the server speaks the extended clipboard (UTF-8). */
+    public boolean extendedClipboard() {
+        return clipboard.extended();
     }
 
     public void send(ClientMessage message) {
@@ -218,8 +315,8 @@ public final class RfbClient implements AutoCloseable {
             while (!closed.get()) {
                 int type = reader.readMessage();
                 if (type == io.vncstream.rfb.message.ServerMessage.FRAMEBUFFER_UPDATE
-                        && reader.lastUpdateAnsweredRequest() && autoRequest) {
-                    requestUpdate(true);
+                        && reader.lastUpdateAnsweredRequest()) {
+                    flow.updateRead();
                 }
             }
         } catch (Exception e) {
@@ -255,6 +352,55 @@ public final class RfbClient implements AutoCloseable {
         public void updateCompleted() {
             updates.increment();
             super.updateCompleted();
+        }
+
+        @Override
+        public void extendedDesktopSize(int reason, int status, int width, int height,
+                                        ScreenLayout layout) {
+            if (status == 0) {
+                screens = layout;
+            } else if (screens == null) {
+                screens = new ScreenLayout(java.util.List.of());
+            }
+            super.extendedDesktopSize(reason, status, width, height, layout);
+        }
+
+        @Override
+        public void xvp(XvpMessage message) {
+            if (message.code() == XvpMessage.INIT) {
+                xvpVersion = Math.max(1, message.version());
+            }
+            super.xvp(message);
+        }
+
+        /** The server's clipboard, legacy or extended, reaches the application through the clipboard's state. */
+        @Override
+        public void serverCutText(String text) {
+            clipboard.legacyReceived(text);
+        }
+
+        @Override
+        public void extendedClipboard(ExtendedClipboard message) {
+            clipboard.received(message);
+            super.extendedClipboard(message);
+        }
+
+        @Override
+        public void endOfContinuousUpdates() {
+            flow.endOfContinuousUpdates();
+            super.endOfContinuousUpdates();
+        }
+
+        @Override
+        public void desktopResized(int width, int height) {
+            flow.desktopResized(width, height);
+            super.desktopResized(width, height);
+        }
+
+        @Override
+        public void fence(Fence fence) {
+            flow.fence(fence);
+            super.fence(fence);
         }
 
         @Override

@@ -4,7 +4,11 @@ import io.vncstream.rfb.RfbProtocolException;
 import io.vncstream.rfb.decode.DecodeContext;
 import io.vncstream.rfb.framebuffer.Framebuffer;
 import io.vncstream.rfb.io.RfbInput;
-import io.vncstream.rfb.message.ServerCutText;
+import io.vncstream.rfb.message.CutText;
+import io.vncstream.rfb.message.ExtendedClipboard;
+import io.vncstream.rfb.message.Fence;
+import io.vncstream.rfb.message.QemuAudioData;
+import io.vncstream.rfb.message.XvpMessage;
 import io.vncstream.rfb.message.ServerMessage;
 import io.vncstream.rfb.message.SetColourMapEntries;
 import io.vncstream.rfb.stream.StreamMessage;
@@ -36,19 +40,36 @@ public final class ServerMessageReader {
             }
             case ServerMessage.SET_COLOUR_MAP_ENTRIES -> SetColourMapEntries.read(in).applyTo(ctx.colourMap());
             case ServerMessage.BELL -> handler.bell();
-            case ServerMessage.SERVER_CUT_TEXT -> handler.serverCutText(ServerCutText.read(in).text());
+            case ServerMessage.SERVER_CUT_TEXT -> readCutText();
+            case ServerMessage.FENCE -> handler.fence(Fence.read(in));
+            case ServerMessage.END_OF_CONTINUOUS_UPDATES -> handler.endOfContinuousUpdates();
+            case ServerMessage.XVP -> handler.xvp(XvpMessage.read(in));
             case ServerMessage.QEMU -> {
                 int subtype = in.readU8();
-                if (subtype != StreamMessage.SUBTYPE) {
+                if (subtype == StreamMessage.SUBTYPE) {
+                    handler.streamMessage(StreamMessage.readFromServer(in));
+                } else if (subtype == QemuAudioData.SUBTYPE) {
+                    handler.qemuAudio(QemuAudioData.read(in));
+                } else {
                     throw new RfbProtocolException("server message 255 (QEMU) with sub-type " + subtype
                             + ", which this client never asked for");
                 }
-                handler.streamMessage(StreamMessage.readFromServer(in));
             }
             default -> throw new RfbProtocolException("unknown server message type " + type
                     + " at byte " + (in.position() - 1));
         }
         return type;
+    }
+
+    /** A legacy Latin-1 cut text, or (negative length) an extended clipboard message. */
+    private void readCutText() throws IOException {
+        in.skip(3);
+        int length = in.readS32();
+        if (length < 0) {
+            handler.extendedClipboard(ExtendedClipboard.readBody(in, length, "ServerCutText"));
+        } else {
+            handler.serverCutText(CutText.readText(in, length, "ServerCutText"));
+        }
     }
 
     /**

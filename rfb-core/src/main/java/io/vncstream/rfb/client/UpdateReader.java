@@ -10,6 +10,7 @@ import io.vncstream.rfb.framebuffer.Framebuffer;
 import io.vncstream.rfb.handshake.ServerInit;
 import io.vncstream.rfb.io.ByteArray;
 import io.vncstream.rfb.io.RfbInput;
+import io.vncstream.rfb.pseudo.AlphaCursor;
 import io.vncstream.rfb.pseudo.DesktopName;
 import io.vncstream.rfb.pseudo.RemoteCursor;
 import io.vncstream.rfb.pseudo.ScreenLayout;
@@ -72,7 +73,8 @@ final class UpdateReader {
         switch (rect.encoding()) {
             case Encodings.DESKTOP_SIZE -> resize(rect);
             case Encodings.EXTENDED_DESKTOP_SIZE -> {
-                ScreenLayout.read(in);
+                ScreenLayout layout = ScreenLayout.read(in);
+                handler.extendedDesktopSize(rect.x(), rect.y(), rect.width(), rect.height(), layout);
                 // A non-zero status answers a resize request of ours that failed: no size change.
                 if (rect.y() == 0) {
                     resize(rect);
@@ -81,6 +83,12 @@ final class UpdateReader {
             case Encodings.CURSOR -> handler.cursorChanged(RemoteCursor.read(rect, in, ctx.converter()));
             case Encodings.DESKTOP_NAME -> handler.desktopNameChanged(DesktopName.read(in));
             case Encodings.EXTENDED_KEY_EVENT -> handler.extendedKeyEventSupported();
+            case Encodings.QEMU_POINTER_MOTION_CHANGE -> handler.pointerMotionChanged(rect.x() != 0);
+            case Encodings.QEMU_AUDIO -> handler.audioSupported();
+            case Encodings.LED_STATE -> handler.ledState(in.readU8());
+            // VMware's extension happens to use the same bits (TigerVNC's CMsgReader says so too).
+            case Encodings.VMWARE_LED_STATE -> handler.ledState(in.readS32() & 7);
+            case Encodings.CURSOR_WITH_ALPHA -> handler.cursorChanged(AlphaCursor.read(rect, in));
             case Encodings.STREAMS -> {
                 if (!DeviceNotice.isNotice(rect)) {
                     throw new RfbProtocolException(rect.describe()

@@ -1,6 +1,7 @@
 package io.vncstream.rfb.message;
 
 import io.vncstream.rfb.Limits;
+import io.vncstream.rfb.RfbProtocolException;
 import io.vncstream.rfb.io.ByteArray;
 import io.vncstream.rfb.io.RfbInput;
 
@@ -24,6 +25,12 @@ public final class CutText {
     public static String read(RfbInput in, String what) throws IOException {
         in.skip(3);
         int length = in.readLength(what + " length", Limits.MAX_CUT_TEXT);
+        return new String(in.readBytes(length), StandardCharsets.ISO_8859_1);
+    }
+
+    /** The Latin-1 text after a (non-negative) length already read. */
+    public static String readText(RfbInput in, int length, String what) throws IOException {
+        RfbProtocolException.checkLength(what + " length", length, Limits.MAX_CUT_TEXT);
         return new String(in.readBytes(length), StandardCharsets.ISO_8859_1);
     }
 

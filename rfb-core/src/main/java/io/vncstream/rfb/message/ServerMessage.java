@@ -9,6 +9,12 @@ public final class ServerMessage {
     public static final int SET_COLOUR_MAP_ENTRIES = 1;
     public static final int BELL = 2;
     public static final int SERVER_CUT_TEXT = 3;
+    /** TigerVNC's EndOfContinuousUpdates: no body; also how a server says it supports them. */
+    public static final int END_OF_CONTINUOUS_UPDATES = 150;
+    /** Fence (rfbproto 7.7.4), the same number as the client's. */
+    public static final int FENCE = 248;
+    /** XVP (rfbproto 7.7.5): the server's answer to XVP messages. */
+    public static final int XVP = 250;
     /** QEMU's message type; sub-type 2 carries the stream extension. */
     public static final int QEMU = 255;
 }

@@ -3,13 +3,19 @@ package io.vncstream.rfb.server;
 import io.vncstream.rfb.RfbProtocolException;
 import io.vncstream.rfb.io.ByteArray;
 import io.vncstream.rfb.io.RfbInput;
-import io.vncstream.rfb.message.ClientCutText;
 import io.vncstream.rfb.message.ClientMessage;
+import io.vncstream.rfb.message.CutText;
+import io.vncstream.rfb.message.EnableContinuousUpdates;
+import io.vncstream.rfb.message.ExtendedClipboard;
+import io.vncstream.rfb.message.Fence;
 import io.vncstream.rfb.message.FramebufferUpdateRequest;
 import io.vncstream.rfb.message.KeyEvent;
 import io.vncstream.rfb.message.PointerEvent;
+import io.vncstream.rfb.message.QemuAudioRequest;
 import io.vncstream.rfb.message.QemuKeyEvent;
+import io.vncstream.rfb.message.SetDesktopSize;
 import io.vncstream.rfb.message.SetEncodings;
+import io.vncstream.rfb.message.XvpMessage;
 import io.vncstream.rfb.message.SetPixelFormat;
 import io.vncstream.rfb.stream.StreamMessage;
 
@@ -70,8 +76,12 @@ public final class ClientMessageReader {
                 case ClientMessage.FRAMEBUFFER_UPDATE_REQUEST -> handler.updateRequest(FramebufferUpdateRequest.read(in));
                 case ClientMessage.KEY_EVENT -> handler.keyEvent(KeyEvent.read(in));
                 case ClientMessage.POINTER_EVENT -> handler.pointerEvent(PointerEvent.read(in));
-                case ClientMessage.CLIENT_CUT_TEXT -> handler.clientCutText(ClientCutText.read(in).text());
+                case ClientMessage.CLIENT_CUT_TEXT -> readCutText();
                 case ClientMessage.QEMU -> readQemu();
+                case ClientMessage.SET_DESKTOP_SIZE -> handler.setDesktopSize(SetDesktopSize.read(in));
+                case ClientMessage.FENCE -> handler.fence(Fence.read(in));
+                case ClientMessage.ENABLE_CONTINUOUS_UPDATES -> handler.enableContinuousUpdates(EnableContinuousUpdates.read(in));
+                case ClientMessage.XVP -> handler.xvp(XvpMessage.read(in));
                 default -> throw new RfbProtocolException("unknown client message type " + type
                         + " at byte " + (in.position() - 1));
             }
@@ -86,10 +96,23 @@ public final class ClientMessageReader {
         int subtype = in.readU8();
         if (subtype == QemuKeyEvent.SUBTYPE) {
             handler.qemuKeyEvent(QemuKeyEvent.read(in));
+        } else if (subtype == QemuAudioRequest.SUBTYPE) {
+            handler.qemuAudio(QemuAudioRequest.read(in));
         } else if (subtype == StreamMessage.SUBTYPE) {
             handler.streamMessage(StreamMessage.readFromClient(in));
         } else {
             throw new RfbProtocolException("client message 255 (QEMU) with unknown sub-type " + subtype);
+        }
+    }
+
+    /** A legacy Latin-1 cut text, or (negative length) an extended clipboard message. */
+    private void readCutText() throws IOException {
+        in.skip(3);
+        int length = in.readS32();
+        if (length < 0) {
+            handler.extendedClipboard(ExtendedClipboard.readBody(in, length, "ClientCutText"));
+        } else {
+            handler.clientCutText(CutText.readText(in, length, "ClientCutText"));
         }
     }
 

@@ -70,6 +70,47 @@ public final class RecordingHandler implements RfbClientHandler {
         objects.add(message);
     }
 
+    @Override
+    public void extendedClipboard(io.vncstream.rfb.message.ExtendedClipboard message) {
+        events.add("extended clipboard flags " + Long.toHexString(message.flags()) + " payload "
+                + java.util.HexFormat.of().formatHex(message.payload()));
+    }
+
+    @Override
+    public void fence(io.vncstream.rfb.message.Fence fence) {
+        events.add("fence flags " + Long.toHexString(fence.flags()) + " data " + java.util.HexFormat.of().formatHex(fence.data()));
+    }
+
+    @Override
+    public void endOfContinuousUpdates() {
+        events.add("end of continuous updates");
+    }
+
+    @Override
+    public void xvp(io.vncstream.rfb.message.XvpMessage message) {
+        events.add("xvp version " + message.version() + " code " + message.code());
+    }
+
+    @Override
+    public void qemuAudio(io.vncstream.rfb.message.QemuAudioData message) {
+        events.add("audio operation " + message.operation() + " samples " + java.util.HexFormat.of().formatHex(message.samples()));
+    }
+
+    @Override
+    public void audioSupported() {
+        events.add("audio supported");
+    }
+
+    @Override
+    public void ledState(int state) {
+        events.add("leds " + state);
+    }
+
+    @Override
+    public void pointerMotionChanged(boolean absolute) {
+        events.add(absolute ? "pointer absolute" : "pointer relative");
+    }
+
     /** What one run of a ServerMessageReader over some bytes left behind. */
     public record Outcome(RecordingHandler handler, Framebuffer framebuffer, DecodeContext context,
                           List<Integer> types, boolean lastUpdateAnswered) {

@@ -288,8 +288,8 @@ class ServerMessageReaderTest {
 
         @Test
         void qemuAudioSubtype() {
-            assertRejected(hex("ff 01"))
-                    .hasMessage("server message 255 (QEMU) with sub-type 1, which this client never asked for");
+            assertRejected(hex("ff 03"))
+                    .hasMessage("server message 255 (QEMU) with sub-type 3, which this client never asked for");
         }
 
         @Test
@@ -306,9 +306,9 @@ class ServerMessageReaderTest {
 
         @Test
         void unknownServerMessageTypeSaysWhereItWas() {
-            assertThat(rejectedBothWays(hex("02 02 96"), 3, 4, 2, TC32))
+            assertThat(rejectedBothWays(hex("02 02 97"), 3, 4, 2, TC32))
                     .isInstanceOf(RfbProtocolException.class)
-                    .hasMessage("unknown server message type 150 at byte 2");
+                    .hasMessage("unknown server message type 151 at byte 2");
         }
 
         @Test
@@ -374,8 +374,8 @@ class ServerMessageReaderTest {
 
         @Test
         void oversizedServerCutText() {
-            assertRejected(hex("03 000000 ff ff ff ff"))
-                    .hasMessage("ServerCutText length 4294967295 exceeds limit 16 MiB");
+            assertRejected(hex("03 000000 7f ff ff ff"))
+                    .hasMessage("ServerCutText length 2147483647 exceeds limit 16 MiB");
         }
 
         @Test

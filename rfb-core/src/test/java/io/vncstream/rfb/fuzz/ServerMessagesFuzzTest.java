@@ -36,6 +36,13 @@ class ServerMessagesFuzzTest {
     void relayFramesServerMessages(byte[] data) {
         FuzzInput input = FuzzInput.of(data);
         ServerMessageFramer framer = new ServerMessageFramer(input.in(), new ServerInit(WIDTH, HEIGHT, input.format(), "fuzz"));
+        if ((input.selector() & 0x40) != 0) {
+            // As after a viewer's SyncNext fence and SetPixelFormat: the format switches at the server's answer.
+            FuzzContract.holds(() -> {
+                framer.fenceRequested();
+                framer.pixelFormatAtFenceAnswer(FuzzInput.FORMATS.get((input.selector() >> 3) & 7));
+            });
+        }
         FuzzContract.untilEnd(framer::next);
     }
 }

@@ -58,6 +58,19 @@ public final class TinyVm implements AutoCloseable {
      * ({@code -object tls-creds-x509,...}, a second {@code -vnc}).
      */
     public static TinyVm boot(String vncOptions, List<String> extraArgs) throws IOException, InterruptedException {
+        return boot(vncOptions, extraArgs, true);
+    }
+
+    /**
+     * As {@link #boot()}, with XVP power control on QEMU's VNC server ({@code power-control=on})
+     * and without {@code -no-reboot}, so that a reset resets the VM instead of ending QEMU.
+     */
+    public static TinyVm bootWithPowerControl() throws IOException, InterruptedException {
+        return boot(",power-control=on", List.of(), false);
+    }
+
+    private static TinyVm boot(String vncOptions, List<String> extraArgs, boolean noReboot)
+            throws IOException, InterruptedException {
         String program = TestPeers.requireProgram("qemu-system-x86_64", "qemu-system-x86");
         Path kernel = TinyVmImage.kernel();
         Path initrd = TinyVmImage.initramfs();
@@ -69,7 +82,7 @@ public final class TinyVm implements AutoCloseable {
                 int n = 30 + ThreadLocalRandom.current().nextInt(70);
                 if (Processes.portFree(5900 + n)) {
                     try {
-                        vm = start(program, kernel, initrd, dir, n, vncOptions, extraArgs, true);
+                        vm = start(program, kernel, initrd, dir, n, vncOptions, extraArgs, true, noReboot);
                     } catch (IOException e) {
                         if (!String.valueOf(e.getMessage()).contains("available port")) {
                             throw e;
@@ -110,11 +123,12 @@ public final class TinyVm implements AutoCloseable {
         handedOver = true;
         Thread.sleep(down.toMillis());
         String program = TestPeers.requireProgram("qemu-system-x86_64", "qemu-system-x86");
-        return start(program, TinyVmImage.kernel(), TinyVmImage.initramfs(), dir, vncDisplay, "", List.of(), false);
+        return start(program, TinyVmImage.kernel(), TinyVmImage.initramfs(), dir, vncDisplay, "", List.of(), false, true);
     }
 
     private static TinyVm start(String program, Path kernel, Path initrd, Path dir, int n, String vncOptions,
-                                List<String> extraArgs, boolean attachSerial) throws IOException, InterruptedException {
+                                List<String> extraArgs, boolean attachSerial, boolean noReboot)
+            throws IOException, InterruptedException {
         Path ser = dir.resolve("SER.sock");
         Path qmp = dir.resolve("QMP.sock");
         Files.deleteIfExists(ser);
@@ -136,7 +150,10 @@ public final class TinyVm implements AutoCloseable {
                 // A monitor nobody here uses, as libvirt keeps one of its own: a gateway must not
                 // offer it as a device although it is a server socket like the serial port's.
                 "-qmp", "unix:" + spareQmp + ",server=on,wait=off",
-                "-display", "none", "-no-reboot", "-nodefaults", "-vga", "std"));
+                "-display", "none", "-nodefaults", "-vga", "std"));
+        if (noReboot) {
+            cmd.add("-no-reboot");
+        }
         cmd.addAll(extraArgs);
         long start = System.nanoTime();
         // QEMU's stdin and stdout carry the test kit's QMP monitor; its messages go to the log.

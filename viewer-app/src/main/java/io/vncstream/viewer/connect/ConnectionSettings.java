@@ -37,6 +37,8 @@ public final class ConnectionSettings {
     public boolean viewOnly;
     public boolean shared = true;
     public Scaling scaling = Scaling.NATIVE;
+    /** TigerVNC's RemoteResize: ask the server to resize its desktop to the window. */
+    public boolean remoteResize;
     public Duration connectTimeout = Duration.ofSeconds(10);
     /** TigerVNC's SecurityTypes list, in preference order; empty for the default (X509, then TLS, then none). */
     public String securityTypes = "";
@@ -53,6 +55,7 @@ public final class ConnectionSettings {
         c.viewOnly = viewOnly;
         c.shared = shared;
         c.scaling = scaling;
+        c.remoteResize = remoteResize;
         c.connectTimeout = connectTimeout;
         c.securityTypes = securityTypes;
         c.user = user;
@@ -78,6 +81,12 @@ public final class ConnectionSettings {
         if (!user.isBlank()) {
             config.user(user.trim());
         }
+        // Extensions the viewer handles: UTF-8 clipboard (rfb-core's ClipboardSync), and
+        // continuous updates paced by fences, as TigerVNC's viewer uses them (RfbClient), and
+        // XVP power control (the Power menu), LED state (LockKeys).
+        config.extensions(java.util.List.of(io.vncstream.rfb.Encodings.EXTENDED_CLIPBOARD,
+                io.vncstream.rfb.Encodings.FENCE, io.vncstream.rfb.Encodings.CONTINUOUS_UPDATES,
+                io.vncstream.rfb.Encodings.XVP, io.vncstream.rfb.Encodings.LED_STATE));
         return config;
     }
 
@@ -91,6 +100,7 @@ public final class ConnectionSettings {
         p.setProperty("scaling", scaling.name());
         p.setProperty("securityTypes", securityTypes);
         p.setProperty("user", user);
+        p.setProperty("remoteResize", Boolean.toString(remoteResize));
     }
 
     public static ConnectionSettings load(Properties p) {
@@ -104,6 +114,7 @@ public final class ConnectionSettings {
         s.scaling = Scaling.parse(p.getProperty("scaling"));
         s.securityTypes = validTypes(p.getProperty("securityTypes", ""));
         s.user = p.getProperty("user", "").trim();
+        s.remoteResize = Boolean.parseBoolean(p.getProperty("remoteResize", "false"));
         return s;
     }
 

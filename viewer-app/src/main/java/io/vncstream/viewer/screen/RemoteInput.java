@@ -10,8 +10,20 @@ public interface RemoteInput {
 
     void sendCutText(String text);
 
+    /** Why this text cannot go to the server's clipboard, or null when it can (RFB's Latin-1 by default). */
+    default String cutTextProblem(String text) {
+        return io.vncstream.rfb.message.CutText.isLatin1(text) ? null
+                : "Clipboard not sent to the server: it contains characters outside Latin-1, which RFB cannot carry";
+    }
+
     static RemoteInput of(RfbClient client) {
         return new RemoteInput() {
+            /** UTF-8 once the server has the extended clipboard, else Latin-1; and the server's size limit. */
+            @Override
+            public String cutTextProblem(String text) {
+                return client.clipboardProblem(text);
+            }
+
             @Override
             public void sendKey(boolean down, int keysym, int scancode) {
                 if (!client.isClosed()) {

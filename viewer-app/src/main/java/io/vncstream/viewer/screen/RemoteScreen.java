@@ -60,7 +60,8 @@ public final class RemoteScreen extends JComponent implements Scrollable, Frameb
         setFocusTraversalKeysEnabled(false); // Tab belongs to the remote desktop
         setName("remoteScreen");
         keys = new KeyTranslator((down, keysym, scancode) -> input.sendKey(down, keysym, scancode));
-        this.clipboard = new ClipboardBridge(clipboard, text -> input.sendCutText(text), s -> status.accept(s));
+        this.clipboard = new ClipboardBridge(clipboard, text -> input.sendCutText(text), s -> status.accept(s),
+                text -> input.cutTextProblem(text));
         addMouseListener(mouse);
         addMouseMotionListener(mouse);
         addMouseWheelListener(mouse);

@@ -59,6 +59,28 @@ public final class Link implements RfbClientHandler {
     }
 
     @Override
+    public void extendedDesktopSize(int reason, int status, int width, int height, io.vncstream.rfb.pseudo.ScreenLayout layout) {
+        if (window.isCurrent(this)) {
+            window.remoteResize().answered(reason, status, width, height);
+        }
+    }
+
+    @Override
+    public void xvp(io.vncstream.rfb.message.XvpMessage message) {
+        window.onEdt(this, () -> {
+            if (message.code() == io.vncstream.rfb.message.XvpMessage.FAIL) {
+                window.showStatus("The remote machine did not carry out the power action (the server refused it)");
+            }
+            window.actions().update();
+        });
+    }
+
+    @Override
+    public void ledState(int state) {
+        window.onEdt(this, () -> window.lockKeys().serverState(state));
+    }
+
+    @Override
     public void bell() {
         Toolkit.getDefaultToolkit().beep();
     }
@@ -68,6 +90,11 @@ public final class Link implements RfbClientHandler {
         if (window.isCurrent(this)) {
             window.screen().serverCutText(text);
         }
+    }
+
+    @Override
+    public void clipboardProblem(String message) {
+        window.onEdt(this, () -> window.showStatus(message));
     }
 
     @Override

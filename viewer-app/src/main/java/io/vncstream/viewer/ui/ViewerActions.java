@@ -38,6 +38,9 @@ final class ViewerActions {
     final Action screenshot;
     final Action fullScreen;
     final Action viewOnly;
+    final Action clipboardSync;
+    final Action remoteResize;
+    final PowerActions power;
     final Action reconnect;
     final Action info;
     final Action newConnection;
@@ -57,6 +60,15 @@ final class ViewerActions {
         screenshot = action("Screenshot...", "screenshot", e -> Screenshots.choose(w));
         fullScreen = action("Full screen", "fullScreen", e -> w.toggleFullScreen());
         viewOnly = action("View only", "viewOnly", e -> w.setViewOnly(!w.screen().isViewOnly()));
+        clipboardSync = action("Clipboard sync", "clipboardSync", e -> {
+            boolean on = !w.screen().clipboard().isSyncEnabled();
+            w.screen().clipboard().setSyncEnabled(on);
+            w.showStatus(on ? "Clipboard shared with the remote desktop" : "Clipboard not shared with the remote desktop");
+            update();
+        });
+        power = new PowerActions(w);
+        remoteResize = action("Resize remote session to the window", "remoteResize",
+                e -> w.setRemoteResize(!w.remoteResize().isEnabled()));
         reconnect = action("Reconnect", "reconnect", e -> w.keeper().reconnectNow());
         info = action("Connection info", "info", e -> w.showInfo());
         newConnection = action("New connection...", "newConnection", e -> w.app().showConnectWindow(null, false));
@@ -99,6 +111,9 @@ final class ViewerActions {
         openConsole.setEnabled(w.selectedDevice() != null);
         closeConsole.setEnabled(w.consoles().selected() != null);
         viewOnly.putValue(Action.SELECTED_KEY, w.screen().isViewOnly());
+        clipboardSync.putValue(Action.SELECTED_KEY, w.screen().clipboard().isSyncEnabled());
+        remoteResize.putValue(Action.SELECTED_KEY, w.remoteResize().isEnabled());
+        power.update();
         darkTheme.putValue(Action.SELECTED_KEY, w.app().theme() == Theme.DARK);
         fullScreen.putValue(Action.SELECTED_KEY, w.isFullScreen());
         devices.putValue(Action.SELECTED_KEY, w.isDevicesShown());
@@ -144,8 +159,10 @@ final class ViewerActions {
         bar.setName("menuBar");
         bar.add(menu("Connection", "connection", newConnection, reconnect, info, null, screenshot, null, close));
         bar.add(menu("Keys", "keys", ctrlAltDel, sendF8, sendF11));
-        JMenu view = menu("View", "view", fullScreen, viewOnly, devices, null);
+        bar.add(power.menu());
+        JMenu view = menu("View", "view", fullScreen, viewOnly, clipboardSync, devices, null);
         view.add(scalingMenu());
+        view.add(check(remoteResize));
         view.addSeparator();
         view.add(check(darkTheme));
         bar.add(view);
@@ -190,7 +207,7 @@ final class ViewerActions {
 
     /** A check box item for the toggles, a plain item for the rest. */
     private JMenuItem menuItem(Action a) {
-        boolean toggle = a == fullScreen || a == viewOnly || a == devices || a == darkTheme;
+        boolean toggle = a == fullScreen || a == viewOnly || a == clipboardSync || a == remoteResize || a == devices || a == darkTheme;
         return toggle ? check(a) : item(a);
     }
 

@@ -4,6 +4,8 @@ import io.vncstream.rfb.client.RfbClient;
 import io.vncstream.rfb.client.ServerAddress;
 import io.vncstream.viewer.connect.ConnectionSettings;
 import io.vncstream.viewer.screen.RemoteScreen;
+import io.vncstream.viewer.screen.LockKeys;
+import io.vncstream.viewer.screen.RemoteResize;
 import io.vncstream.viewer.screen.Scaling;
 import net.miginfocom.swing.MigLayout;
 
@@ -35,6 +37,8 @@ public final class ViewerWindow extends JFrame {
     private final ConnectionSettings settings;
     private final RemoteScreen screen = new RemoteScreen();
     private final JScrollPane screenScroll = new JScrollPane(screen);
+    private final RemoteResize remoteResize = new RemoteResize(screenScroll.getViewport(), this::showStatus);
+    private final LockKeys lockKeys = new LockKeys(java.awt.Toolkit.getDefaultToolkit(), this::showStatus);
     private final JTabbedPane tabs = new JTabbedPane();
     private final JLabel status = new JLabel(" ");
     private final SecurityIndicator securityIndicator = new SecurityIndicator();
@@ -63,6 +67,7 @@ public final class ViewerWindow extends JFrame {
 
         screen.setName("screen");
         screen.setScaling(this.settings.scaling);
+        remoteResize.setEnabled(this.settings.remoteResize);
         screen.setViewOnly(this.settings.viewOnly);
         screen.setPlaceholder("Connecting to " + this.settings.address + "...");
         screen.setStatusListener(this::showStatus);
@@ -360,6 +365,24 @@ public final class ViewerWindow extends JFrame {
         screen.setViewOnly(on);
         settings.viewOnly = on;
         showStatus(on ? "View only: keyboard and mouse are not sent" : "Keyboard and mouse go to the remote desktop");
+        actions.update();
+    }
+
+    public LockKeys lockKeys() {
+        return lockKeys;
+    }
+
+    public RemoteResize remoteResize() {
+        return remoteResize;
+    }
+
+    /** "Resize remote session to the window": the remote desktop follows the window (shown 1:1). */
+    public void setRemoteResize(boolean on) {
+        settings.remoteResize = on;
+        if (on) {
+            setScaling(Scaling.NATIVE);
+        }
+        remoteResize.setEnabled(on);
         actions.update();
     }
 
