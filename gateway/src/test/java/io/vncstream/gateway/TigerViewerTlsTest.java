@@ -98,8 +98,12 @@ class TigerViewerTlsTest {
                 vncviewer, "-SecurityTypes", "X509Vnc", "-X509CA", certs.caCert().toString(),
                 "-PasswordFile", dir.resolve("viewer.passwd").toString(), "-Log", "*:stderr:100",
                 "127.0.0.1::" + gateway.port()));
-        await(Duration.ofSeconds(60), "vncviewer received the desktop (log:\n" + log + ")",
-                () -> Files.readString(log).contains("Using pixel format") || !viewer.isAlive());
+        try {
+            await(Duration.ofSeconds(60), "vncviewer received the desktop",
+                    () -> Files.readString(log).contains("Using pixel format") || !viewer.isAlive());
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; its log ends:\n" + Processes.tail(log), e);
+        }
         String text = Files.readString(log);
         assertThat(text).as(Processes.tail(log)).contains("Using pixel format")
                 .contains("Choosing security type X509Vnc (261)")
