@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * Password guessing, slowed per address as TigerVNC's blacklist does: after a few failures in a
  * row an address is refused for a while, twice as long after each further failure; a success
- * clears its record. Each failure is also answered late (the session waits before it lets go of
- * the connection), which with the cap on unauthenticated connections per address bounds the
+ * clears its record. After each failure the session also holds the connection a second before it
+ * lets go of it, which with the cap on unauthenticated connections per address bounds the
  * guesses per second. The table holds a bounded number of addresses.
  */
 public final class AuthThrottle {

@@ -35,8 +35,8 @@ import java.io.OutputStream;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * One viewer connected to the gateway: our handshake with it, then its messages go to the
@@ -48,8 +48,9 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
     private static final Logger LOG = LoggerFactory.getLogger(ViewerSession.class);
     /** The desktop waits (the relay stops reading upstream) while this much is queued for the viewer. */
     private static final long DESKTOP_BACKPRESSURE = 32L * 1024 * 1024;
-    /** A message whose rest stops arriving for this long ends the connection (a viewer may idle between messages). */
+    /** After a wrong password the connection is held this long, still counting as unauthenticated. */
     private static final long AUTH_FAILURE_DELAY_MS = 1000;
+    /** A message whose rest stops arriving for this long ends the connection (a viewer may idle between messages). */
     static final Duration MESSAGE_TIMEOUT = Duration.ofMillis(Long.getLong("vncstream.gateway.messageTimeoutMs", 30_000));
 
     private final Transport transport;
@@ -103,7 +104,7 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
                 handshake.run();
             } catch (IOException | RuntimeException e) {
                 if (e instanceof AuthenticationException) {
-                    // Answered late: with the cap on unauthenticated connections per address,
+                    // Held a while: with the cap on unauthenticated connections per address,
                     // this bounds how fast one address can guess.
                     pause(AUTH_FAILURE_DELAY_MS);
                 }

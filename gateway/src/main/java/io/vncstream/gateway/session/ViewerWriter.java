@@ -63,7 +63,8 @@ final class ViewerWriter implements AutoCloseable {
     private volatile boolean finishing;
 
     ViewerWriter(OutputStream out, String threadName, Consumer<IOException> onError) {
-        this.out = new BufferedOutputStream(out, 64 * 1024);
+        // Larger than a device read (64 KiB): a send-data header and its chunk leave in one write.
+        this.out = new BufferedOutputStream(out, 256 * 1024);
         this.onError = onError;
         this.thread = new Thread(this::run, threadName);
         thread.setDaemon(true);
