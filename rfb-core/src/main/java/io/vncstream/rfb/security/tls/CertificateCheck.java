@@ -77,7 +77,7 @@ public final class CertificateCheck implements X509TrustManager {
         if (problem == null) {
             if (host != null && !HostNames.matches(leaf, host)) {
                 throw new CertificateRejectedException("the certificate of " + serverKey + " is for "
-                        + String.join(", ", HostNames.names(leaf)) + ", not " + host + " (" + fp + ")");
+                        + HostNames.printable(String.join(", ", HostNames.names(leaf))) + ", not " + host + " (" + fp + ")");
             }
             verification = Verification.CA;
             return;
@@ -111,7 +111,7 @@ public final class CertificateCheck implements X509TrustManager {
             case ACCEPT_ALWAYS -> {
                 try {
                     options.known().remember(serverKey, fp);
-                } catch (IOException e) {
+                } catch (IOException | IllegalArgumentException e) {
                     throw new CertificateRejectedException("could not keep the certificate of " + serverKey
                             + " in " + options.known().file() + ": " + e.getMessage());
                 }
