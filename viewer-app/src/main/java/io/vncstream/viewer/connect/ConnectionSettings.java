@@ -44,6 +44,8 @@ public final class ConnectionSettings {
     public String securityTypes = "";
     /** The user name for Plain authentication, remembered to fill the password dialog's user field. */
     public String user = "";
+    /** A PEM file of CA certificates trusted for TLS servers besides the system's (TigerVNC's X509CA); empty for none. */
+    public String x509Ca = "";
 
     public ConnectionSettings copy() {
         ConnectionSettings c = new ConnectionSettings();
@@ -59,6 +61,7 @@ public final class ConnectionSettings {
         c.connectTimeout = connectTimeout;
         c.securityTypes = securityTypes;
         c.user = user;
+        c.x509Ca = x509Ca;
         return c;
     }
 
@@ -101,6 +104,7 @@ public final class ConnectionSettings {
         p.setProperty("securityTypes", securityTypes);
         p.setProperty("user", user);
         p.setProperty("remoteResize", Boolean.toString(remoteResize));
+        p.setProperty("x509Ca", x509Ca);
     }
 
     public static ConnectionSettings load(Properties p) {
@@ -115,6 +119,7 @@ public final class ConnectionSettings {
         s.securityTypes = validTypes(p.getProperty("securityTypes", ""));
         s.user = p.getProperty("user", "").trim();
         s.remoteResize = Boolean.parseBoolean(p.getProperty("remoteResize", "false"));
+        s.x509Ca = p.getProperty("x509Ca", "").trim();
         return s;
     }
 
