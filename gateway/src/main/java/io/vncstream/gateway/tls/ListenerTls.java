@@ -19,6 +19,16 @@ public final class ListenerTls {
     private ListenerTls() {
     }
 
+    private static boolean readableByOthers(Path file) {
+        try {
+            var perms = java.nio.file.Files.getPosixFilePermissions(file);
+            return perms.contains(java.nio.file.attribute.PosixFilePermission.GROUP_READ)
+                    || perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
     /** {@code plain} (its password) with TLS added as the policy says. */
     public static ServerSecurity apply(ListenPolicy policy, ServerSecurity plain, Path cert, Path key, Path stateDir)
             throws IOException {
@@ -28,6 +38,10 @@ public final class ListenerTls {
         TlsFiles files = policy.tls() == ListenPolicy.Tls.GIVEN ? new TlsFiles(cert, key, false, false)
                 : SelfSignedCertificate.loadOrCreate(stateDir, SelfSignedCertificate.localHostName());
         ServerTls tls = files.load();
+        if (!files.selfSigned() && readableByOthers(files.key())) {
+            LOG.warn("--tls-key {} is readable by other users: anyone who can read it can pose as this gateway"
+                    + " (chmod 600 it)", files.key());
+        }
         String origin = !files.selfSigned() ? files.certificate().toString()
                 : (files.madeNow() ? "self-signed, made now in " : "self-signed, kept in ") + files.certificate();
         LOG.info("TLS certificate {} ({}); viewers must see this fingerprint", tls.fingerprint(), origin);
