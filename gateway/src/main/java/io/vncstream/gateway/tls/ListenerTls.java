@@ -6,7 +6,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
 
 /**
  * Turns a {@link ListenPolicy} into the listener's security: loads the given certificate or the
@@ -21,9 +24,8 @@ public final class ListenerTls {
 
     private static boolean readableByOthers(Path file) {
         try {
-            var perms = java.nio.file.Files.getPosixFilePermissions(file);
-            return perms.contains(java.nio.file.attribute.PosixFilePermission.GROUP_READ)
-                    || perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
+            return perms.contains(PosixFilePermission.GROUP_READ) || perms.contains(PosixFilePermission.OTHERS_READ);
         } catch (IOException | UnsupportedOperationException e) {
             return false;
         }
@@ -44,7 +46,7 @@ public final class ListenerTls {
         }
         String origin = !files.selfSigned() ? files.certificate().toString()
                 : (files.madeNow() ? "self-signed, made now in " : "self-signed, kept in ") + files.certificate();
-        LOG.info("TLS certificate {} ({}); viewers must see this fingerprint", tls.fingerprint(), origin);
+        LOG.info("TLS certificate {} ({}): a viewer asked to accept it must show this fingerprint", tls.fingerprint(), origin);
         if (policy.unencryptedAllowed()) {
             LOG.warn("--allow-unencrypted: viewers may also connect without TLS");
         }

@@ -36,8 +36,8 @@ class ListenerTlsTest {
         String first = stderrOf(() -> ListenerTls.apply(offLoopback, plain, null, null, state));
         String second = stderrOf(() -> ListenerTls.apply(offLoopback, plain, null, null, state));
         String fp = SelfSignedCertificate.loadOrCreate(state, "x").load().fingerprint();
-        assertThat(first).contains("TLS certificate " + fp + " (self-signed, made now in " + state.resolve("tls-cert.pem") + ")");
-        assertThat(second).contains("TLS certificate " + fp + " (self-signed, kept in " + state.resolve("tls-cert.pem") + ")");
+        assertThat(first).contains("TLS certificate " + fp + " (self-signed, made now in " + state.resolve("tls-cert.pem") + "): ");
+        assertThat(second).contains("TLS certificate " + fp + " (self-signed, kept in " + state.resolve("tls-cert.pem") + "): ");
     }
 
     @Test
