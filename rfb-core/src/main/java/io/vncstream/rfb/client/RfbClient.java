@@ -81,10 +81,22 @@ public final class RfbClient implements AutoCloseable {
         return connect(transport, config, handler, new ClientHandshake(transport, config, serverName, host, port));
     }
 
-    /** Completes the handshake over an already connected transport, checking no certificate name. */
+    /**
+     * Completes the handshake over an already connected transport; a TLS certificate must name
+     * the host of {@code serverName} when it is an address ("host::port"), else no name is checked.
+     */
     public static RfbClient connect(Transport transport, String serverName, ClientConfig config,
                                     RfbClientHandler handler) throws IOException {
-        return connect(transport, serverName, null, 0, config, handler);
+        ServerAddress address = null;
+        try {
+            address = ServerAddress.parse(serverName);
+        } catch (IllegalArgumentException notAnAddress) {
+            // a description, not an address: nothing to check a certificate's names against
+        }
+        if (address == null || address.isUnix()) {
+            return connect(transport, serverName, null, 0, config, handler);
+        }
+        return connect(transport, serverName, address.host(), address.port(), config, handler);
     }
 
     private static RfbClient connect(Transport transport, ClientConfig config, RfbClientHandler handler,

@@ -71,7 +71,8 @@ public final class SecurityContext {
 
     /** The key under which a server's accepted certificate is kept: "host:port", or the socket path. */
     public String serverKey() {
-        return host == null ? serverName : (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        String key = host == null ? serverName : (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        return key.replace("%", "%25").replace(" ", "%20").replace("\n", "%0A");
     }
 
     public SecurityTypes types() {

@@ -2,6 +2,7 @@ package io.vncstream.viewer.cli;
 
 import io.vncstream.rfb.security.tls.CertificateDetails;
 import io.vncstream.rfb.security.tls.CertificatePrompt;
+import io.vncstream.rfb.security.tls.HostNames;
 import io.vncstream.rfb.security.tls.TlsException;
 
 import java.io.Console;
@@ -50,14 +51,6 @@ final class TerminalCertificatePrompt implements CertificatePrompt {
 
     /** Certificate text comes from the server: no control characters reach the terminal. */
     static String printable(String s) {
-        StringBuilder b = new StringBuilder();
-        s.codePoints().forEach(cp -> {
-            if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0)) {
-                b.append(String.format("\\x%02x", cp));
-            } else {
-                b.appendCodePoint(cp);
-            }
-        });
-        return b.toString();
+        return HostNames.printable(s);
     }
 }

@@ -77,7 +77,7 @@ public final class CertificateCheck implements X509TrustManager {
         if (problem == null) {
             if (host != null && !HostNames.matches(leaf, host)) {
                 throw new CertificateRejectedException("the certificate of " + serverKey + " is for "
-                        + String.join(", ", HostNames.names(leaf)) + ", not " + host + " (" + fp + ")");
+                        + HostNames.printable(String.join(", ", HostNames.names(leaf))) + ", not " + host + " (" + fp + ")");
             }
             verification = Verification.CA;
             return;
@@ -111,7 +111,7 @@ public final class CertificateCheck implements X509TrustManager {
             case ACCEPT_ALWAYS -> {
                 try {
                     options.known().remember(serverKey, fp);
-                } catch (IOException e) {
+                } catch (IOException | IllegalArgumentException e) {
                     throw new CertificateRejectedException("could not keep the certificate of " + serverKey
                             + " in " + options.known().file() + ": " + e.getMessage());
                 }
@@ -158,7 +158,7 @@ public final class CertificateCheck implements X509TrustManager {
         List<X509TrustManager> list = new ArrayList<>();
         try {
             if (options.systemCas()) {
-                list.add(trustManager(null));
+                list.add(SystemTrust.MANAGER);
             }
             List<X509Certificate> extra = options.extraCas();
             if (!extra.isEmpty()) {
@@ -173,6 +173,19 @@ public final class CertificateCheck implements X509TrustManager {
             throw new IllegalStateException("the JDK cannot build a trust manager: " + e.getMessage(), e);
         }
         return list;
+    }
+
+    /** The JDK's CA store, read once: parsing it takes milliseconds that every connection would pay. */
+    private static final class SystemTrust {
+        static final X509TrustManager MANAGER;
+
+        static {
+            try {
+                MANAGER = trustManager(null);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("the JDK cannot read its CA certificates: " + e.getMessage(), e);
+            }
+        }
     }
 
     private static X509TrustManager trustManager(KeyStore store) throws GeneralSecurityException {

@@ -12,10 +12,10 @@ import java.util.List;
  */
 public record CertificateDetails(String server, String subject, String issuer, Instant notBefore, Instant notAfter,
                                  List<String> names, String fingerprint, String problem) {
-    /** One line for logs and terminals. */
+    /** One line for logs and terminals, the server's text escaped. */
     public String summary() {
-        return "certificate of " + server + ": subject " + subject + ", issuer " + issuer + ", valid "
-                + notBefore + " to " + notAfter + (names.isEmpty() ? "" : ", names " + String.join(", ", names))
-                + ", " + fingerprint + " (" + problem + ")";
+        return HostNames.printable("certificate of " + server + ": subject " + subject + ", issuer " + issuer
+                + ", valid " + notBefore + " to " + notAfter
+                + (names.isEmpty() ? "" : ", names " + String.join(", ", names)) + ", " + fingerprint + " (" + problem + ")");
     }
 }

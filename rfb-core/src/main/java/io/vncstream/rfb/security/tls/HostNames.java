@@ -96,6 +96,19 @@ public final class HostNames {
         }
     }
 
+    /** Certificate text is the server's: control characters become \\xNN before it reaches a log or terminal. */
+    public static String printable(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> {
+            if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0)) {
+                b.append(String.format("\\x%02x", cp));
+            } else {
+                b.appendCodePoint(cp);
+            }
+        });
+        return b.toString();
+    }
+
     /** The first CN of an RFC 2253 name, unescaped; written out to keep java.naming out of the runtime image. */
     static String commonName(X500Principal principal) {
         String name = principal.getName(X500Principal.RFC2253);

@@ -26,6 +26,12 @@ class TlsPiecesTest {
         }
 
         @Test
+        void theServersTextReachesATerminalEscaped() {
+            assertThat(HostNames.printable("DNS:evil\u001b[2J.example, CN=\u0007bell")).isEqualTo(
+                    "DNS:evil\\x1b[2J.example, CN=\\x07bell");
+        }
+
+        @Test
         void ipLiteralsAreRecognisedWithoutALookup() {
             assertThat(HostNames.ipLiteral("127.0.0.1")).isNotNull();
             assertThat(HostNames.ipLiteral("[::1]")).isNotNull();
