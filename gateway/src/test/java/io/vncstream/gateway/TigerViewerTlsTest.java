@@ -52,6 +52,16 @@ class TigerViewerTlsTest {
         return log;
     }
 
+    /** Until vncviewer's log says {@code text} (or it exits); a failure shows the log's end. */
+    private void awaitLog(Path log, String text) throws Exception {
+        try {
+            await(Duration.ofSeconds(90), "vncviewer's log says " + text,
+                    () -> Files.readString(log).contains(text) || !viewer.isAlive());
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\n" + Processes.tail(log), e);
+        }
+    }
+
     @Test
     void x509NoneWithoutAPasswordReachesTheDemoDesktop() throws Exception {
         TestCertificates certs = TestCertificates.create(dir, "test CA");
@@ -59,8 +69,7 @@ class TigerViewerTlsTest {
         gateway = GatewayCommand.start("--listen", "127.0.0.1:0", "--demo",
                 "--tls-cert", server.cert().toString(), "--tls-key", server.key().toString());
         Path log = startViewer("X509None", certs.caCert());
-        await(Duration.ofSeconds(60), "vncviewer received the desktop",
-                () -> Files.readString(log).contains("Using pixel format") || !viewer.isAlive());
+        awaitLog(log, "Using pixel format");
         assertThat(Files.readString(log)).as(Processes.tail(log)).contains("Choosing security type X509None (260)")
                 .containsPattern("TLS handshake completed with\\s+\\(TLS1\\.[23]\\)")
                 .contains("Using pixel format");
@@ -75,7 +84,7 @@ class TigerViewerTlsTest {
                 "--tls-cert", server.cert().toString(), "--tls-key", server.key().toString());
         Path log = startViewer("VncAuth,None", certs.caCert());
         // vncviewer reports the failure in a dialog and its log, and waits there: read the log.
-        await(Duration.ofSeconds(60), "vncviewer gave up", () -> Files.readString(log).contains("No matching security types"));
+        awaitLog(log, "No matching security types");
         assertThat(Files.readString(log)).doesNotContain("Authentication success");
         await(Duration.ofSeconds(10), "the gateway ended the session", () -> gateway.viewerCount() == 0);
     }
@@ -98,8 +107,7 @@ class TigerViewerTlsTest {
                 vncviewer, "-SecurityTypes", "X509Vnc", "-X509CA", certs.caCert().toString(),
                 "-PasswordFile", dir.resolve("viewer.passwd").toString(), "-Log", "*:stderr:100",
                 "127.0.0.1::" + gateway.port()));
-        await(Duration.ofSeconds(60), "vncviewer received the desktop (log:\n" + log + ")",
-                () -> Files.readString(log).contains("Using pixel format") || !viewer.isAlive());
+        awaitLog(log, "Using pixel format");
         String text = Files.readString(log);
         assertThat(text).as(Processes.tail(log)).contains("Using pixel format")
                 .contains("Choosing security type X509Vnc (261)")
