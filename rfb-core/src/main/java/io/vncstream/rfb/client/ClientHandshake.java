@@ -30,7 +30,7 @@ import java.util.List;
  * handshake has one deadline, {@link ClientConfig#connectTimeout()} (time spent asking the user
  * aside), and a TLS type continues the connection inside TLS: afterwards {@link #transport()} and
  * {@link #input()} are what the reader and writer must use. Over bare streams (protocol tests)
- * there is no deadline and a TLS type cannot start.
+ * there is no deadline and the TLS types are left out of the allowed ones.
  */
 public final class ClientHandshake {
     /** The top-level types we can complete. */
@@ -47,7 +47,7 @@ public final class ClientHandshake {
     private ProtocolVersion version;
     private ConnectionSecurity security;
 
-    /** Over bare streams: no deadline, no TLS (for parsers and protocol tests). */
+    /** Over bare streams: no deadline, no TLS types (for parsers and protocol tests). */
     public ClientHandshake(RfbInput in, OutputStream out, ClientConfig config, String serverName) {
         this(null, in, out, config, serverName, null, 0);
     }
@@ -157,8 +157,18 @@ public final class ClientHandshake {
         return (int) type;
     }
 
-    private SecurityTypes types() {
-        return config.security().types();
+    /** Over bare streams TLS cannot start, so only the allowed types without it are offered to choose from. */
+    private SecurityTypes types() throws RfbProtocolException {
+        SecurityTypes allowed = config.security().types();
+        if (transport != null) {
+            return allowed;
+        }
+        SecurityTypes withoutTls = allowed.withoutTls();
+        if (withoutTls == null) {
+            throw new RfbProtocolException("the allowed security types (" + allowed + ") all need TLS, which this"
+                    + " connection (bare streams, no transport) cannot carry");
+        }
+        return withoutTls;
     }
 
     private int chooseSecurityType() throws IOException {

@@ -65,6 +65,12 @@ public record SecurityTypes(List<Integer> order) {
         return order.stream().allMatch(SecurityType::isEncrypted);
     }
 
+    /** The allowed types that need no TLS, in the same order; null when every one needs it. */
+    public SecurityTypes withoutTls() {
+        List<Integer> plain = order.stream().filter(t -> !SecurityType.isEncrypted(t)).toList();
+        return plain.isEmpty() ? null : new SecurityTypes(plain);
+    }
+
     @Override
     public String toString() {
         return order.stream().map(SecurityType::configName).collect(Collectors.joining(","));

@@ -2,10 +2,13 @@ package io.vncstream.rfb.client;
 
 import io.vncstream.rfb.handshake.ProtocolVersion;
 import io.vncstream.rfb.handshake.ServerInit;
-import io.vncstream.rfb.io.RfbInput;
+import io.vncstream.rfb.io.Transport;
+import io.vncstream.rfb.testing.OneByteAtATimeInputStream;
 import io.vncstream.rfb.testing.Wire;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * A server whose every byte is written down in advance: the client handshake reads them from an
- * array or one byte per read, and what the client answers is collected for comparison with the
+ * A server whose every byte is written down in advance: the client handshake reads them whole or
+ * one byte per read, and what the client answers is collected for comparison with the
  * bytes the RFB spec requires. A protocol-unit peer: the real servers are in the Xvnc tests.
  */
 final class ScriptedServer {
@@ -63,19 +66,27 @@ final class ScriptedServer {
         });
     }
 
+    /**
+     * The handshake as {@link RfbClient} runs it, over a transport (with its deadline, and the TLS
+     * types among the allowed ones), here one whose input is the script and whose output is kept.
+     */
+    private static ClientHandshake over(byte[] serverBytes, ByteArrayOutputStream out, ClientConfig config,
+                                        boolean oneByte) {
+        InputStream in = oneByte ? new OneByteAtATimeInputStream(serverBytes) : new ByteArrayInputStream(serverBytes);
+        return new ClientHandshake(Transport.of(in, out, in, SERVER_NAME), config, SERVER_NAME, "scripted", 5900);
+    }
+
     private static Outcome handshake(byte[] serverBytes, ClientConfig config, boolean oneByte) throws IOException {
-        RfbInput in = Wire.input(serverBytes, oneByte);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ClientHandshake handshake = new ClientHandshake(in, out, config, SERVER_NAME);
+        ClientHandshake handshake = over(serverBytes, out, config, oneByte);
         ServerInit init = handshake.run();
-        assertThat(in.atEnd()).as("every byte of the server's script was read").isTrue();
+        assertThat(handshake.input().atEnd()).as("every byte of the server's script was read").isTrue();
         return new Outcome(handshake.version(), init, out.toByteArray());
     }
 
     private static Failure failure(byte[] serverBytes, ClientConfig config, boolean oneByte) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Throwable error = Wire.thrown(() -> new ClientHandshake(Wire.input(serverBytes, oneByte), out, config,
-                SERVER_NAME).run());
+        Throwable error = Wire.thrown(() -> over(serverBytes, out, config, oneByte).run());
         return new Failure(error, out.toByteArray());
     }
 }

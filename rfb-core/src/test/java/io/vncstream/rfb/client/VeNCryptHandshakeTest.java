@@ -95,10 +95,23 @@ class VeNCryptHandshakeTest {
         }
 
         @Test
-        void vencryptIsChosenOverUnencryptedTypesByDefault() {
-            byte[] server = concat(V38, hex("03 01 02 13"), VERSION_02, ACK, hex("01 | 00 00 01 00"));
-            var failure = rejectedBothWays(server, new ClientConfig());
-            assertThat(failure.clientSent()).isEqualTo(concat(V38, hex("13"), VERSION_02));
+        void overBareStreamsTheTlsTypesAreLeftOutSoAVncAuthServerStillWorks() throws Exception {
+            // TigerVNC's default offer: VeNCrypt (TLSVnc) and VncAuth. Without a transport, TLS
+            // cannot start; VeNCrypt would only be worth choosing for Plain, which is not allowed.
+            for (boolean oneByte : new boolean[] {false, true}) {
+                byte[] server = concat(V38, hex("02 13 02"), ClientHandshakeTest.CHALLENGE, OK, SERVER_INIT);
+                java.io.ByteArrayOutputStream sent = new java.io.ByteArrayOutputStream();
+                new ClientHandshake(io.vncstream.rfb.testing.Wire.input(server, oneByte), sent,
+                        ClientHandshakeTest.password("secret", new ArrayList<>()), "bare").run();
+                assertThat(sent.toByteArray()).startsWith(concat(V38, hex("02"), ClientHandshakeTest.SECRET_RESPONSE));
+                ClientHandshake tlsOnly = new ClientHandshake(io.vncstream.rfb.testing.Wire.input(concat(V38, hex("01 13")),
+                        oneByte), new java.io.ByteArrayOutputStream(),
+                        new ClientConfig().securityTypes(SecurityTypes.parse("X509Vnc,TLSVnc")), "bare");
+                org.assertj.core.api.Assertions.assertThatThrownBy(tlsOnly::run)
+                        .isExactlyInstanceOf(RfbProtocolException.class)
+                        .hasMessage("the allowed security types (X509Vnc,TLSVnc) all need TLS, which this connection"
+                                + " (bare streams, no transport) cannot carry");
+            }
         }
 
         @Test

@@ -40,6 +40,8 @@ public final class ConnectionSettings {
     public String securityTypes = "";
     /** The user name for Plain authentication, remembered to fill the password dialog's user field. */
     public String user = "";
+    /** A PEM file of CA certificates trusted for TLS servers besides the system's (TigerVNC's X509CA); empty for none. */
+    public String x509Ca = "";
 
     public ConnectionSettings copy() {
         ConnectionSettings c = new ConnectionSettings();
@@ -53,6 +55,7 @@ public final class ConnectionSettings {
         c.connectTimeout = connectTimeout;
         c.securityTypes = securityTypes;
         c.user = user;
+        c.x509Ca = x509Ca;
         return c;
     }
 
@@ -88,6 +91,7 @@ public final class ConnectionSettings {
         p.setProperty("scaling", scaling.name());
         p.setProperty("securityTypes", securityTypes);
         p.setProperty("user", user);
+        p.setProperty("x509Ca", x509Ca);
     }
 
     public static ConnectionSettings load(Properties p) {
@@ -101,6 +105,7 @@ public final class ConnectionSettings {
         s.scaling = Scaling.parse(p.getProperty("scaling"));
         s.securityTypes = validTypes(p.getProperty("securityTypes", ""));
         s.user = p.getProperty("user", "").trim();
+        s.x509Ca = p.getProperty("x509Ca", "").trim();
         return s;
     }
 

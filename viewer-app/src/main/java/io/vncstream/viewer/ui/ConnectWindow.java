@@ -46,6 +46,7 @@ public final class ConnectWindow extends JFrame {
     final JCheckBox viewOnly = new JCheckBox("View only (send no keyboard or mouse input)");
     final JCheckBox shared = new JCheckBox("Shared (leave other viewers connected)");
     final JTextField securityTypes = new JTextField();
+    final JTextField x509Ca = new JTextField();
     final JButton connectButton = new JButton("Connect");
     final JButton cancelButton = new JButton("Cancel");
     final JProgressBar progress = new JProgressBar();
@@ -84,6 +85,10 @@ public final class ConnectWindow extends JFrame {
         securityTypes.setName("securityTypes");
         securityTypes.setText(s.securityTypes);
         securityTypes.putClientProperty("JTextField.placeholderText", "default: X509, then TLS, then unencrypted");
+        x509Ca.setName("x509Ca");
+        x509Ca.setText(s.x509Ca);
+        x509Ca.putClientProperty("JTextField.placeholderText", "only the system's CAs");
+        x509Ca.setToolTipText("A PEM file of CA certificates to trust for TLS servers, besides the system's");
         securityTypes.setToolTipText("<html>Allowed security types in the order preferred, as TigerVNC names them:<br>"
                 + "X509Vnc, X509Plain, X509None, TLSVnc, TLSPlain, TLSNone, VncAuth, None, Plain.<br>"
                 + "Leave out VncAuth and None to refuse unencrypted connections.</html>");
@@ -120,6 +125,8 @@ public final class ConnectWindow extends JFrame {
         p.add(shared, "skip 1");
         p.add(new JLabel("Security types:"));
         p.add(securityTypes);
+        p.add(new JLabel("CA certificates:"));
+        p.add(x509Ca);
         p.add(progress, "span 2, growx, gaptop para");
         p.add(message, "span 2, growx, wmin 10");
         p.add(cancelButton, "span 2, split 2, right, gaptop para, tag cancel");
@@ -162,6 +169,7 @@ public final class ConnectWindow extends JFrame {
         s.viewOnly = viewOnly.isSelected();
         s.shared = shared.isSelected();
         s.securityTypes = securityTypes.getText().trim();
+        s.x509Ca = x509Ca.getText().trim();
         s.user = app.lastSettings().user;
         return s;
     }

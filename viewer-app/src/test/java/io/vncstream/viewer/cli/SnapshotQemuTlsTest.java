@@ -19,9 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code vncstream snapshot} of a tiny VM through QEMU's VeNCrypt: one VM (boots are slow) with
- * three VNC servers on its screen: {@code tls-creds-x509} (QEMU offers X509None only), the same
+ * four VNC servers on its screen: {@code tls-creds-x509} (QEMU offers X509None only), the same
  * with {@code password=on} and a password set over QMP (X509Vnc only), and {@code tls-creds-anon}
- * (TLSNone). Each snapshot must equal QMP's screendump pixel for pixel.
+ * (TLSNone), and X509None again on a Unix socket. Each snapshot must equal QMP's screendump pixel
+ * for pixel.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SnapshotQemuTlsTest {
@@ -54,11 +55,16 @@ class SnapshotQemuTlsTest {
                 "-object", "tls-creds-x509,id=tlsx,dir=" + creds + ",endpoint=server,verify-peer=off",
                 "-object", "tls-creds-anon,id=tlsa,endpoint=server",
                 "-vnc", "127.0.0.1:" + second + ",id=withpassword,tls-creds=tlsx,password=on",
-                "-vnc", "127.0.0.1:" + third + ",id=anonymous,tls-creds=tlsa"));
+                "-vnc", "127.0.0.1:" + third + ",id=anonymous,tls-creds=tlsa",
+                "-vnc", "unix:" + unixSocket() + ",id=unixtls,tls-creds=tlsx"));
         vm.qmp().executeOk("{\"execute\":\"set_password\",\"arguments\":{\"protocol\":\"vnc\",\"password\":\""
                 + PASSWORD + "\",\"display\":\"withpassword\"}}");
         BufferedImage shown = vm.showOnScreen("vncstream snapshot through VeNCrypt", "0123456789 ABCDEF abcdef");
         assertThat(PixelDiff.distinctColours(shown)).isGreaterThan(1);
+    }
+
+    private Path unixSocket() {
+        return dir.resolve("vnc-tls.sock");
     }
 
     private static int freeDisplay(int not) {
@@ -88,6 +94,13 @@ class SnapshotQemuTlsTest {
     void x509VncWithThePasswordSetOverQmpEqualsTheScreendump() throws Exception {
         snapshotEqualsScreendump("x509vnc", "127.0.0.1::" + passwordPort, "--security-types", "X509Vnc",
                 "--x509-ca", ca.toString(), "--password-file", passwordFile.toString());
+    }
+
+    /** TLS over a Unix socket: the SSLEngine runs over the socket channel's streams as over TCP's. */
+    @Test
+    void x509OverAUnixSocketEqualsTheScreendump() throws Exception {
+        snapshotEqualsScreendump("unix", "unix:" + unixSocket(), "--security-types", "X509None",
+                "--x509-ca", ca.toString());
     }
 
     @Test

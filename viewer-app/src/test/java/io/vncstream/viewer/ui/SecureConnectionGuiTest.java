@@ -52,6 +52,7 @@ class SecureConnectionGuiTest {
 
     Path temp;
     TestCertificates.Pair cert;
+    Path caCert;
     XvncServer xvnc;
     ViewerApp app;
     FrameFixture window;
@@ -63,6 +64,7 @@ class SecureConnectionGuiTest {
         TestPeers.requireDisplay();
         temp = Files.createTempDirectory("secure-gui");
         TestCertificates ca = TestCertificates.create(temp, "test CA");
+        caCert = ca.caCert();
         cert = ca.server("server", "DNS:localhost,IP:127.0.0.1");
         xvnc = XvncServer.builder().geometry(320, 240).vncAuth(PASSWORD).securityTypes("X509Vnc,TLSVnc", cert).start();
         FailOnThreadViolationRepaintManager.install();
@@ -77,7 +79,11 @@ class SecureConnectionGuiTest {
 
     @BeforeEach
     void openConnectWindow() {
-        ConnectWindow w = GuiActionRunner.execute(() -> app.showConnectWindow(xvnc.address(), false));
+        ConnectWindow w = GuiActionRunner.execute(() -> {
+            ConnectWindow c = app.showConnectWindow(xvnc.address(), false);
+            c.x509Ca.setText(""); // no test but the one about it trusts the CA (the field is remembered)
+            return c;
+        });
         window = new FrameFixture(w);
         robot = window.robot();
         awaitSettled(w.connectButton);
@@ -154,6 +160,16 @@ class SecureConnectionGuiTest {
         assertThat(GuiActionRunner.execute(connect::messageText)).startsWith("Secure connection failed: the certificate of"
                 + " 127.0.0.1:" + xvnc.port() + " (not signed by a trusted certificate authority, SHA256:");
         assertThat(known).doesNotExist();
+    }
+
+    @Test
+    void aCaFileInTheOptionsVerifiesTheServerWithoutAsking() {
+        window.textBox("securityTypes").setText("X509Vnc");
+        window.textBox("x509Ca").setText(caCert.toString());
+        window.button("connect").click();
+        typePassword(PASSWORD);
+        ViewerWindow viewer = awaitViewer();
+        assertThat(GuiActionRunner.execute(viewer::securityText)).startsWith("TLS: TLSv1.3, ").endsWith(", server verified");
     }
 
     @Test
