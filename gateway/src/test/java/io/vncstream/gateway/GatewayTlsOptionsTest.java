@@ -66,6 +66,18 @@ class GatewayTlsOptionsTest {
                         + server.cert() + " (a different key pair)");
     }
 
+    @Test
+    void badUpstreamTrustOptionsAreOneLineEach() throws Exception {
+        Path missing = dir.resolve("missing.pem");
+        assertThat(refusal("--listen", "127.0.0.1:0", "--upstream", "127.0.0.1:5", "--upstream-ca", missing.toString()))
+                .isEqualTo("vncstream-gateway: --upstream-ca " + missing + ": no such file");
+        Path text = Files.writeString(dir.resolve("not-a-ca.pem"), "hello\n");
+        assertThat(refusal("--listen", "127.0.0.1:0", "--upstream", "127.0.0.1:5", "--upstream-ca", text.toString()))
+                .startsWith("vncstream-gateway: --upstream-ca " + text + ": ");
+        assertThat(refusal("--listen", "127.0.0.1:0", "--upstream", "127.0.0.1:5", "--upstream-accept-certificate", "AB:CD"))
+                .startsWith("vncstream-gateway: --upstream-accept-certificate: not a SHA-256 fingerprint: 'AB:CD'");
+    }
+
     private static byte[] securityTypes(int port) throws Exception {
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
             DataInputStream in = new DataInputStream(s.getInputStream());

@@ -64,6 +64,10 @@ public final class SelfSignedCertificate {
         if (!Files.exists(cert) || !Files.exists(key) || expired(cert)) {
             create(stateDir, hostName);
             made = true;
+        } else {
+            // Kept owner-only even if something loosened them since.
+            StateDirectory.ensurePrivate(stateDir);
+            Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
         }
         return new TlsFiles(cert, key, true, made);
     }

@@ -21,7 +21,13 @@ public final class UpstreamTls {
     public static TlsOptions options(List<Path> caFiles, List<String> acceptedFingerprints) throws IOException {
         TlsOptions options = new TlsOptions().prompt(UpstreamTls::refuse);
         for (Path ca : caFiles) {
-            options.caFile(ca);
+            try {
+                options.caFile(ca);
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new IllegalArgumentException("--upstream-ca " + ca + ": no such file", e);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("--upstream-ca " + ca + ": " + e.getMessage(), e);
+            }
         }
         for (String fp : acceptedFingerprints) {
             try {

@@ -23,6 +23,8 @@ import java.util.Locale;
 public final class ServerTls {
     private static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
     private static final char[] IN_MEMORY = "in-memory".toCharArray();
+    /** Longer than TLS 1.3's 7-day ticket lifetime limit (RFC 8446 4.6.1), so no ticket is issued. */
+    static final int NO_TICKETS_SESSION_TIMEOUT = 8 * 24 * 3600;
 
     private final SSLContext context;
     private final X509Certificate certificate;
@@ -48,6 +50,11 @@ public final class ServerTls {
             kmf.init(store, IN_MEMORY);
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(kmf.getKeyManagers(), null, null);
+            // No TLS 1.3 NewSessionTicket after the handshake (the JDK sends none when sessions
+            // outlive a ticket's 7-day maximum). TigerVNC's viewer (1.12, GnuTLS) can miss the
+            // first record that follows a ticket in the same read, the VNC challenge, and wait
+            // for ever; and a VNC connection has nothing to gain from resuming a session.
+            context.getServerSessionContext().setSessionTimeout(NO_TICKETS_SESSION_TIMEOUT);
             return new ServerTls(context, chain[0]);
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot use this key and certificate for TLS: " + e.getMessage(), e);

@@ -171,6 +171,41 @@ class ServerVeNCryptTest {
         assertThat(MessageDigest.isEqual(serverReads.get(20, TimeUnit.SECONDS), up)).as("client to server bytes").isTrue();
     }
 
+    /** One X509None connection from {@code context} through to ClientInit; returns its TLS session. */
+    private javax.net.ssl.SSLSession connectOnce(javax.net.ssl.SSLContext context) throws Exception {
+        CompletableFuture<ServerHandshake> server = serve(ServerSecurity.NONE.withTls(tls, false));
+        DataInputStream in = new DataInputStream(client.getInputStream());
+        DataOutputStream out = new DataOutputStream(client.getOutputStream());
+        veNCryptUpTo(in, out, 260);
+        in.readUnsignedByte();
+        SSLSocket s = (SSLSocket) context.getSocketFactory().createSocket(client, "localhost", client.getPort(), false);
+        s.startHandshake();
+        assertThat(new DataInputStream(s.getInputStream()).readInt()).isZero();
+        s.getOutputStream().write(1);
+        server.get(10, TimeUnit.SECONDS);
+        javax.net.ssl.SSLSession session = s.getSession();
+        s.close();
+        client.close();
+        listener.close();
+        return session;
+    }
+
+    /**
+     * No TLS 1.3 session ticket follows the handshake (TigerVNC's 1.12 viewer can miss the VNC
+     * challenge read together with one, and hang): so a second connection cannot resume the first.
+     */
+    @Test
+    void noSessionTicketIsIssuedSoNothingIsResumed() throws Exception {
+        javax.net.ssl.SSLContext context = certificates.clientContext();
+        javax.net.ssl.SSLSession first = connectOnce(context);
+        javax.net.ssl.SSLSession second = connectOnce(context);
+        assertThat(first.getProtocol()).isEqualTo("TLSv1.3");
+        assertThat(second.getCreationTime()).as("a new session, not the first resumed").isNotEqualTo(first.getCreationTime());
+        // The JDK's client keeps one entry per handshake and one more per ticket received:
+        // 4 here when the server sends tickets, 2 when it sends none.
+        assertThat(java.util.Collections.list(context.getClientSessionContext().getIds())).as("cached sessions").hasSize(2);
+    }
+
     @Test
     void x509NoneWithoutPasswordSucceedsRightAfterTls() throws Exception {
         CompletableFuture<ServerHandshake> server = serve(ServerSecurity.NONE.withTls(tls, false));
