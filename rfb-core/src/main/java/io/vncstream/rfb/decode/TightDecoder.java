@@ -23,9 +23,18 @@ public final class TightDecoder implements Decoder {
     /** Below this many bytes basic data is sent without zlib. */
     static final int MIN_TO_COMPRESS = 12;
 
-    private final ZlibStream[] streams = {new ZlibStream(), new ZlibStream(), new ZlibStream(), new ZlibStream()};
+    private final ZlibStream[] streams;
     private final int[] palette = new int[256];
     private final TightJpeg jpeg = new TightJpeg();
+
+    public TightDecoder() {
+        streams = new ZlibStream[]{new ZlibStream(), new ZlibStream(), new ZlibStream(), new ZlibStream()};
+    }
+
+    /** Another lane's decoder of the same connection: the same four streams, its own scratch buffers. */
+    TightDecoder(TightDecoder sameConnection) {
+        streams = sameConnection.streams;
+    }
     private int[] pixels = new int[0];
 
     @Override
