@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * same zlib stream (ZRLE's one, Zlib's one, each of Tight's four, a Tight reset included), and
  * CopyRect depends on everything before it and everything after depends on it. A rectangle
  * whose dependencies are all in one lane goes there, so a chain (ZRLE) stays in one lane and
- * never waits across. The helper is woken once per batch, not per rectangle.
+ * never waits across. The helper is woken once per batch, not per rectangle, and when it has
+ * not started by the time lane 0 is done (no free core), the calling thread decodes lane 1 too.
  * <p>
  * Batches are bounded ({@link #full}): the caller runs one when it holds 256 rectangles or
  * 16 MiB of recorded bytes, so an update of any size needs bounded memory.
@@ -67,7 +68,7 @@ public final class DecodeBatch {
     public ByteArray recording() {
         int i = items.size();
         if (i == recordings.size()) {
-            recordings.add(new ByteArray(64 * 1024));
+            recordings.add(new ByteArray(4 * 1024));
         }
         ByteArray b = recordings.get(i);
         b.clear();
@@ -162,14 +163,22 @@ public final class DecodeBatch {
         boolean[] failed = new boolean[1];
         Future<?> helper = null;
         IOException failure = null;
+        // Whoever comes first decodes lane 1: the helper, or this thread once lane 0 is done (a
+        // helper that has not been given a core by then is not waited for).
+        java.util.concurrent.atomic.AtomicBoolean claimed = new java.util.concurrent.atomic.AtomicBoolean();
         try {
             if (!order.get(1).isEmpty()) {
                 helper = HELPERS.submit(() -> {
-                    decodeLane(1, order.get(1), waitFor, done, monitor, failed, ctx, fb);
+                    if (claimed.compareAndSet(false, true)) {
+                        decodeLane(1, order.get(1), waitFor, done, monitor, failed, ctx, fb);
+                    }
                     return null;
                 });
             }
             decodeLane(0, order.get(0), waitFor, done, monitor, failed, ctx, fb);
+            if (helper != null && claimed.compareAndSet(false, true)) {
+                decodeLane(1, order.get(1), waitFor, done, monitor, failed, ctx, fb);
+            }
         } catch (IOException | RuntimeException e) {
             failure = e instanceof IOException io ? io : new IOException(e.getMessage(), e);
             abort(monitor, failed);
