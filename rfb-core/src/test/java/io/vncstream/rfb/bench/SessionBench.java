@@ -44,7 +44,8 @@ public final class SessionBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Path dir = Path.of(System.getProperty("sessionbench.dir", "target/session-bench"));
+        String where = System.getProperty("sessionbench.dir", "");
+        Path dir = where.isBlank() ? DecodeBench.workloadDir().resolveSibling("session-bench") : Path.of(where);
         String only = System.getProperty("sessionbench.only", ".");
         int rounds = Integer.getInteger("sessionbench.rounds", 5);
         int passes = Integer.getInteger("sessionbench.passes", 2);
