@@ -33,7 +33,7 @@ final class UpdateReader {
     private final RfbClientHandler handler;
     private final Decoders decoders = new Decoders();
     private final ByteArray encoded = new ByteArray(64 * 1024);
-    /** Phase two on two cores, or null: then each rectangle is decoded as soon as it is read. */
+    /** Tight rectangles' phase two on two cores, or null: then each rectangle is decoded as soon as it is read. */
     private final DecodeBatch batch = DecodeBatch.useful() ? new DecodeBatch(decoders) : null;
     private final Map<Integer, LongAdder> rectsByEncoding = new ConcurrentHashMap<>();
 
@@ -131,7 +131,11 @@ final class UpdateReader {
             throw new RfbProtocolException(rect.describe() + " lies outside the " + fb.width() + "x" + fb.height()
                     + " framebuffer");
         }
-        if (batch != null) {
+        if (batch != null && !decoder.twoLanes()) {
+            // Decoded at once, after every rectangle before it.
+            flush();
+        }
+        if (batch != null && decoder.twoLanes()) {
             ByteArray bytes = batch.recording();
             in.startRecording(bytes);
             try {

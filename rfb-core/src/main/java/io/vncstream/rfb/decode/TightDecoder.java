@@ -235,6 +235,11 @@ public final class TightDecoder implements Decoder {
     }
 
     @Override
+    public boolean twoLanes() {
+        return true;
+    }
+
+    @Override
     public boolean ordered() {
         return true;
     }
