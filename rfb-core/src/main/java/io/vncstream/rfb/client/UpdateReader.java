@@ -2,6 +2,7 @@ package io.vncstream.rfb.client;
 
 import io.vncstream.rfb.Encodings;
 import io.vncstream.rfb.RfbProtocolException;
+import io.vncstream.rfb.decode.DecodeBatch;
 import io.vncstream.rfb.decode.DecodeContext;
 import io.vncstream.rfb.decode.Decoder;
 import io.vncstream.rfb.decode.Decoders;
@@ -33,6 +34,8 @@ final class UpdateReader {
     private final RfbClientHandler handler;
     private final Decoders decoders = new Decoders();
     private final ByteArray encoded = new ByteArray(64 * 1024);
+    /** Tight rectangles' phase two on two cores, or null: then each rectangle is decoded as soon as it is read. */
+    private final DecodeBatch batch = DecodeBatch.useful() ? new DecodeBatch(decoders) : null;
     private final Map<Integer, LongAdder> rectsByEncoding = new ConcurrentHashMap<>();
 
     UpdateReader(RfbInput in, DecodeContext ctx, Framebuffer fb, RfbClientHandler handler) {
@@ -53,18 +56,26 @@ final class UpdateReader {
         int count = in.readU16();
         boolean sawNotice = false;
         boolean sawOther = false;
-        for (int i = 0; i < count; i++) {
-            RectHeader rect = RectHeader.read(in);
-            if (rect.encoding() == Encodings.LAST_RECT) {
-                break;
+        try {
+            for (int i = 0; i < count; i++) {
+                RectHeader rect = RectHeader.read(in);
+                if (rect.encoding() == Encodings.LAST_RECT) {
+                    break;
+                }
+                if (DeviceNotice.isNotice(rect)) {
+                    sawNotice = true;
+                } else {
+                    sawOther = true;
+                }
+                rectsByEncoding.computeIfAbsent(rect.encoding(), e -> new LongAdder()).increment();
+                readRect(rect);
             }
-            if (DeviceNotice.isNotice(rect)) {
-                sawNotice = true;
-            } else {
-                sawOther = true;
+            flush();
+        } finally {
+            if (batch != null) {
+                // Left only after a failure: the connection ends with it.
+                batch.discard();
             }
-            rectsByEncoding.computeIfAbsent(rect.encoding(), e -> new LongAdder()).increment();
-            readRect(rect);
         }
         return !sawNotice || sawOther;
     }
@@ -100,7 +111,15 @@ final class UpdateReader {
         }
     }
 
+    /** Decodes the rectangles read so far (before a resize, at the end of the update). */
+    private void flush() throws IOException {
+        if (batch != null) {
+            batch.run(ctx, fb);
+        }
+    }
+
     private void resize(RectHeader rect) throws IOException {
+        flush();
         ServerInit.checkSize(Encodings.name(rect.encoding()), rect.width(), rect.height());
         try {
             fb.resize(rect.width(), rect.height());
@@ -119,6 +138,24 @@ final class UpdateReader {
         if (!fb.contains(rect.x(), rect.y(), rect.width(), rect.height())) {
             throw new RfbProtocolException(rect.describe() + " lies outside the " + fb.width() + "x" + fb.height()
                     + " framebuffer");
+        }
+        if (batch != null && !decoder.twoLanes()) {
+            // Decoded at once, after every rectangle before it.
+            flush();
+        }
+        if (batch != null && decoder.twoLanes()) {
+            ByteArray bytes = batch.recording();
+            in.startRecording(bytes);
+            try {
+                decoder.readRect(rect, in, ctx);
+            } finally {
+                in.stopRecording();
+            }
+            batch.add(rect, bytes);
+            if (batch.full()) {
+                batch.run(ctx, fb);
+            }
+            return;
         }
         if (decoder.decodesFromStream()) {
             decoder.decodeRect(rect, in, ctx, fb);

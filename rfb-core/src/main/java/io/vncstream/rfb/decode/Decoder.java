@@ -31,6 +31,15 @@ public interface Decoder {
         return false;
     }
 
+    /**
+     * Whether the client should decode this encoding's rectangles on two lanes ({@link DecodeBatch}):
+     * Tight, whose four streams and JPEGs are independent. Raw and Hextile are cheap per byte and
+     * cost more CPU recorded and handed over than they gain; ZRLE and Zlib are one stream each.
+     */
+    default boolean twoLanes() {
+        return false;
+    }
+
     /** Whether rectangles of this encoding must be decoded one after another in wire order. */
     default boolean ordered() {
         return false;

@@ -23,9 +23,18 @@ public final class TightDecoder implements Decoder {
     /** Below this many bytes basic data is sent without zlib. */
     static final int MIN_TO_COMPRESS = 12;
 
-    private final ZlibStream[] streams = {new ZlibStream(), new ZlibStream(), new ZlibStream(), new ZlibStream()};
+    private final ZlibStream[] streams;
     private final int[] palette = new int[256];
     private final TightJpeg jpeg = new TightJpeg();
+
+    public TightDecoder() {
+        streams = new ZlibStream[]{new ZlibStream(), new ZlibStream(), new ZlibStream(), new ZlibStream()};
+    }
+
+    /** Another lane's decoder of the same connection: the same four streams, its own scratch buffers. */
+    TightDecoder(TightDecoder sameConnection) {
+        streams = sameConnection.streams;
+    }
     private int[] pixels = new int[0];
 
     @Override
@@ -89,16 +98,15 @@ public final class TightDecoder implements Decoder {
             }
         }
         int dataSize = dataSize(rect, filter, colours, tpixel);
-        int[] out = pixelBuffer(rect);
         if (dataSize < MIN_TO_COMPRESS) {
-            unfilter(RfbInput.wrap(in.readBytes(dataSize), dataSize), rect, conv, filter, colours, out);
+            unfilter(RfbInput.wrap(in.readBytes(dataSize), dataSize), rect, conv, filter, colours, fb);
         } else {
             int length = readCompressedLength(rect, in, dataSize);
             in.ensure(length);
             ZlibStream stream = streams[(control >>> 4) & 3];
             RfbInput data = stream.open(in.array(), in.arrayOffset(), length, rect.describe());
             try {
-                unfilter(data, rect, conv, filter, colours, out);
+                unfilter(data, rect, conv, filter, colours, fb);
             } catch (java.io.EOFException e) {
                 throw new RfbProtocolException(rect.describe() + ": zlib data holds " + stream.produced()
                         + " bytes, the filter needs " + dataSize);
@@ -106,22 +114,34 @@ public final class TightDecoder implements Decoder {
             stream.finish(data, null);
             in.skip(length);
         }
-        fb.setPixels(rect.x(), rect.y(), rect.width(), rect.height(), out, 0, rect.width());
     }
 
-    private void unfilter(RfbInput data, RectHeader rect, PixelConverter conv, int filter, int colours, int[] out)
+    /** Copy and palette data go straight into the framebuffer's rows; gradient through a buffer. */
+    private void unfilter(RfbInput data, RectHeader rect, PixelConverter conv, int filter, int colours, Framebuffer fb)
             throws IOException {
         int w = rect.width();
         int h = rect.height();
+        int[] px = fb.pixels();
+        int stride = fb.width();
+        int first = rect.y() * stride + rect.x();
         switch (filter) {
-            case FILTER_COPY -> WirePixels.readTightRow(data, conv, out, 0, w * h);
-            case FILTER_PALETTE -> unpackPalette(data, out, w, h, colours);
-            default -> TightGradient.decode(data, conv, out, w, h);
+            case FILTER_COPY -> {
+                for (int y = 0; y < h; y++) {
+                    WirePixels.readTightRow(data, conv, px, first + y * stride, w);
+                }
+            }
+            case FILTER_PALETTE -> unpackPalette(data, px, first, stride, w, h, colours);
+            default -> {
+                int[] out = pixelBuffer(rect);
+                TightGradient.decode(data, conv, out, w, h);
+                fb.setPixels(rect.x(), rect.y(), w, h, out, 0, w);
+            }
         }
     }
 
     /** Palette indices a row at a time off the input's buffer: bits for two colours, bytes for more. */
-    private void unpackPalette(RfbInput data, int[] out, int w, int h, int colours) throws IOException {
+    private void unpackPalette(RfbInput data, int[] out, int first, int stride, int w, int h, int colours)
+            throws IOException {
         int[] pal = palette;
         if (colours == 2) {
             int rowBytes = (w + 7) / 8;
@@ -131,7 +151,7 @@ public final class TightDecoder implements Decoder {
                 data.ensure(rowBytes);
                 byte[] a = data.array();
                 int p = data.arrayOffset();
-                int d = y * w;
+                int d = first + y * stride;
                 for (int x = 0; x < w; x += 8) {
                     int b = a[p++];
                     int n = Math.min(8, w - x);
@@ -148,7 +168,7 @@ public final class TightDecoder implements Decoder {
             data.ensure(w);
             byte[] a = data.array();
             int p = data.arrayOffset();
-            int d = y * w;
+            int d = first + y * stride;
             for (int x = 0; x < w; x++) {
                 out[d + x] = pal[Math.min(a[p + x] & 0xFF, last)];
             }
@@ -212,6 +232,11 @@ public final class TightDecoder implements Decoder {
             }
         }
         return RfbProtocolException.checkLength(rect.describe() + ": compressed length", length, limit);
+    }
+
+    @Override
+    public boolean twoLanes() {
+        return true;
     }
 
     @Override

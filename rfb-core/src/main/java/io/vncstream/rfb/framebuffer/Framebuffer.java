@@ -6,15 +6,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The client's copy of the remote screen: opaque ARGB ints (0xFFRRGGBB), row-major, stride = width.
- * The GUI wraps {@link #pixels()} in an image without copying. Writers are the decoders (one
- * thread); readers may see a partly updated frame, which the next damage notification repairs,
- * as in every VNC viewer. Callers have already checked that rectangles lie inside the framebuffer.
+ * The GUI wraps {@link #pixels()} in an image without copying. Writers are the decoders (the
+ * reader thread); readers may see a partly updated frame, which the next damage notification repairs,
+ * as in every VNC viewer. Decoders may write disjoint rectangles from two threads at once (see
+ * DecodeBatch); resizes happen between them. Callers have already checked that rectangles lie
+ * inside the framebuffer.
  */
 public final class Framebuffer {
     private volatile int width;
     private volatile int height;
     private volatile int[] pixels;
     private final List<FramebufferListener> listeners = new CopyOnWriteArrayList<>();
+    private final Object damageLock = new Object();
 
     public Framebuffer(int width, int height) {
         this.width = width;
@@ -111,10 +114,15 @@ public final class Framebuffer {
         }
     }
 
-    /** Tells the listeners that a rectangle changed; decoders call this once per rectangle. */
+    /**
+     * Tells the listeners that a rectangle changed; decoders call this once per rectangle. Two
+     * decoding lanes may report at once: listeners are called one at a time, never concurrently.
+     */
     public void damage(int x, int y, int w, int h) {
-        for (FramebufferListener l : listeners) {
-            l.damaged(x, y, w, h);
+        synchronized (damageLock) {
+            for (FramebufferListener l : listeners) {
+                l.damaged(x, y, w, h);
+            }
         }
     }
 }

@@ -24,7 +24,10 @@ import java.util.Locale;
  * into a framebuffer, and in the same run the session's floor ({@link SessionFloor}: zlib
  * inflate alone, libjpeg to a raster alone, a copy of Raw's bytes). Rounds alternate decode and
  * floor passes; it reports decode-thread CPU per pass (median over the warm rounds), Mpixel/s
- * and the ratio decode / floor, which the machine's load moves far less than either figure.
+ * and the ratio decode / floor, which the machine's load moves far less than either figure;
+ * then wall-clock time per pass with phase two on one lane and on two (DecodeBatch), alternating,
+ * and the process's CPU time two lanes take against one (their overhead). Wall-clock speedup
+ * needs a second core that is free: on a machine shared with other work it says little.
  * <pre>
  *   mvn -o -q -B -pl rfb-core test-compile exec:exec@session-bench [-Dsessionbench.files=A.rfb,B.rfb]
  * </pre>
@@ -41,7 +44,8 @@ public final class SessionBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Path dir = Path.of(System.getProperty("sessionbench.dir", "target/session-bench"));
+        String where = System.getProperty("sessionbench.dir", "");
+        Path dir = where.isBlank() ? DecodeBench.workloadDir().resolveSibling("session-bench") : Path.of(where);
         String only = System.getProperty("sessionbench.only", ".");
         int rounds = Integer.getInteger("sessionbench.rounds", 5);
         int passes = Integer.getInteger("sessionbench.passes", 2);
@@ -54,8 +58,9 @@ public final class SessionBench {
         }
         System.out.printf(Locale.ROOT, "%d CPUs, load average %s; %d rounds of %d passes, first round is warm-up%n",
                 Runtime.getRuntime().availableProcessors(), loadAverage(), rounds, passes);
-        System.out.printf(Locale.ROOT, "%-26s %7s %7s %8s | %9s %9s %8s | %9s %-13s %7s | %s%n", "session", "updates",
-                "rects", "Mpixel", "cold ms", "decode ms", "Mpix/s", "floor ms", "floor", "ratio", "last picture vs Raw's");
+        System.out.printf(Locale.ROOT, "%-26s %7s %7s %8s | %9s %9s %8s | %9s %-13s %7s | %9s %9s %7s %7s | %s%n",
+                "session", "updates", "rects", "Mpixel", "cold ms", "decode ms", "Mpix/s", "floor ms", "floor",
+                "ratio", "1-lane ms", "2-lane ms", "speedup", "CPU 2/1", "last picture vs Raw's");
         for (Path file : files) {
             if (!file.getFileName().toString().matches(".*(" + only + ").*")) {
                 continue;
@@ -71,6 +76,7 @@ public final class SessionBench {
         long pixels = floor.rectsAndPixels.values().stream().mapToLong(c -> c[1]).sum();
         long rects = floor.rectsAndPixels.values().stream().mapToLong(c -> c[0]).sum();
         Framebuffer[] last = new Framebuffer[1];
+        oneLane(true);
         long cold = cpu(() -> last[0] = decode(session));
         String name = file.getFileName().toString();
         String prefix = name.substring(0, name.indexOf('.') + 1);
@@ -94,11 +100,38 @@ public final class SessionBench {
                 }
             }) / passes;
         }
+        // Wall clock, one lane against two (DecodeBatch), alternating.
+        long[] wall1 = new long[rounds];
+        long[] wall2 = new long[rounds];
+        long[] proc1 = new long[rounds];
+        long[] proc2 = new long[rounds];
+        for (int r = 0; r < rounds; r++) {
+            for (int lanes = 1; lanes <= 2; lanes++) {
+                oneLane(lanes == 1);
+                long t = System.nanoTime();
+                long c = processCpu();
+                for (int p = 0; p < passes; p++) {
+                    decode(session);
+                }
+                (lanes == 1 ? wall1 : wall2)[r] = (System.nanoTime() - t) / passes;
+                (lanes == 1 ? proc1 : proc2)[r] = (processCpu() - c) / passes;
+            }
+        }
+        oneLane(true);
+        double p1 = median(proc1) / 1e6;
+        double p2 = median(proc2) / 1e6;
+        double w1 = median(wall1) / 1e6;
+        double w2 = median(wall2) / 1e6;
         double d = median(decode) / 1e6;
         double f = median(base) / 1e6;
-        System.out.printf(Locale.ROOT, "%-26s %7d %7d %8.1f | %9.1f %9.1f %8.1f | %9.1f %-13s %7s | %s%n",
+        System.out.printf(Locale.ROOT, "%-26s %7d %7d %8.1f | %9.1f %9.1f %8.1f | %9.1f %-13s %7s | %9.1f %9.1f %6.2fx %6.2fx | %s%n",
                 name, floor.updates, rects, pixels / 1e6, cold / 1e6, d, pixels / 1e3 / d, f,
-                floor.kind(), f > 0.05 ? String.format(Locale.ROOT, "%.2fx", d / f) : "-", same);
+                floor.kind(), f > 0.05 ? String.format(Locale.ROOT, "%.2fx", d / f) : "-", w1, w2, w1 / w2, p2 / p1, same);
+    }
+
+    /** CPU time is measured on one lane (the calling thread does all the work); wall time both ways. */
+    private static void oneLane(boolean one) {
+        System.setProperty("vncstream.decodeThreads", one ? "1" : "2");
     }
 
     /** One pass through the client's reader, from a fresh framebuffer and fresh decoders. */
@@ -157,6 +190,11 @@ public final class SessionBench {
 
     interface Work {
         void run() throws IOException;
+    }
+
+    /** CPU time of the whole process (every thread: both lanes, and the JIT and GC too). */
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static long cpu(Work w) throws IOException {

@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The session bench's own parts against a real Xvnc: a short recorded session in every encoding
  * replays through the client's reader to the very picture the Raw session ends on (lossless
- * ones; Tight with JPEG only decodes), and each floor walks the same session and does work.
+ * ones; Tight with JPEG only decodes), on one decoding lane and on two alike, and each floor
+ * walks the same session and does work.
  */
 class SessionReplayXvncTest {
 
@@ -26,6 +27,13 @@ class SessionReplayXvncTest {
         for (Path file : files) {
             byte[] session = Files.readAllBytes(file);
             Framebuffer fb = SessionBench.decode(session);
+            System.setProperty("vncstream.decodeThreads", "2");
+            try {
+                assertThat(SessionBench.decode(session).pixels()).as("%s decoded on two lanes", file.getFileName())
+                        .isEqualTo(fb.pixels());
+            } finally {
+                System.clearProperty("vncstream.decodeThreads");
+            }
             SessionFloor floor = SessionFloor.of(session);
             assertThat(floor.updates).as("updates in %s", file.getFileName()).isGreaterThan(5);
             String name = file.getFileName().toString();
