@@ -137,7 +137,7 @@ final class ConnectionKeeper {
                     }
                     if (isAuthentication(e)) {
                         // Trying again would only ask for the password again and again: the user decides.
-                        window.connectionProgress(lastProblem + " Use Reconnect to try again.");
+                        window.connectionProgress(sentence(lastProblem) + " Use Reconnect to try again.");
                     } else {
                         scheduleRetry();
                     }
@@ -167,7 +167,7 @@ final class ConnectionKeeper {
     private void scheduleRetry() {
         stopRetry();
         long delay = retryDelay(failures).toMillis();
-        window.connectionProgress(lastProblem + " Trying again in " + Math.round(delay / 1000.0) + " s.");
+        window.connectionProgress(sentence(lastProblem) + " Trying again in " + Math.round(delay / 1000.0) + " s.");
         retry = new Timer((int) delay, e -> {
             if (!closed && current == null && !connecting) {
                 attempt(null);
@@ -199,5 +199,11 @@ final class ConnectionKeeper {
         if (l != null && l.client != null) {
             l.client.close();
         }
+    }
+
+    /** A message as a sentence, so that the next one does not run on from it ("...at byte 18 Trying again"). */
+    static String sentence(String text) {
+        String t = text.strip();
+        return t.isEmpty() || ".!?".indexOf(t.charAt(t.length() - 1)) >= 0 ? t : t + ".";
     }
 }
