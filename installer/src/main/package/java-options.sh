@@ -5,8 +5,8 @@
 # Without them the JVM takes up to a quarter of the RAM for its heap (6 GiB on a 24 GiB machine)
 # and keeps what a burst made it commit until a full GC, which may never come: 1-3 GB of RSS at
 # rest. A bounded heap, and G1 giving memory back (a periodic collection after 15 s without one,
-# then uncommitting beyond 30% free), keep the viewer at about 150 MiB after a 2-million-line
-# flood where it kept 1 GiB (viewer-app/bench/flood.sh).
+# then uncommitting beyond 30% free), keep the viewer at about 156 MiB after a 2-million-line
+# flood where it kept 1007 MiB, the gateway at 56 MiB where it kept 215 (viewer-app/bench/flood.sh).
 #   viewer: a 4K desktop is 32 MiB a copy; consoles keep 10,000 lines of scrollback each.
 #   gateway: a long-running daemon; each viewer may be 16 MiB behind (--max-behind) before it is cut.
 VNCSTREAM_GC_OPTIONS="-XX:+UseG1GC -XX:G1PeriodicGCInterval=15000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"
