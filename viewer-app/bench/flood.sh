@@ -7,7 +7,8 @@
 # RSS and peak RSS (VmHWM). The gateway's log says whether it cut the viewer off for falling behind.
 # Needs both shaded jars (mvn -o -B -pl viewer-app -am package -DskipTests; JARS=DIR for another
 # build's jars), Xvnc, python3 and an X display (xvfb-run -a ... when none).
-# Usage: [MODE=lines|rate] [SETTLE_MS=20000] viewer-app/bench/flood.sh [extra JVM options for the viewer]
+# The gateway's RSS (now and peak) is printed after the viewer's report. GATEWAY_OPTS: its JVM options.
+# Usage: [MODE=lines|rate] [SETTLE_MS=20000] [GATEWAY_OPTS=...] viewer-app/bench/flood.sh [extra JVM options for the viewer]
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 JARS="${JARS:-$ROOT}"
@@ -45,13 +46,16 @@ else:
 PY
 timeout 300 python3 "$WORK/device.py" "$WORK/flood.sock" "$WORK/go" "$MODE" "${RATE_MB:-60}" & pids+=($!)
 sleep 1
-timeout 300 java -jar "$JARS/gateway/target/vncstream-gateway.jar" --listen "127.0.0.1:$GW_PORT" \
+# shellcheck disable=SC2086 # GATEWAY_OPTS: extra JVM options for the gateway, as words
+timeout 300 java ${GATEWAY_OPTS:-} -jar "$JARS/gateway/target/vncstream-gateway.jar" --listen "127.0.0.1:$GW_PORT" \
   --upstream "127.0.0.1:$VNC_PORT" --device "flood=unix:$WORK/flood.sock" >"$WORK/gateway.log" 2>&1 & pids+=($!)
 sleep 2
 ( until grep -q "capture 1 of flood started" "$WORK/gateway.log"; do sleep 0.1; done; touch "$WORK/go" ) &
 HOME="$WORK" timeout 300 java -Dvncstream.measureSettleMillis="${SETTLE_MS:-20000}" "$@" \
   -jar "$JARS/viewer-app/target/vncstream.jar" --measure-memory 1 "127.0.0.1::$GW_PORT" 2>"$WORK/viewer.log" \
   | grep '^desktop=' || { echo "no report; viewer log:" >&2; tail -20 "$WORK/viewer.log" >&2; }
+gw_pid="$(pgrep -f "^java .*vncstream-gateway.jar --listen 127.0.0.1:$GW_PORT" | head -1)"
+echo "gateway at rest: $(awk '/^VmRSS|^VmHWM/ { printf "%s %.1f MiB ", $1, $2 / 1024 }' "/proc/$gw_pid/status")"
 echo "gateway: $(grep -c . "$WORK/gateway.log") log lines; $(grep -i -m1 'behind' "$WORK/gateway.log" || echo 'no viewer cut off for falling behind')"
 ls -l "$WORK"/state/vncstream/logs/ 2>/dev/null | tail -1 || true
 find "$WORK" -name 'flood-*.log' -printf 'console log %s bytes\n' 2>/dev/null || true

@@ -103,6 +103,16 @@ out="$(vncstream --version 2>&1)"; say "vncstream --version: $out"
 check "vncstream --version prints $upstream" grep -q -- "$upstream" <<<"$out"
 out="$(vncstream-gateway --version 2>&1)"; say "vncstream-gateway --version: $out"
 check "vncstream-gateway --version runs" [ -n "$out" ]
+# The heap bound and GC of each installed launcher, as its JVM really runs (java-options.sh):
+# without them the JVM takes a quarter of the RAM and keeps a burst's memory until a full GC.
+flags() { JAVA_TOOL_OPTIONS=-XX:+PrintFlagsFinal "$@" --version 2>/dev/null; }
+flag() { awk -v f="$1" '$2 == f { print $4 }'; }
+gw_flags="$(flags vncstream-gateway)"; viewer_flags="$(flags vncstream)"
+say "gateway: MaxHeapSize $(flag MaxHeapSize <<<"$gw_flags"), G1PeriodicGCInterval $(flag G1PeriodicGCInterval <<<"$gw_flags"); viewer: MaxHeapSize $(flag MaxHeapSize <<<"$viewer_flags")"
+check "vncstream-gateway runs with a 512 MiB heap" [ "$(flag MaxHeapSize <<<"$gw_flags")" = 536870912 ]
+check "vncstream runs with a 768 MiB heap" [ "$(flag MaxHeapSize <<<"$viewer_flags")" = 805306368 ]
+check "both run G1 giving memory back after 15 s idle" \
+  [ "$(flag UseG1GC <<<"$gw_flags")$(flag G1PeriodicGCInterval <<<"$gw_flags")$(flag G1PeriodicGCInterval <<<"$viewer_flags")" = true1500015000 ]
 
 if vncstream-gateway --help 2>/dev/null | grep -q -- --demo; then
   port="${VNCSTREAM_CHECK_PORT:-$((20000 + RANDOM % 20000))}"

@@ -86,6 +86,14 @@ if command -v strip >/dev/null 2>&1; then
     -exec strip --strip-unneeded {} +
 fi
 
+# Heap and GC settings of both launchers (see java-options.sh): the main launcher's as one
+# --java-options each, the gateway's in its launcher properties, written here from the same words.
+. "$here/java-options.sh"
+viewer_options=()
+for o in $VNCSTREAM_VIEWER_JAVA_OPTIONS; do viewer_options+=(--java-options "$o"); done
+{ grep -v '^java-options=' "$here/vncstream-gateway.properties"; echo "java-options=$VNCSTREAM_GATEWAY_JAVA_OPTIONS"; } \
+  >"$work/vncstream-gateway.properties"
+
 echo "== jpackage: app image"
 "$jdk_bin/jpackage" --type app-image --dest "$out/app-image" \
   --name "$name" --app-version "$version" --vendor "$vendor" --description "$description" \
@@ -94,7 +102,8 @@ echo "== jpackage: app image"
   --main-class io.vncstream.viewer.cli.VncstreamCommand \
   --runtime-image "$out/runtime" \
   --icon "$here/icons/png/256x256.png" \
-  --add-launcher "vncstream-gateway=$here/vncstream-gateway.properties"
+  "${viewer_options[@]}" \
+  --add-launcher "vncstream-gateway=$work/vncstream-gateway.properties"
 app="$out/app-image/$name"
 # The app image carries the desktop entry and the SVG icon too, for whoever installs it by hand.
 mkdir -p "$app/lib/share"

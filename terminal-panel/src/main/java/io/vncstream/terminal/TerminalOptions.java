@@ -1,6 +1,7 @@
 package io.vncstream.terminal;
 
 import io.vncstream.terminal.log.LogDirectories;
+import io.vncstream.terminal.log.LogSettings;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -20,6 +21,7 @@ public final class TerminalOptions {
     private int scrollbackLines = DEFAULT_SCROLLBACK_LINES;
     private Path logDirectory;
     private int logMemoryBytes = 4 * 1024 * 1024;
+    private LogSettings logSettings = LogSettings.DEFAULTS;
     private String fontFamily = Font.MONOSPACED;
     private int fontSize = 14;
     private boolean readOnly;
@@ -69,6 +71,16 @@ public final class TerminalOptions {
 
     public TerminalOptions logDirectory(Path value) {
         logDirectory = Objects.requireNonNull(value, "logDirectory");
+        return this;
+    }
+
+    /** Whether typed input is logged, and how old logs are pruned (defaults: no input, 30 days, 500 MiB). */
+    public LogSettings logSettings() {
+        return logSettings;
+    }
+
+    public TerminalOptions logSettings(LogSettings value) {
+        logSettings = Objects.requireNonNull(value, "logSettings");
         return this;
     }
 

@@ -54,7 +54,7 @@ public final class TerminalSession implements AutoCloseable {
         this.deviceName = Objects.requireNonNull(deviceName, "deviceName");
         this.options = Objects.requireNonNull(options, "options");
         this.readOnly = options.readOnly();
-        this.log = SessionLog.open(options.logDirectory(), deviceName, clock, options.logMemoryBytes());
+        this.log = SessionLog.open(options.logDirectory(), deviceName, clock, options.logMemoryBytes(), options.logSettings());
         this.engine = new TerminalEngine(deviceName, options.columns(), options.rows(),
                 options.scrollbackLines(), new TerminalEngine.Hooks() {
                     @Override

@@ -58,15 +58,17 @@ class TerminalSessionTest {
     }
 
     @Test
-    void typedInputGoesToTheSinkAsIsAndIsMarkedInTheLog() throws Exception {
+    void typedInputGoesToTheSinkAsIsAndIsMarkedInTheLogWhenTheUserAsks() throws Exception {
         List<byte[]> sent = new ArrayList<>();
         try (TerminalSession session = TestSessions.create(logDir, 80, 24)) {
             session.attach(sent::add);
+            session.send("secret\r".getBytes(StandardCharsets.US_ASCII)); // not stored: the default
+            session.sessionLog().recordInput(true);
             assertThat(session.send("ls\r".getBytes(StandardCharsets.US_ASCII))).isEqualTo(InputResult.SENT);
             feed(session, "ls\r\n");
             settle(session);
-            assertThat(sent).hasSize(1);
-            assertThat(sent.get(0)).isEqualTo("ls\r".getBytes(StandardCharsets.US_ASCII));
+            assertThat(sent).hasSize(2);
+            assertThat(sent.get(1)).isEqualTo("ls\r".getBytes(StandardCharsets.US_ASCII));
             String log = Files.readString(session.log(), StandardCharsets.ISO_8859_1);
             assertThat(log).isEqualTo(new String(LogAnnotations.encode(LogAnnotations.SENT,
                     "ls\r".getBytes(StandardCharsets.US_ASCII)), StandardCharsets.ISO_8859_1) + "ls\r\n");

@@ -36,6 +36,7 @@ public final class SessionLog implements Closeable {
     private final RecentBytes recent;
     private final TimeIndex timeIndex = new TimeIndex();
     private OutputStream out;
+    private volatile boolean recordInput;
     private long length;
     private boolean dirty;
 
@@ -52,16 +53,24 @@ public final class SessionLog implements Closeable {
      * works, in memory only, and says so in the application log.
      */
     public static SessionLog open(Path directory, String device, Clock clock, int memoryBytes) {
+        return open(directory, device, clock, memoryBytes, LogSettings.DEFAULTS);
+    }
+
+    /**
+     * As above, with the user's log settings: the directory and the file are owner-only, old logs
+     * are pruned first, and typed input is stored only if {@code settings} say so.
+     */
+    public static SessionLog open(Path directory, String device, Clock clock, int memoryBytes, LogSettings settings) {
         LocalDateTime now = LocalDateTime.now(clock);
         String name = LogNames.fileName(device, now);
         Path path = directory.resolve(name);
         OutputStream out = null;
         try {
-            Files.createDirectories(directory);
+            LogFiles.prepare(directory);
+            LogFiles.prune(directory, settings, clock, null);
             for (int attempt = 1; out == null; attempt++) {
                 try {
-                    out = new BufferedOutputStream(Files.newOutputStream(path,
-                            StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 64 * 1024);
+                    out = new BufferedOutputStream(LogFiles.create(path), 64 * 1024);
                 } catch (FileAlreadyExistsException e) {
                     // Two sessions of one device in the same second: number the later ones.
                     path = directory.resolve(name.replace(".log", "-" + attempt + ".log"));
@@ -70,7 +79,18 @@ public final class SessionLog implements Closeable {
         } catch (IOException e) {
             LOG.warn("cannot create the terminal log {}; keeping the log in memory only", path, e);
         }
-        return new SessionLog(device, path, out, clock, memoryBytes);
+        SessionLog log = new SessionLog(device, path, out, clock, memoryBytes);
+        log.recordInput = settings.recordInput();
+        return log;
+    }
+
+    /** Whether {@link #sent} stores input; the user may change it while the log is open. */
+    public void recordInput(boolean on) {
+        recordInput = on;
+    }
+
+    public boolean recordsInput() {
+        return recordInput;
     }
 
     public String device() {
@@ -100,8 +120,11 @@ public final class SessionLog implements Closeable {
         write(bytes, offset, count);
     }
 
-    /** Input sent to the device, marked as such. */
+    /** Input sent to the device, marked as such; nothing unless the user turned recording input on. */
     public synchronized void sent(byte[] bytes) {
+        if (!recordInput) {
+            return;
+        }
         byte[] marked = LogAnnotations.encode(LogAnnotations.SENT, bytes);
         write(marked, 0, marked.length);
     }

@@ -19,7 +19,8 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
         String prefix = cmd.getParent() == null ? cmd.getCommandName() : "vncstream " + cmd.getCommandName();
-        cmd.getErr().println(prefix + ": " + describe(e));
+        // Messages may carry a server's words (a reason, a device name): escaped, and one line.
+        cmd.getErr().println(prefix + ": " + TerminalText.escape(describe(e)));
         if (parsed.hasMatchedOption("--debug")) {
             e.printStackTrace(cmd.getErr());
         }

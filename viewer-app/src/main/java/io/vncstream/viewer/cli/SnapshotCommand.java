@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
 
 /** {@code vncstream snapshot ADDRESS OUT.png}: one complete frame, exactly as the server has it. */
 @Command(name = "snapshot", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Connect, wait for one complete update, and write the framebuffer as a PNG.")
+        description = "Connect, wait for one complete update, and write the framebuffer as a PNG (or JPEG).")
 final class SnapshotCommand implements Callable<Integer> {
     static final Map<String, Integer> ENCODINGS = Map.of(
             "raw", Encodings.RAW, "copyrect", Encodings.COPY_RECT, "rre", Encodings.RRE,
@@ -32,7 +32,8 @@ final class SnapshotCommand implements Callable<Integer> {
                     + " [ipv6]:DISPLAY, [ipv6]::PORT, unix:PATH")
     String address;
 
-    @Parameters(index = "1", paramLabel = "OUT.png", description = "Where to write the picture.")
+    @Parameters(index = "1", paramLabel = "OUT.png",
+            description = "Where to write the picture: a PNG, or a JPEG if the name ends in .jpg or .jpeg.")
     Path output;
 
     @Option(names = "--encoding", paramLabel = "NAME",
@@ -51,6 +52,7 @@ final class SnapshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        String format = format(output); // a name we cannot honour is refused before connecting
         ClientConfig config = connection.config();
         if (encoding != null) {
             Integer number = ENCODINGS.get(encoding.toLowerCase(Locale.ROOT));
@@ -68,14 +70,27 @@ final class SnapshotCommand implements Callable<Integer> {
             frame.watch(client.framebuffer());
             client.start();
             FirstFullUpdate.Frame picture = frame.await(Duration.ofSeconds(timeoutSeconds));
-            writePng(picture.width(), picture.height(), picture.argb(), output);
+            write(picture.width(), picture.height(), picture.argb(), output, format);
         }
         return 0;
     }
 
-    static void writePng(int width, int height, int[] argb, Path file) throws IOException {
+    /** The format the file's name asks for: PNG (.png), JPEG (.jpg, .jpeg); any other name is refused. */
+    static String format(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".png")) {
+            return "png";
+        }
+        if (name.endsWith(".jpg") || name.endsWith(".jpeg")) {
+            return "jpeg";
+        }
+        throw new IllegalArgumentException("cannot tell which picture format to write from the name '" + file
+                + "': end it in .png or .jpg");
+    }
+
+    static void write(int width, int height, int[] argb, Path file, String format) throws IOException {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         image.setRGB(0, 0, width, height, argb, 0, width);
-        PngFile.write(image, file);
+        PngFile.write(image, file, format);
     }
 }

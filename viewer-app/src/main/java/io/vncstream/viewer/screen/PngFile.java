@@ -23,6 +23,11 @@ public final class PngFile {
      * and throws "Can't create an ImageOutputStream!", which names neither the file nor the cause.
      */
     public static void write(BufferedImage image, Path file) throws IOException {
+        write(image, file, "png");
+    }
+
+    /** As {@link #write(BufferedImage, Path)} in the ImageIO format named (e.g. "jpeg"). */
+    public static void write(BufferedImage image, Path file, String format) throws IOException {
         OutputStream out;
         try {
             Path parent = file.toAbsolutePath().getParent();
@@ -34,8 +39,8 @@ public final class PngFile {
             throw new IOException("cannot write " + file + ": " + cause(e), e);
         }
         try (out) {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IOException("no PNG writer available");
+            if (!ImageIO.write(image, format, out)) {
+                throw new IOException("no " + format.toUpperCase(java.util.Locale.ROOT) + " writer available");
             }
         }
     }

@@ -137,9 +137,9 @@ final class ConnectionKeeper {
                         return;
                     }
                     if (isAuthentication(e)) {
-                        // Trying again would only ask for the password (or about the certificate)
-                        // again and again: the user decides.
-                        window.connectionProgress(lastProblem + " Use Reconnect to try again.");
+                        // Trying again would only ask for the password (or about the certificate, or the
+                        // SSH host key) again and again: the user decides.
+                        window.connectionProgress(sentence(lastProblem) + " Use Reconnect to try again.");
                     } else {
                         scheduleRetry();
                     }
@@ -171,7 +171,7 @@ final class ConnectionKeeper {
     private void scheduleRetry() {
         stopRetry();
         long delay = retryDelay(failures).toMillis();
-        window.connectionProgress(lastProblem + " Trying again in " + Math.round(delay / 1000.0) + " s.");
+        window.connectionProgress(sentence(lastProblem) + " Trying again in " + Math.round(delay / 1000.0) + " s.");
         retry = new Timer((int) delay, e -> {
             if (!closed && current == null && !connecting) {
                 attempt(null);
@@ -203,5 +203,11 @@ final class ConnectionKeeper {
         if (l != null && l.client != null) {
             l.client.close();
         }
+    }
+
+    /** A message as a sentence, so that the next one does not run on from it ("...at byte 18 Trying again"). */
+    static String sentence(String text) {
+        String t = text.strip();
+        return t.isEmpty() || ".!?".indexOf(t.charAt(t.length() - 1)) >= 0 ? t : t + ".";
     }
 }

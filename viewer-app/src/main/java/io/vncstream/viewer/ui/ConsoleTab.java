@@ -79,6 +79,9 @@ final class ConsoleTab {
         // Live on a lost connection: its end is still queued behind output the terminal has not
         // taken yet (the queues are bounded, the reader waits); this capture replaces it now, and
         // the old one's remaining output is dropped (the new one's replay carries it).
+        if (capture != null && capture.isOpen()) {
+            capture.close();
+        }
         capture = null;
         liveOn = streams;
         int gen = ++generation;

@@ -102,6 +102,13 @@ final class ConsoleTabs {
         }
     }
 
+    /** The user turned storing typed input in logs on or off: open consoles follow at once. */
+    void recordInput(boolean on) {
+        for (ConsoleTab t : consoles.values()) {
+            t.session().sessionLog().recordInput(on);
+        }
+    }
+
     ConsoleTab get(String device) {
         return consoles.get(device);
     }

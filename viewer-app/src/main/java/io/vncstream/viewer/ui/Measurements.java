@@ -78,6 +78,8 @@ public final class Measurements {
     }
 
     private static void report(RfbClient c, int consoles) {
+        // At rest, as the user's machine sees it: before the full GCs below, which no one runs otherwise.
+        String restingRss = procStatusMib("VmRSS:");
         for (int i = 0; i < 3; i++) {
             System.gc();
         }
@@ -95,6 +97,7 @@ public final class Measurements {
                 + " heap-committed-mib=" + mib(heap.getCommitted())
                 + " non-heap-used-mib=" + mib(nonHeap.getUsed())
                 + " rss-mib=" + procStatusMib("VmRSS:")
+                + " rss-before-gc-mib=" + restingRss
                 + " heap-peak-mib=" + mib(peak)
                 + " rss-peak-mib=" + procStatusMib("VmHWM:"));
         System.out.flush();

@@ -49,6 +49,7 @@ final class ViewerActions {
     final Action devices;
     final Action openConsole;
     final Action closeConsole;
+    final Action logSettings;
     final Action nextTab;
     final Action previousTab;
 
@@ -80,11 +81,22 @@ final class ViewerActions {
         devices = action("Devices", "devices", e -> w.setDevicesShown(!w.isDevicesShown()));
         openConsole = action("Open console", "openConsole", e -> w.openSelectedConsole());
         closeConsole = action("Close console", "closeConsole", e -> w.closeSelectedConsole());
+        logSettings = action("Log settings...", "logSettings", e -> editLogSettings());
         nextTab = action("Next tab", "nextTab", e -> w.switchTab(1));
         previousTab = action("Previous tab", "previousTab", e -> w.switchTab(-1));
         nextTab.putValue(Action.ACCELERATOR_KEY, KeyStroke.getKeyStroke(KeyEvent.VK_PAGE_DOWN, KeyEvent.CTRL_DOWN_MASK));
         previousTab.putValue(Action.ACCELERATOR_KEY, KeyStroke.getKeyStroke(KeyEvent.VK_PAGE_UP, KeyEvent.CTRL_DOWN_MASK));
         fullScreen.putValue(Action.ACCELERATOR_KEY, KeyStroke.getKeyStroke(KeyEvent.VK_F11, 0));
+    }
+
+    /** Asks for the console log settings; they apply to new consoles, and input recording to open ones too. */
+    private void editLogSettings() {
+        var chosen = io.vncstream.terminal.swing.LogSettingsPanel.edit(w, w.app().logSettings(),
+                w.app().consoleOptions().logDirectory());
+        if (chosen != null) {
+            w.app().setLogSettings(chosen);
+            w.consoles().recordInput(chosen.recordInput());
+        }
     }
 
     private static Action action(String name, String command, Consumer<ActionEvent> body) {
@@ -166,7 +178,7 @@ final class ViewerActions {
         view.addSeparator();
         view.add(check(darkTheme));
         bar.add(view);
-        bar.add(menu("Consoles", "consoles", openConsole, closeConsole, null, nextTab, previousTab));
+        bar.add(menu("Consoles", "consoles", openConsole, closeConsole, null, nextTab, previousTab, null, logSettings));
         return bar;
     }
 

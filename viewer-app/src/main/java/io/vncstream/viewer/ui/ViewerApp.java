@@ -99,9 +99,19 @@ public final class ViewerApp {
         config.saveSettings(settings);
     }
 
-    /** Options for a new console tab: the defaults, with the log directory if one was set. */
+    /** Whether typed input is logged and how old logs are pruned, as saved in the settings. */
+    public io.vncstream.terminal.log.LogSettings logSettings() {
+        return io.vncstream.terminal.log.LogSettings.load(settings);
+    }
+
+    public void setLogSettings(io.vncstream.terminal.log.LogSettings value) {
+        value.store(settings);
+        config.saveSettings(settings);
+    }
+
+    /** Options for a new console tab: the defaults, with the log settings and directory if one was set. */
     public TerminalOptions consoleOptions() {
-        TerminalOptions o = TerminalOptions.defaults();
+        TerminalOptions o = TerminalOptions.defaults().logSettings(logSettings());
         if (consoleLogDirectory != null) {
             o.logDirectory(consoleLogDirectory);
         }

@@ -44,6 +44,7 @@ public final class ViewerWindow extends JFrame {
     private final SecurityIndicator securityIndicator = new SecurityIndicator();
     private final JPanel statusBar = new JPanel(new MigLayout("insets 2 8 2 8, fill", "[grow]"));
     private final DisconnectedBanner banner;
+    private final DesktopSizeFollower sizeFollower;
     private final ConnectionKeeper keeper = new ConnectionKeeper(this);
     private final ViewerActions actions;
     private final DevicePanel devicePanel;
@@ -90,6 +91,8 @@ public final class ViewerWindow extends JFrame {
         devicePanel.deviceList().addListSelectionListener(e -> actions.update());
         deviceSplit = new DeviceSplit(this, devicePanel, tabs, () -> actions.update());
         banner = new DisconnectedBanner(actions.reconnect);
+        // A new picture size enables the picture's actions (Screenshot...) and resizes the window.
+        sizeFollower = new DesktopSizeFollower(this, () -> actions.update());
 
         toolbar = actions.toolbar();
         setJMenuBar(actions.menuBar());
@@ -102,10 +105,12 @@ public final class ViewerWindow extends JFrame {
         JPanel content = new JPanel(new MigLayout("insets 0, gap 0, fill, wrap 1", "[grow,fill]"));
         // hidemode 3: bars hidden in full screen give their space to the screen. Hidden rows
         // leave the grid, so the centre's row grows by its own "push", not by a row index.
-        content.add(toolbar, "growx, hidemode 3");
-        content.add(banner, "growx, hidemode 3");
-        content.add(deviceSplit.component(), "grow, push");
-        content.add(statusBar, "growx, hidemode 3");
+        // wmin 0: no bar may make the column wider than the window (the toolbar alone asks for
+        // about 780 px); what does not fit is cut off at the bar's end, not the whole window's.
+        content.add(toolbar, "growx, wmin 0, hidemode 3");
+        content.add(banner, "growx, wmin 0, hidemode 3");
+        content.add(deviceSplit.component(), "grow, push, wmin 0");
+        content.add(statusBar, "growx, wmin 0, hidemode 3");
         setContentPane(content);
 
         WindowKeys.install(getRootPane(), this::showPopup, actions.fullScreen);
@@ -170,6 +175,14 @@ public final class ViewerWindow extends JFrame {
 
     DevicePanel devicePanel() {
         return devicePanel;
+    }
+
+    JToolBar toolbar() {
+        return toolbar;
+    }
+
+    JScrollPane screenScroll() {
+        return screenScroll;
     }
 
     DisconnectedBanner banner() {
@@ -262,6 +275,7 @@ public final class ViewerWindow extends JFrame {
         Dimension d = getSize();
         setSize(Math.min(d.width, usable.width), Math.min(d.height, usable.height));
         setLocationRelativeTo(null);
+        sizeFollower.fitted();
     }
 
     // ---- devices and consoles ----
