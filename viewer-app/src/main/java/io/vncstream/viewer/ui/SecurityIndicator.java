@@ -34,6 +34,15 @@ final class SecurityIndicator extends JPanel {
     }
 
     void show(ConnectionSecurity security, ServerAddress address) {
+        show(security, address, null);
+    }
+
+    /**
+     * {@code via}: the SSH host the connection goes through, or null. SSH encrypts the way to it;
+     * from there to the VNC server (the address as that host sees it) the warning still applies,
+     * unless that is the SSH host itself.
+     */
+    void show(ConnectionSecurity security, ServerAddress address, String via) {
         if (security == null) {
             clear();
             return;
@@ -45,8 +54,10 @@ final class SecurityIndicator extends JPanel {
                     : " - certificate " + security.fingerprint()));
             warning.setVisible(false);
         } else {
-            label.setText("Unencrypted");
-            label.setToolTipText(security.summary());
+            boolean tunnelled = via != null && !via.isBlank();
+            label.setText(tunnelled ? "SSH tunnel through " + via.trim() : "Unencrypted");
+            label.setToolTipText(tunnelled ? "VNC unencrypted inside an SSH tunnel: " + security.summary()
+                    : security.summary());
             warning.setVisible(!isLocal(address));
         }
     }

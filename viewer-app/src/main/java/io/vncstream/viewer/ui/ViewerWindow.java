@@ -230,7 +230,7 @@ public final class ViewerWindow extends JFrame {
         banner.hideBanner();
         showStatus("Connected to " + settings.address + ": " + client.framebuffer().width() + " x "
                 + client.framebuffer().height() + ", RFB " + client.protocolVersion());
-        securityIndicator.show(client.security(), parsedAddress());
+        securityIndicator.show(client.security(), parsedAddress(), settings.via);
         actions.update();
         app.connected(this);
     }

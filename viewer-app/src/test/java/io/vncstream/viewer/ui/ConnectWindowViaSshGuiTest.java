@@ -127,6 +127,9 @@ class ConnectWindowViaSshGuiTest {
         ViewerWindow viewer = (ViewerWindow) GuiActionRunner.execute(
                 () -> app.windows().stream().filter(w -> w instanceof ViewerWindow).findFirst().orElseThrow());
         assertThat(GuiActionRunner.execute(() -> viewer.settings().via)).isEqualTo(sshd.address());
+        // Xvnc plain behind the tunnel, on the SSH host itself: said so, and no warning.
+        assertThat(GuiActionRunner.execute(viewer::securityText)).isEqualTo("SSH tunnel through " + sshd.address());
+        assertThat(GuiActionRunner.execute(viewer::unencryptedWarningShown)).isFalse();
         assertThat(app.config().viaFor(address)).isEqualTo(sshd.address());
     }
 
