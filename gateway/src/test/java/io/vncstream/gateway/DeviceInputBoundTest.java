@@ -79,8 +79,9 @@ class DeviceInputBoundTest {
             long accepted = sent.get();
             System.out.printf("input to a device that does not read: the viewer got %d MiB out in 3 s%n", accepted / MIB);
             // Without a bound all 64 MiB go out in a fraction of a second; with it, the device's
-            // bound, one message being read and the sockets' buffers.
-            assertTrue(accepted <= 8L * MIB, accepted / MIB + " MiB accepted from a viewer of a device that does not read");
+            // bound (1 MiB), one message being read (1 MiB) and the sockets' buffers, which loopback
+            // TCP autotunes (7-9 MiB in all here, seen under load); never the 64 MiB sent.
+            assertTrue(accepted <= 24L * MIB, accepted / MIB + " MiB accepted from a viewer of a device that does not read");
 
             viewer.close();
             await(Duration.ofSeconds(10), "the gateway saw the viewer leave", () -> gateway.viewerCount() == 0);
