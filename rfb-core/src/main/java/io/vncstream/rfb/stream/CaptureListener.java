@@ -1,10 +1,7 @@
 package io.vncstream.rfb.stream;
 
-/** Receives one capture's device output, in order, on the capture's own delivery thread. */
-public interface CaptureListener {
-    void output(byte[] data);
+import io.vncstream.rfb.devices.OutputListener;
 
-    /** The capture ended: closed by us, by the server, or because the device was removed. */
-    default void ended(String reason) {
-    }
+/** Receives one capture's device output, in order, on the capture's own delivery thread. */
+public interface CaptureListener extends OutputListener {
 }

@@ -1,7 +1,8 @@
 package io.vncstream.viewer.cli;
 
-import io.vncstream.rfb.stream.Capture;
-import io.vncstream.rfb.stream.CaptureListener;
+import io.vncstream.rfb.devices.DeviceCapture;
+import io.vncstream.rfb.devices.EndReasons;
+import io.vncstream.rfb.devices.OutputListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,10 +45,10 @@ final class ConsoleCommand implements Callable<Integer> {
         PrintStream out = System.out;
         CountDownLatch ended = new CountDownLatch(1);
         String[] endReason = new String[1];
-        try (StreamSession session = StreamSession.open(address, connection)) {
-            Capture capture;
+        try (DeviceSession session = StreamSession.open(address, connection)) {
+            DeviceCapture capture;
             try {
-                capture = session.streams.capture(device, new CaptureListener() {
+                capture = session.devices().capture(device, new OutputListener() {
                     @Override
                     public void output(byte[] data) {
                         out.write(data, 0, data.length);
@@ -75,13 +76,13 @@ final class ConsoleCommand implements Callable<Integer> {
             }
             out.flush();
         }
-        if (endReason[0] != null && endReason[0].startsWith("device removed")) {
+        if (endReason[0] != null && EndReasons.isRemoval(endReason[0])) {
             System.err.println("vncstream console: " + device + ": " + endReason[0]);
         }
         return 0;
     }
 
-    private void piped(Capture capture, CountDownLatch ended) throws IOException, InterruptedException {
+    private void piped(DeviceCapture capture, CountDownLatch ended) throws IOException, InterruptedException {
         InputStream in = System.in;
         byte[] buf = new byte[64 * 1024];
         int n;
@@ -93,7 +94,7 @@ final class ConsoleCommand implements Callable<Integer> {
         ended.await((long) (timeoutSeconds * 1000), TimeUnit.MILLISECONDS);
     }
 
-    private void interactive(Capture capture, CountDownLatch ended) throws IOException, InterruptedException {
+    private void interactive(DeviceCapture capture, CountDownLatch ended) throws IOException, InterruptedException {
         System.err.println("Connected to " + device + " (escape character is ^])");
         RawTerminal raw = RawTerminal.enter();
         try {

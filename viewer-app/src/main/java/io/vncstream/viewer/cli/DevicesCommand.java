@@ -18,8 +18,8 @@ final class DevicesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (StreamSession session = StreamSession.open(address, connection)) {
-            for (String name : session.streams.devices()) {
+        try (DeviceSession session = StreamSession.open(address, connection)) {
+            for (String name : session.devices().names()) {
                 System.out.println(name);
             }
         }

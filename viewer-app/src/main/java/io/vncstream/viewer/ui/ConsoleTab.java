@@ -1,8 +1,8 @@
 package io.vncstream.viewer.ui;
 
-import io.vncstream.rfb.stream.Capture;
-import io.vncstream.rfb.stream.CaptureListener;
-import io.vncstream.rfb.stream.StreamClient;
+import io.vncstream.rfb.devices.DeviceCapture;
+import io.vncstream.rfb.devices.DeviceSource;
+import io.vncstream.rfb.devices.OutputListener;
 import io.vncstream.terminal.StreamStatus;
 import io.vncstream.terminal.TerminalOptions;
 import io.vncstream.terminal.TerminalSession;
@@ -29,7 +29,7 @@ final class ConsoleTab {
     private final TerminalSession session;
     private final Runnable changed;
     private final ReplayOverlap shown = new ReplayOverlap(REPLAY_MEMORY);
-    private Capture capture;
+    private DeviceCapture capture;
     private boolean requested;
     private boolean closed;
     private boolean removed;
@@ -60,7 +60,7 @@ final class ConsoleTab {
         return capture != null || requested;
     }
 
-    Capture capture() {
+    DeviceCapture capture() {
         return capture;
     }
 
@@ -71,8 +71,8 @@ final class ConsoleTab {
         return device + (removed ? " (removed)" : " (disconnected)");
     }
 
-    /** Starts a capture through {@code streams}; after an earlier one, marks the gap first. */
-    void capture(StreamClient streams) {
+    /** Starts a capture through {@code source}; after an earlier one, marks the gap first. */
+    void capture(DeviceSource source) {
         if (closed || isLive()) {
             return;
         }
@@ -81,12 +81,12 @@ final class ConsoleTab {
         requested = true;
         removed = false;
         Output output = new Output(gen, again);
-        CompletableFuture<Capture> future = streams.capture(device, output);
+        CompletableFuture<DeviceCapture> future = source.capture(device, output);
         future.whenComplete((c, error) -> SwingUtilities.invokeLater(() -> captureOpened(gen, c, error, output)));
         changed.run();
     }
 
-    private void captureOpened(int gen, Capture c, Throwable error, Output output) {
+    private void captureOpened(int gen, DeviceCapture c, Throwable error, Output output) {
         if (gen != generation) {
             if (c != null) {
                 c.close();
@@ -153,7 +153,7 @@ final class ConsoleTab {
      * has attached the session (and, after a gap, written its note) waits here: the session must
      * see the new stream's reset and the note before the stream's first bytes.
      */
-    private final class Output implements CaptureListener {
+    private final class Output implements OutputListener {
         private final int gen;
         private final boolean again;
         private boolean replayPending;

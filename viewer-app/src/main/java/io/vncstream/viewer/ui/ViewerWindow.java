@@ -202,8 +202,8 @@ public final class ViewerWindow extends JFrame {
     /** Called by the keeper before the new connection's reader starts. */
     void connectionStarted(Link link) {
         RfbClient client = link.client();
-        devicePanel.connected(link.streams());
-        consoles.connected(link.streams());
+        devicePanel.connected(link.devices());
+        consoles.connected(link.devices());
         screen.setPlaceholder("Waiting for the first picture...");
         setDesktopName(client.serverInit().name());
         banner.hideBanner();
