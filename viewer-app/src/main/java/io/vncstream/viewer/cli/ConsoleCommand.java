@@ -14,7 +14,6 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 final class ConsoleCommand implements Callable<Integer> {
     private static final int ESCAPE = 0x1d;
 
-    @Parameters(index = "0", paramLabel = "ADDRESS", description = "As for snapshot.")
+    @Parameters(index = "0", paramLabel = "ADDRESS", description = "As for snapshot; with --connect, a libvirt domain.")
     String address;
 
     @Parameters(index = "1", paramLabel = "DEVICE", description = "A name that `vncstream devices` lists.")
@@ -37,33 +36,36 @@ final class ConsoleCommand implements Callable<Integer> {
             description = "When stdin is not a terminal: keep showing output this long after it ends (default: ${DEFAULT-VALUE}).")
     double timeoutSeconds;
 
+    @Option(names = "--force", description = "With --connect: take a pty console another client (virsh console, virt-manager) holds.")
+    boolean force;
+
     @Mixin
     ConnectionOptions connection;
+
+    @Mixin
+    LibvirtOptions libvirt;
 
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
         CountDownLatch ended = new CountDownLatch(1);
         String[] endReason = new String[1];
-        try (DeviceSession session = StreamSession.open(address, connection)) {
-            DeviceCapture capture;
-            try {
-                capture = session.devices().capture(device, new OutputListener() {
-                    @Override
-                    public void output(byte[] data) {
-                        out.write(data, 0, data.length);
-                        out.flush();
-                    }
+        try (DeviceSession session = libvirt.isSet()
+                ? LibvirtSession.open(libvirt.uri, address, true, force)
+                : StreamSession.open(address, connection)) {
+            DeviceCapture capture = ResumingCapture.open(session.devices(), device, new OutputListener() {
+                @Override
+                public void output(byte[] data) {
+                    out.write(data, 0, data.length);
+                    out.flush();
+                }
 
-                    @Override
-                    public void ended(String reason) {
-                        endReason[0] = reason;
-                        ended.countDown();
-                    }
-                }).get(10, TimeUnit.SECONDS);
-            } catch (ExecutionException e) {
-                throw (e.getCause() instanceof Exception ex) ? ex : e;
-            }
+                @Override
+                public void ended(String reason) {
+                    endReason[0] = reason;
+                    ended.countDown();
+                }
+            }, 30);
             boolean terminal = System.console() != null;
             if (terminal) {
                 interactive(capture, ended);

@@ -5,6 +5,7 @@ import io.vncstream.rfb.client.ClientConfig;
 import io.vncstream.rfb.client.FirstFullUpdate;
 import io.vncstream.rfb.client.RfbClient;
 import io.vncstream.rfb.client.RfbClientHandler;
+import io.vncstream.viewer.connect.LibvirtTarget;
 import io.vncstream.viewer.screen.PngFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,7 +30,7 @@ final class SnapshotCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "ADDRESS",
             description = "host, host:DISPLAY (from 100 on a port, as in TigerVNC), host::PORT, vnc://host:port,"
-                    + " [ipv6]:DISPLAY, [ipv6]::PORT, unix:PATH")
+                    + " [ipv6]:DISPLAY, [ipv6]::PORT, unix:PATH; with --connect, a libvirt domain's name, UUID or id")
     String address;
 
     @Parameters(index = "1", paramLabel = "OUT.png", description = "Where to write the picture.")
@@ -49,6 +50,9 @@ final class SnapshotCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
+    @Mixin
+    LibvirtOptions libvirt;
+
     @Override
     public Integer call() throws Exception {
         ClientConfig config = connection.config();
@@ -64,13 +68,22 @@ final class SnapshotCommand implements Callable<Integer> {
             config.pixelFormat(null);
         }
         FirstFullUpdate frame = new FirstFullUpdate(new RfbClientHandler() { });
-        try (RfbClient client = RfbClient.connect(ConnectionOptions.address(address), config, frame)) {
+        try (RfbClient client = connect(config, frame)) {
             frame.watch(client.framebuffer());
             client.start();
             FirstFullUpdate.Frame picture = frame.await(Duration.ofSeconds(timeoutSeconds));
             writePng(picture.width(), picture.height(), picture.argb(), output);
         }
         return 0;
+    }
+
+    private RfbClient connect(ClientConfig config, FirstFullUpdate frame) throws IOException, InterruptedException {
+        if (!libvirt.isSet()) {
+            return RfbClient.connect(ConnectionOptions.address(address), config, frame);
+        }
+        try (LibvirtTarget target = LibvirtTarget.open(libvirt.uri, address)) {
+            return target.connect(config, connection.passwordSource(), frame);
+        }
     }
 
     static void writePng(int width, int height, int[] argb, Path file) throws IOException {
