@@ -33,6 +33,9 @@ public final class VncstreamCommand implements Callable<Integer> {
             + "a log on log0) inside this program on a free loopback port and connect to it.")
     boolean demo;
 
+    @CommandLine.Mixin
+    LibvirtOptions libvirt;
+
     @Option(names = "--measure-startup", hidden = true,
             description = "Print the time the first frame was painted, then exit (for the startup measurement).")
     boolean measureStartup;
@@ -46,7 +49,10 @@ public final class VncstreamCommand implements Callable<Integer> {
         if (demo && address != null) {
             throw new IllegalArgumentException("--demo connects to its own server: give no ADDRESS with it");
         }
-        if (address != null) {
+        if (libvirt.isSet() && (demo || address == null)) {
+            throw new IllegalArgumentException("--connect needs a DOMAIN (a name, UUID or id) and no --demo");
+        }
+        if (address != null && !libvirt.isSet()) {
             ServerAddress.parse(address); // a typo is reported here, in words, before any window opens
         }
         if (GraphicsEnvironment.isHeadless()) {
@@ -61,6 +67,12 @@ public final class VncstreamCommand implements Callable<Integer> {
                 where.complete("127.0.0.1::" + server.port());
                 app.awaitExit();
             }
+            return 0;
+        }
+        if (libvirt.isSet()) {
+            io.vncstream.libvirt.LibvirtUri.parse(libvirt.uri); // a typo is reported here, before any window opens
+            ViewerApp app = ViewerApp.launchDomain(libvirt.uri, address, measurement());
+            app.awaitExit();
             return 0;
         }
         ViewerApp app = ViewerApp.launch(address, measurement() == null, measurement());

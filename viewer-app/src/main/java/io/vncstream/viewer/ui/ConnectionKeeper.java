@@ -116,7 +116,10 @@ final class ConnectionKeeper {
         new SwingWorker<RfbClient, Void>() {
             @Override
             protected RfbClient doInBackground() throws Exception {
-                return Connector.open(window.settings(), new PasswordPrompt(() -> window), link.handler());
+                PasswordPrompt prompt = new PasswordPrompt(() -> window);
+                DomainControl domain = window.domain();
+                return domain != null ? domain.connect(window.settings(), prompt, link.handler())
+                        : Connector.open(window.settings(), prompt, link.handler());
             }
 
             @Override
