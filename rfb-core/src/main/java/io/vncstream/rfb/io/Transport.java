@@ -28,14 +28,36 @@ public final class Transport implements AutoCloseable {
     private final OutputStream out;
     private final AutoCloseable resource;
     private final Socket socket;
+    private final ReadTimeout readTimeout;
     private final String description;
 
     private Transport(InputStream in, OutputStream out, AutoCloseable resource, Socket socket, String description) {
+        this(in, out, resource, socket, null, description);
+    }
+
+    private Transport(InputStream in, OutputStream out, AutoCloseable resource, Socket socket,
+                      ReadTimeout readTimeout, String description) {
         this.in = in;
         this.out = out;
         this.resource = resource;
         this.socket = socket;
+        this.readTimeout = readTimeout;
         this.description = description;
+    }
+
+    /** How a stream that is no socket bounds its blocking reads (see {@link #setReadTimeout}). */
+    public interface ReadTimeout {
+        void set(Duration timeout) throws IOException;
+    }
+
+    /**
+     * A transport over any connected pair of streams, such as an SSH channel: {@code closer} ends
+     * it, and {@code readTimeout} (null: reads are never bounded) makes {@code in} throw a
+     * {@link SocketTimeoutException} when a read waits longer, as a socket does.
+     */
+    public static Transport of(InputStream in, OutputStream out, AutoCloseable closer, ReadTimeout readTimeout,
+                               String description) {
+        return new Transport(in, out, closer, null, readTimeout, description);
     }
 
     public static Transport tcp(String host, int port, Duration timeout) throws IOException {
@@ -150,6 +172,8 @@ public final class Transport implements AutoCloseable {
     public void setReadTimeout(Duration timeout) throws IOException {
         if (socket != null) {
             socket.setSoTimeout((int) timeout.toMillis());
+        } else if (readTimeout != null) {
+            readTimeout.set(timeout);
         }
     }
 

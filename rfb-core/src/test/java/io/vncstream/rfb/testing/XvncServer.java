@@ -64,6 +64,7 @@ public final class XvncServer implements AutoCloseable {
         private int width = 640;
         private int height = 480;
         private String password;
+        private boolean unixSocket;
 
         /** 24, 16 or 8 (TigerVNC 1.12's Xvnc refuses 8: "Couldn't add screen"). */
         public Builder depth(int depth) {
@@ -80,6 +81,12 @@ public final class XvncServer implements AutoCloseable {
         /** Security type VncAuth with this password (a {@code vncpasswd -f} file); otherwise None. */
         public Builder vncAuth(String password) {
             this.password = password;
+            return this;
+        }
+
+        /** Also listen on a unix socket ({@code -rfbunixpath}, in the server's directory: {@link #unixSocket()}). */
+        public Builder unixSocket() {
+            this.unixSocket = true;
             return this;
         }
 
@@ -119,6 +126,9 @@ public final class XvncServer implements AutoCloseable {
                     "-geometry", width + "x" + height, "-depth", Integer.toString(depth),
                     "-rfbport", Integer.toString(5900 + n), "-interface", "127.0.0.1",
                     "-desktop", "vncstream-test", "-nolisten", "tcp"));
+            if (unixSocket) {
+                cmd.addAll(List.of("-rfbunixpath", dir.resolve("vnc.sock").toString()));
+            }
             if (pwFile == null) {
                 cmd.addAll(List.of("-SecurityTypes", "None"));
             } else {
@@ -190,6 +200,11 @@ public final class XvncServer implements AutoCloseable {
     /** The {@code vncpasswd -f} file the server checks passwords against, or null for security type None. */
     public Path passwordFile() {
         return passwordFile;
+    }
+
+    /** The unix socket {@link Builder#unixSocket()} makes it listen on (it exists only if asked for). */
+    public Path unixSocket() {
+        return dir.resolve("vnc.sock");
     }
 
     /** A scratch directory removed on close. */

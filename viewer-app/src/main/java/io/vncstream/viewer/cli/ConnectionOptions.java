@@ -1,16 +1,20 @@
 package io.vncstream.viewer.cli;
 
 import io.vncstream.rfb.client.ClientConfig;
+import io.vncstream.rfb.client.RfbClient;
+import io.vncstream.rfb.client.RfbClientHandler;
 import io.vncstream.rfb.client.ServerAddress;
 import io.vncstream.rfb.security.PasswordFile;
 import io.vncstream.rfb.security.PasswordSource;
+import io.vncstream.ssh.SshPrompts;
+import io.vncstream.viewer.connect.ViaSsh;
 import picocli.CommandLine.Option;
 
 import java.io.Console;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** Options every command that connects shares: the password file and debugging. */
+/** Options every command that connects shares: the password file, the SSH host to tunnel through, debugging. */
 final class ConnectionOptions {
     @Option(names = "--password-file", paramLabel = "FILE",
             description = "Password on the first line, or a vncpasswd file (detected).")
@@ -19,6 +23,12 @@ final class ConnectionOptions {
     @Option(names = "--timeout-connect", paramLabel = "SECONDS", defaultValue = "10",
             description = "Give up connecting after this long (default: ${DEFAULT-VALUE}).")
     int connectTimeoutSeconds;
+
+    @Option(names = "--via", paramLabel = "[USER@]HOST[:PORT]",
+            description = "Tunnel through this SSH host, like TigerVNC's -via: ADDRESS is then as that host sees it"
+                    + " (localhost:1 is its own display 1, unix:PATH a socket there). Uses ~/.ssh (config,"
+                    + " known_hosts, keys) and ssh-agent; asks on the terminal, if there is one.")
+    String via;
 
     @Option(names = "--debug", description = "Show the full error (stack trace) when something fails.")
     boolean debug;
@@ -51,5 +61,10 @@ final class ConnectionOptions {
 
     static ServerAddress address(String text) {
         return ServerAddress.parse(text);
+    }
+
+    /** Connects to {@code address} (through {@code --via} when given) and completes the handshake. */
+    RfbClient connect(String address, ClientConfig config, RfbClientHandler handler) throws IOException {
+        return ViaSsh.connect(address(address), via, config, SshPrompts.terminal(), handler);
     }
 }

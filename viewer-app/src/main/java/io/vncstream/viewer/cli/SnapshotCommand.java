@@ -79,7 +79,7 @@ final class SnapshotCommand implements Callable<Integer> {
 
     private RfbClient connect(ClientConfig config, FirstFullUpdate frame) throws IOException, InterruptedException {
         if (!libvirt.isSet()) {
-            return RfbClient.connect(ConnectionOptions.address(address), config, frame);
+            return connection.connect(address, config, frame);
         }
         try (LibvirtTarget target = LibvirtTarget.open(libvirt.uri, address)) {
             return target.connect(config, connection.passwordSource(), frame);

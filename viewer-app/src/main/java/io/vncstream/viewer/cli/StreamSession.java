@@ -37,7 +37,7 @@ final class StreamSession implements DeviceSession {
         ClientConfig config = options.config().jpegQuality(-1);
         StreamClient streams = new StreamClient();
         FirstFullUpdate frame = new FirstFullUpdate(streams.handler(new RfbClientHandler() { }));
-        RfbClient client = RfbClient.connect(ConnectionOptions.address(address), config, frame);
+        RfbClient client = options.connect(address, config, frame);
         streams.attach(client);
         frame.watch(client.framebuffer());
         client.start();

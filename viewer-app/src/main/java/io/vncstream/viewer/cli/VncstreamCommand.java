@@ -36,6 +36,11 @@ public final class VncstreamCommand implements Callable<Integer> {
     @CommandLine.Mixin
     LibvirtOptions libvirt;
 
+    @Option(names = "--via", paramLabel = "[USER@]HOST[:PORT]",
+            description = "Tunnel through this SSH host, like TigerVNC's -via: ADDRESS is then as that host sees it "
+                    + "(localhost:1 is its own display 1). Host-key and password questions come as dialogs.")
+    String via;
+
     @Option(names = "--measure-startup", hidden = true,
             description = "Print the time the first frame was painted, then exit (for the startup measurement).")
     boolean measureStartup;
@@ -54,6 +59,12 @@ public final class VncstreamCommand implements Callable<Integer> {
         }
         if (address != null && !libvirt.isSet()) {
             ServerAddress.parse(address); // a typo is reported here, in words, before any window opens
+        }
+        if (via != null) {
+            if (demo) {
+                throw new IllegalArgumentException("--demo runs its server in this program: --via cannot reach it");
+            }
+            io.vncstream.ssh.SshTarget.parse(via);
         }
         if (GraphicsEnvironment.isHeadless()) {
             throw new IllegalStateException("no display to open the viewer on (is DISPLAY set?); "
@@ -75,7 +86,7 @@ public final class VncstreamCommand implements Callable<Integer> {
             app.awaitExit();
             return 0;
         }
-        ViewerApp app = ViewerApp.launch(address, measurement() == null, measurement());
+        ViewerApp app = ViewerApp.launch(address, via, measurement() == null, measurement());
         app.awaitExit();
         return 0;
     }

@@ -96,6 +96,47 @@ public final class AppConfig {
         writeAtomically("recent-servers", tmp -> Files.write(tmp, list, StandardCharsets.UTF_8));
     }
 
+    /** The SSH host a recent server was reached through, or "" (file {@code recent-via}: {@code address=via}). */
+    public String viaFor(String address) {
+        return recentVia().getProperty(address == null ? "" : address.trim(), "");
+    }
+
+    /** Remembers (or, with a blank {@code via}, forgets) the SSH host for a server address. */
+    public void rememberVia(String address, String via) {
+        String a = address == null ? "" : address.trim();
+        if (a.isEmpty()) {
+            return;
+        }
+        Properties p = recentVia();
+        if (via == null || via.isBlank()) {
+            if (p.remove(a) == null) {
+                return;
+            }
+        } else {
+            p.setProperty(a, via.trim());
+        }
+        List<String> recent = recentServers();
+        p.keySet().removeIf(k -> !recent.contains(k) && !k.equals(a));
+        writeAtomically("recent-via", tmp -> {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                p.store(w, "vncstream: the SSH host each recent server is reached through");
+            }
+        });
+    }
+
+    private Properties recentVia() {
+        Properties p = new Properties();
+        Path f = dir.resolve("recent-via");
+        if (Files.isRegularFile(f)) {
+            try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+                p.load(r);
+            } catch (IOException | IllegalArgumentException e) {
+                LOG.warn("Could not read {}: {}", f, e.getMessage());
+            }
+        }
+        return p;
+    }
+
     /** What writes a file's new contents (into a temporary file next to it). */
     private interface Contents {
         void writeTo(Path tmp) throws IOException;

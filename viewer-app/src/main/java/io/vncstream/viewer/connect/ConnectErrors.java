@@ -34,6 +34,9 @@ public final class ConnectErrors {
             t = t.getCause();
         }
         String msg = t.getMessage();
+        if (t instanceof io.vncstream.ssh.SshException) {
+            return msg; // one line already, naming the SSH host, its port and the cause
+        }
         if (t instanceof ConnectException) {
             return "Connection refused: nothing accepts VNC connections at " + address + ".";
         }

@@ -26,6 +26,8 @@ public final class ConnectionSettings {
     }
 
     public String address = "";
+    /** The SSH host to tunnel through ({@code [USER@]HOST[:PORT]}), or empty; remembered per recent server. */
+    public String via = "";
     public String encoding = "auto";
     /** 0-9, or -1 for the server's default. */
     public int jpegQuality = -1;
@@ -39,6 +41,7 @@ public final class ConnectionSettings {
     public ConnectionSettings copy() {
         ConnectionSettings c = new ConnectionSettings();
         c.address = address;
+        c.via = via;
         c.encoding = encoding;
         c.jpegQuality = jpegQuality;
         c.compressLevel = compressLevel;

@@ -19,6 +19,7 @@ import javax.swing.JPanel;
 import javax.swing.JProgressBar;
 import javax.swing.JSeparator;
 import javax.swing.JTextArea;
+import javax.swing.JTextField;
 import javax.swing.KeyStroke;
 import javax.swing.SwingWorker;
 import javax.swing.UIManager;
@@ -39,6 +40,7 @@ public final class ConnectWindow extends JFrame {
 
     private final ViewerApp app;
     final JComboBox<String> address = new JComboBox<>();
+    final JTextField via = new JTextField();
     final JComboBox<String> encoding = new JComboBox<>();
     final JComboBox<String> jpegQuality = new JComboBox<>();
     final JComboBox<String> compressLevel = new JComboBox<>();
@@ -67,6 +69,18 @@ public final class ConnectWindow extends JFrame {
         address.setName("address");
         address.setSelectedItem(initialAddress != null ? initialAddress : recent.isEmpty() ? "" : recent.get(0));
         address.setToolTipText("host, host:DISPLAY, host::PORT, vnc://host:port, [ipv6]:DISPLAY, unix:PATH");
+        via.setName("via");
+        via.setToolTipText("[user@]host[:port] of an SSH host to tunnel through; the server address is then as that"
+                + " host sees it (localhost:1 is its own display 1)");
+        String initialVia = app.initialVia();
+        via.setText(initialVia != null ? initialVia : app.config().viaFor(String.valueOf(address.getSelectedItem())));
+        // Choosing a recent server brings back the SSH host it was reached through.
+        address.addActionListener(e -> {
+            Object chosen = address.getSelectedItem();
+            if ("comboBoxChanged".equals(e.getActionCommand()) && chosen != null && recent.contains(chosen.toString())) {
+                via.setText(app.config().viaFor(chosen.toString()));
+            }
+        });
 
         encoding.setName("encoding");
         for (String e : ConnectionSettings.ENCODINGS.keySet()) {
@@ -101,6 +115,8 @@ public final class ConnectWindow extends JFrame {
         p.add(title, "span 2, left, gapbottom para");
         p.add(new JLabel("Server:"));
         p.add(address);
+        p.add(new JLabel("Via SSH host:"));
+        p.add(via);
         p.add(new JSeparator(), "span 2, growx, gaptop para");
         p.add(new JLabel("Preferred encoding:"));
         p.add(encoding);
@@ -153,6 +169,7 @@ public final class ConnectWindow extends JFrame {
         ConnectionSettings s = new ConnectionSettings();
         Object a = address.isEditable() ? address.getEditor().getItem() : address.getSelectedItem();
         s.address = a == null ? "" : a.toString().trim();
+        s.via = via.getText().trim();
         s.encoding = (String) encoding.getSelectedItem();
         s.jpegQuality = jpegQuality.getSelectedIndex() - 1;
         s.compressLevel = compressLevel.getSelectedIndex() - 1;
@@ -178,6 +195,14 @@ public final class ConnectWindow extends JFrame {
             error("Invalid address: " + e.getMessage());
             return;
         }
+        if (!s.via.isEmpty()) {
+            try {
+                io.vncstream.ssh.SshTarget.parse(s.via);
+            } catch (IllegalArgumentException e) {
+                error("Invalid SSH host: " + e.getMessage());
+                return;
+            }
+        }
         app.remember(s);
         setBusy(true, "Connecting to " + s.address + "...");
         ViewerWindow window = new ViewerWindow(app, s);
@@ -186,7 +211,8 @@ public final class ConnectWindow extends JFrame {
         worker = new SwingWorker<>() {
             @Override
             protected RfbClient doInBackground() throws Exception {
-                return Connector.open(s, new PasswordPrompt(() -> ConnectWindow.this), link.handler());
+                return Connector.open(s, new PasswordPrompt(() -> ConnectWindow.this),
+                        new SshDialogs(() -> ConnectWindow.this), link.handler());
             }
 
             @Override
@@ -243,6 +269,7 @@ public final class ConnectWindow extends JFrame {
         progress.setVisible(busy);
         connectButton.setEnabled(!busy);
         address.setEnabled(!busy);
+        via.setEnabled(!busy);
         cancelButton.setText(busy ? "Stop" : "Cancel");
         message.setForeground(UIManager.getColor("Label.foreground"));
         message.setText(text == null ? "" : text);

@@ -119,7 +119,7 @@ final class ConnectionKeeper {
                 PasswordPrompt prompt = new PasswordPrompt(() -> window);
                 DomainControl domain = window.domain();
                 return domain != null ? domain.connect(window.settings(), prompt, link.handler())
-                        : Connector.open(window.settings(), prompt, link.handler());
+                        : Connector.open(window.settings(), prompt, new SshDialogs(() -> window), link.handler());
             }
 
             @Override
@@ -160,7 +160,9 @@ final class ConnectionKeeper {
 
     private static boolean isAuthentication(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof AuthenticationException) {
+            // An SSH login or host key refused would be refused (and asked about) again just the same.
+            if (t instanceof AuthenticationException || t instanceof io.vncstream.ssh.SshAuthException
+                    || t instanceof io.vncstream.ssh.HostKeyException) {
                 return true;
             }
         }

@@ -28,6 +28,8 @@ public final class ViewerApp {
     /** False for the demo: its port changes every run and is no server to come back to. */
     private volatile boolean rememberServers = true;
     private volatile Consumer<ViewerWindow> onConnected;
+    /** The command line's --via, for the first connection or the connection window (null: none given). */
+    private volatile String initialVia;
 
     public ViewerApp(AppConfig config) {
         this.config = config;
@@ -51,7 +53,19 @@ public final class ViewerApp {
      */
     public static ViewerApp launch(CompletableFuture<String> address, boolean rememberServers,
                                    Consumer<ViewerWindow> onConnected) {
+        return launch(address, null, rememberServers, onConnected);
+    }
+
+    /** As {@link #launch(String, boolean, Consumer)}, through the SSH host {@code via} (null: none). */
+    public static ViewerApp launch(String address, String via, boolean rememberServers,
+                                   Consumer<ViewerWindow> onConnected) {
+        return launch(CompletableFuture.completedFuture(address), via, rememberServers, onConnected);
+    }
+
+    private static ViewerApp launch(CompletableFuture<String> address, String via, boolean rememberServers,
+                                    Consumer<ViewerWindow> onConnected) {
         ViewerApp app = new ViewerApp(AppConfig.forUser());
+        app.initialVia = via;
         app.rememberServers = rememberServers;
         app.onConnected = onConnected;
         SwingUtilities.invokeLater(app.theme::apply);
@@ -128,6 +142,17 @@ public final class ViewerApp {
         s.store(settings);
         config.saveSettings(settings);
         config.addRecentServer(s.address);
+        config.rememberVia(s.address, s.via);
+    }
+
+    /** The command line's {@code --via}, or null when none was given. */
+    public String initialVia() {
+        return initialVia;
+    }
+
+    /** Sets what {@link #initialVia()} gives (the command line's {@code --via}). */
+    public void setInitialVia(String via) {
+        initialVia = via;
     }
 
     /** Shows the connection window; with {@code autoConnect} it connects to {@code address} at once. */
@@ -158,10 +183,12 @@ public final class ViewerApp {
     public ViewerWindow connectAtOnce(String address) {
         ConnectionSettings s = lastSettings();
         s.address = address;
+        s.via = initialVia == null ? "" : initialVia.trim();
         if (rememberServers) {
             // The options are the saved ones: only the recent list changes, and the settings file is
             // not rewritten unchanged on the way to the first frame.
             config.addRecentServer(address);
+            config.rememberVia(address, s.via);
         }
         ViewerWindow w = new ViewerWindow(this, s);
         windowOpened(w);

@@ -383,7 +383,8 @@ public final class ViewerWindow extends JFrame {
 
     void showInfo() {
         if (infoDialog == null) {
-            infoDialog = new ConnectionInfoDialog(this, this::client, () -> settings.address);
+            infoDialog = new ConnectionInfoDialog(this, this::client, () -> settings.address
+                    + (io.vncstream.viewer.connect.ViaSsh.isSet(settings.via) ? " via SSH host " + settings.via : ""));
         }
         infoDialog.setVisible(true);
     }

@@ -70,6 +70,12 @@ final class Cli {
         return separateProcess(List.of("-Djava.awt.headless=true"), stdin, args);
     }
 
+    /** As {@link #separateProcessWithInput(String, String...)} with these JVM options. */
+    static Outcome separateProcessWithInput(List<String> jvmOptions, String stdin, String... args)
+            throws IOException, InterruptedException {
+        return separateProcess(jvmOptions, stdin, args);
+    }
+
     /** The real main as a process of its own, headless, its stdin and stdout pipes for the test to drive. */
     static Process start(String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
