@@ -2,8 +2,10 @@ package io.vncstream.libvirt;
 
 import io.vncstream.libvirt.host.CommandHost;
 import io.vncstream.libvirt.host.LocalHost;
+import io.vncstream.libvirt.host.SshCommandHost;
 import io.vncstream.libvirt.xml.DomainXml;
 import io.vncstream.libvirt.xml.VncEndpoint;
+import io.vncstream.ssh.SshOptions;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -28,6 +30,23 @@ public final class Libvirt implements AutoCloseable {
         Libvirt l = new Libvirt(new Virsh(host, uri));
         l.virsh.check(null, "uri");
         return l;
+    }
+
+    /**
+     * Any supported URI: a local one on this machine, {@code qemu+ssh://} over one SSH connection
+     * made with {@code ssh} (known_hosts, keys, agent, prompts), which closing this ends.
+     */
+    public static Libvirt open(LibvirtUri uri, SshOptions ssh) throws IOException, InterruptedException {
+        if (!uri.isSsh()) {
+            return connectLocal(uri);
+        }
+        SshCommandHost host = SshCommandHost.open(uri, ssh);
+        try {
+            return connect(uri, host);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            host.close();
+            throw e;
+        }
     }
 
     /** A local URI on this machine. */

@@ -10,7 +10,8 @@ import java.util.Locale;
  * reached over SSH (where virsh then runs with the same URI minus the transport and host).
  */
 public record LibvirtUri(String text, String driver, String transport, String user, String host, int port, String path) {
-    public static final int SSH_PORT = 22;
+    /** No port in the URI: ssh's own default (the host's Port in ~/.ssh/config, else 22). */
+    public static final int NO_PORT = -1;
 
     public static LibvirtUri parse(String text) {
         if (text == null || text.isBlank()) {
@@ -43,7 +44,7 @@ public record LibvirtUri(String text, String driver, String transport, String us
             throw new IllegalArgumentException("libvirt URI '" + t + "': qemu+ssh needs a host, as in qemu+ssh://root@host/system");
         }
         String path = u.getPath() == null || u.getPath().isEmpty() ? "/system" : u.getPath();
-        int port = u.getPort() < 0 ? (transport.equals("ssh") ? SSH_PORT : -1) : u.getPort();
+        int port = u.getPort() < 0 ? NO_PORT : u.getPort();
         return new LibvirtUri(t, driver, transport, u.getUserInfo(), host, port, path);
     }
 

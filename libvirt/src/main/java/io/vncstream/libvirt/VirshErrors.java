@@ -14,6 +14,10 @@ final class VirshErrors {
         String lower = said.toLowerCase(Locale.ROOT);
         LibvirtUri uri = virsh.uri();
         String where = uri + (virsh.host().name().equals("this machine") ? "" : " on " + virsh.host().name());
+        if (lower.contains("virsh: command not found") || lower.contains("virsh: not found")) {
+            return new LibvirtException("virsh is not installed on " + virsh.host().name()
+                    + " (Debian/Ubuntu package libvirt-clients, Fedora libvirt-client)");
+        }
         if (lower.contains("permission denied") || lower.contains("authentication unavailable")
                 || lower.contains("polkit") || lower.contains("system bus connection")
                 || lower.contains("authentication failed") || lower.contains("access denied")) {

@@ -22,7 +22,7 @@ class LibvirtUriTest {
         assertThat(u.host()).isEqualTo("host.example");
         assertThat(u.port()).isEqualTo(2222);
         assertThat(u.virshUri()).isEqualTo("qemu:///system");
-        assertThat(LibvirtUri.parse("qemu+ssh://h/system").port()).isEqualTo(22);
+        assertThat(LibvirtUri.parse("qemu+ssh://h/system").port()).as("ssh's default, from ~/.ssh/config or 22").isEqualTo(-1);
     }
 
     @Test
