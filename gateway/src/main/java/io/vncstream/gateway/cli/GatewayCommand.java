@@ -112,7 +112,12 @@ public final class GatewayCommand implements Callable<Integer> {
                 : server -> PasswordFile.read(upstreamPasswordFile);
         if (libvirt != null) {
             // The same module the viewer uses: the screen where the live XML says, the devices it lists.
-            Libvirt l = Libvirt.connectLocal(LibvirtUri.parse(libvirt));
+            LibvirtUri uri = LibvirtUri.parse(libvirt);
+            if (uri.isSsh()) {
+                throw new IllegalArgumentException("--libvirt takes a URI of this machine (qemu:///system):"
+                        + " run the gateway on the VM's host, where it reaches the domain's sockets");
+            }
+            Libvirt l = Libvirt.connectLocal(uri);
             Domain d = l.resolve(domain);
             l.screen(d, l.xml(d)); // no VNC, or not running: said now, before listening
             desktop = new LibvirtDesktop(l, d, upstreamPassword);

@@ -2,6 +2,7 @@ package io.vncstream.viewer.cli;
 
 import io.vncstream.libvirt.devices.LibvirtDeviceSource;
 import io.vncstream.rfb.devices.DeviceSource;
+import io.vncstream.ssh.SshPrompts;
 import io.vncstream.viewer.connect.LibvirtTarget;
 
 import java.io.IOException;
@@ -18,7 +19,7 @@ final class LibvirtSession implements DeviceSession {
 
     /** With {@code follow}, the list stays live from the domain's events; {@code force} takes busy pty consoles. */
     static LibvirtSession open(String uri, String domain, boolean follow, boolean force) throws IOException, InterruptedException {
-        LibvirtTarget t = LibvirtTarget.open(uri, domain);
+        LibvirtTarget t = LibvirtTarget.open(uri, domain, SshPrompts.terminal());
         try {
             return new LibvirtSession(t, LibvirtDeviceSource.open(t.libvirt(), t.domain(), follow, force));
         } catch (IOException | InterruptedException | RuntimeException e) {

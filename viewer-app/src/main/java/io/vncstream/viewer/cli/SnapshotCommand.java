@@ -68,22 +68,25 @@ final class SnapshotCommand implements Callable<Integer> {
             config.pixelFormat(null);
         }
         FirstFullUpdate frame = new FirstFullUpdate(new RfbClientHandler() { });
-        try (RfbClient client = connect(config, frame)) {
-            frame.watch(client.framebuffer());
-            client.start();
-            FirstFullUpdate.Frame picture = frame.await(Duration.ofSeconds(timeoutSeconds));
-            writePng(picture.width(), picture.height(), picture.argb(), output);
+        if (!libvirt.isSet()) {
+            try (RfbClient client = connection.connect(address, config, frame)) {
+                take(client, frame);
+            }
+            return 0;
+        }
+        // The libvirt connection stays open while the screen is read: remotely it carries the tunnel.
+        try (LibvirtTarget target = LibvirtTarget.open(libvirt.uri, address, io.vncstream.ssh.SshPrompts.terminal());
+             RfbClient client = target.connect(config, connection.passwordSource(), frame)) {
+            take(client, frame);
         }
         return 0;
     }
 
-    private RfbClient connect(ClientConfig config, FirstFullUpdate frame) throws IOException, InterruptedException {
-        if (!libvirt.isSet()) {
-            return connection.connect(address, config, frame);
-        }
-        try (LibvirtTarget target = LibvirtTarget.open(libvirt.uri, address)) {
-            return target.connect(config, connection.passwordSource(), frame);
-        }
+    private void take(RfbClient client, FirstFullUpdate frame) throws IOException, InterruptedException {
+        frame.watch(client.framebuffer());
+        client.start();
+        FirstFullUpdate.Frame picture = frame.await(Duration.ofSeconds(timeoutSeconds));
+        writePng(picture.width(), picture.height(), picture.argb(), output);
     }
 
     static void writePng(int width, int height, int[] argb, Path file) throws IOException {

@@ -7,8 +7,11 @@ import io.vncstream.libvirt.xml.VncEndpoint;
 import io.vncstream.rfb.client.ClientConfig;
 import io.vncstream.rfb.client.RfbClient;
 import io.vncstream.rfb.client.RfbClientHandler;
-import io.vncstream.rfb.client.ServerAddress;
+import io.vncstream.libvirt.host.CommandHost;
+import io.vncstream.rfb.io.Transport;
 import io.vncstream.rfb.security.PasswordSource;
+import io.vncstream.ssh.SshOptions;
+import io.vncstream.ssh.SshPrompts;
 
 import java.io.IOException;
 
@@ -26,13 +29,12 @@ public final class LibvirtTarget implements AutoCloseable {
         this.domain = domain;
     }
 
-    /** Connects to libvirt at {@code uri} and finds {@code domain} (name, UUID or id). */
-    public static LibvirtTarget open(String uri, String domain) throws IOException, InterruptedException {
-        LibvirtUri u = LibvirtUri.parse(uri);
-        if (u.isSsh()) {
-            throw new IOException(uri + ": qemu+ssh:// needs the SSH support, which this build does not have yet");
-        }
-        Libvirt l = Libvirt.connectLocal(u);
+    /**
+     * Connects to libvirt at {@code uri} (over SSH for {@code qemu+ssh://}, asking {@code prompts}
+     * about host keys and passphrases) and finds {@code domain} (name, UUID or id).
+     */
+    public static LibvirtTarget open(String uri, String domain, SshPrompts prompts) throws IOException, InterruptedException {
+        Libvirt l = Libvirt.open(LibvirtUri.parse(uri), SshOptions.forUser().prompts(prompts));
         try {
             return new LibvirtTarget(l, l.resolve(domain));
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -49,18 +51,23 @@ public final class LibvirtTarget implements AutoCloseable {
         return domain;
     }
 
-    /** The domain's screen now, as this machine reaches it. */
+    /** The domain's screen now, as the libvirt host reaches it (a wildcard address is the host itself). */
     public VncEndpoint screen() throws IOException, InterruptedException {
         return libvirt.screen(domain, libvirt.xml(domain)).onHost();
     }
 
-    /** Connects to the screen: the XML's password when it has one, else {@code password} asks. */
+    /**
+     * Connects to the screen through the libvirt host (here a socket, remotely an SSH channel,
+     * as virt-viewer tunnels): the XML's password when it has one, else {@code password} asks.
+     */
     public RfbClient connect(ClientConfig config, PasswordSource password, RfbClientHandler handler)
             throws IOException, InterruptedException {
         VncEndpoint e = screen();
-        ServerAddress address = ServerAddress.parse(e.address());
         config.password(e.password() != null ? server -> e.password().toCharArray() : password);
-        return RfbClient.connect(address, config, handler);
+        CommandHost host = libvirt.virsh().host();
+        Transport t = e.isSocket() ? host.connectUnix(e.socket(), config.connectTimeout())
+                : host.connectTcp(e.host(), e.port(), config.connectTimeout());
+        return RfbClient.connect(t, e.address() + (libvirt.uri().isSsh() ? " on " + host.name() : ""), config, handler);
     }
 
     /** "vm1 on qemu:///system", for titles and messages. */

@@ -44,7 +44,7 @@ final class LibvirtPage extends JPanel {
         add(title, "span 2, left, gapbottom para");
         uri.setName("libvirtUri");
         uri.setText(app.libvirtUri());
-        uri.setToolTipText("qemu:///system, qemu:///session");
+        uri.setToolTipText("qemu:///system, qemu:///session, qemu+ssh://[USER@]HOST[:PORT]/system");
         uri.addActionListener(e -> refresh());
         add(new JLabel("URI:"));
         add(uri);
@@ -93,7 +93,8 @@ final class LibvirtPage extends JPanel {
         new SwingWorker<List<Domain>, Void>() {
             @Override
             protected List<Domain> doInBackground() throws Exception {
-                try (Libvirt l = Libvirt.connectLocal(LibvirtUri.parse(u))) {
+                try (Libvirt l = Libvirt.open(LibvirtUri.parse(u),
+                        io.vncstream.ssh.SshOptions.forUser().prompts(new SshDialogs(() -> LibvirtPage.this)))) {
                     return l.domains();
                 }
             }

@@ -208,7 +208,7 @@ public final class ViewerApp {
         new javax.swing.SwingWorker<DomainControl, Void>() {
             @Override
             protected DomainControl doInBackground() throws Exception {
-                return DomainControl.open(uri, domain);
+                return DomainControl.open(uri, domain, new SshDialogs(() -> null));
             }
 
             @Override
