@@ -145,7 +145,7 @@ class LibvirtDomainTest {
             assertThatThrownBy(() -> other.capture("serial0", new Output()).join())
                     .hasCauseInstanceOf(ConsoleBusyException.class)
                     .cause().hasMessage("serial0 is busy: another console (virsh console, virt-manager) has it open;"
-                            + " close that one, or force it away (--force, or Open forced)");
+                            + " close that one, or take it over with vncstream console --force");
             c.close();
             out.awaitEnd();
             assertThat(out.reason).isEqualTo("closed");

@@ -114,7 +114,7 @@ public final class PtyConsole extends StreamingCapture {
         String said = errorLines(printed);
         if (said.contains("Active console session exists") || said.contains("console is already in use")) {
             return new ConsoleBusyException(alias + " is busy: another console (virsh console, virt-manager) has it open"
-                    + (force ? "" : "; close that one, or force it away (--force, or Open forced)"));
+                    + (force ? "" : "; close that one, or take it over with vncstream console --force"));
         }
         if (said.contains("not using a PTY")) {
             return new LibvirtException(alias + " is not a pty device, which is all libvirt's console stream carries");

@@ -291,6 +291,28 @@ public final class LibvirtDeviceSource implements DeviceSource, AutoCloseable {
         }
     }
 
+    /**
+     * A read right after a lifecycle change can fail while libvirt holds the domain's state lock
+     * (starting, stopping): it is tried again a few times, a second apart, before giving up.
+     */
+    private void readRetrying(DomainEvent e) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                read();
+                if (e.isLifecycle() || e.isDeviceChange() || e.isReboot()) {
+                    LOG.info("{}: {} after {} {}: {} devices", domain.name(), state.words(), e.type(), e.detail(), devices.size());
+                }
+                return;
+            } catch (IOException ex) {
+                if (attempt == 3 || closed) {
+                    LOG.warn("{}: could not read the domain after {} {}: {}", domain.name(), e.type(), e.detail(), ex.getMessage());
+                    return;
+                }
+                Thread.sleep(1000);
+            }
+        }
+    }
+
     private final class Events implements DomainEventListener {
         @Override
         public void event(DomainEvent e) {
@@ -300,12 +322,10 @@ public final class LibvirtDeviceSource implements DeviceSource, AutoCloseable {
                     return;
                 }
                 try {
-                    read();
+                    readRetrying(e);
                     if (e.isReboot()) {
                         restartCaptures();
                     }
-                } catch (IOException ex) {
-                    LOG.warn("{}: could not read the domain after {} {}: {}", domain.name(), e.type(), e.detail(), ex.getMessage());
                 } catch (InterruptedException ex) {
                     Thread.currentThread().interrupt();
                 }

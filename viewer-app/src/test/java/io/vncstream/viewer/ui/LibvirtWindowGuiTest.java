@@ -132,7 +132,9 @@ class LibvirtWindowGuiTest {
         awaitEdt(() -> !viewer.keeper().isConnected(), "the screen's connection ended");
         LibvirtTestDomain.virsh("start", vm.name());
         awaitEdt(() -> viewer.keeper().isConnected() && viewer.getTitle().contains("(running)"), "reconnected to the running domain");
-        awaitEdt(() -> devices().equals(List.of("serial0", "serial1", "channel0")), "the devices are back");
+        // A loaded machine may take a while to start QEMU and let libvirt answer: a minute, not 15 s.
+        io.vncstream.rfb.testing.Eventually.await(java.time.Duration.ofSeconds(60), "the devices are back",
+                () -> devices().equals(List.of("serial0", "serial1", "channel0")));
         awaitEdt(() -> tab.capture() != null, "the open console is captured again");
         DemoWindowTestBase.await(() -> consoleText(tab).contains("captured again"), "the gap marker in the console");
         io.vncstream.rfb.testing.Eventually.await(java.time.Duration.ofSeconds(150), "the new boot's marker in the console",
