@@ -4,6 +4,12 @@ import io.vncstream.gateway.Gateway;
 import io.vncstream.gateway.demo.DemoDesktop;
 import io.vncstream.gateway.demo.DemoDevices;
 import io.vncstream.gateway.device.DeviceRegistry;
+import io.vncstream.gateway.libvirt.LibvirtDesktop;
+import io.vncstream.gateway.libvirt.LibvirtDevices;
+import io.vncstream.libvirt.Domain;
+import io.vncstream.libvirt.Libvirt;
+import io.vncstream.libvirt.LibvirtUri;
+import io.vncstream.libvirt.devices.LibvirtDeviceSource;
 import io.vncstream.gateway.device.DeviceSpec;
 import io.vncstream.gateway.net.HostPort;
 import io.vncstream.gateway.qmp.ChardevWatcher;
@@ -118,6 +124,13 @@ public final class GatewayCommand implements Callable<Integer> {
     @Option(names = "--demo", description = "Serve the built-in demo desktop and devices (no upstream needed).")
     boolean demo;
 
+    @Option(names = "--libvirt", paramLabel = "URI",
+            description = "Take upstream and devices from a libvirt domain (with --domain): qemu:///system, qemu:///session.")
+    String libvirt;
+
+    @Option(names = "--domain", paramLabel = "DOMAIN", description = "With --libvirt: the domain's name, UUID or id.")
+    String domain;
+
     @Override
     public Integer call() throws Exception {
         Gateway gateway = start();
@@ -138,8 +151,11 @@ public final class GatewayCommand implements Callable<Integer> {
 
     /** Builds and starts the gateway the options describe. */
     Gateway start() throws Exception {
-        if (demo == (upstream != null)) {
-            throw new IllegalArgumentException("give exactly one of --upstream HOST:PORT and --demo");
+        if ((demo ? 1 : 0) + (upstream != null ? 1 : 0) + (libvirt != null ? 1 : 0) != 1) {
+            throw new IllegalArgumentException("give exactly one of --upstream HOST:PORT, --libvirt URI and --demo");
+        }
+        if ((libvirt != null) != (domain != null)) {
+            throw new IllegalArgumentException("--libvirt URI and --domain DOMAIN go together");
         }
         HostPort hp = HostPort.parse(listen);
         ListenPolicy policy = ListenPolicy.decide(listen, InetAddress.getByName(hp.host()).isLoopbackAddress(),
@@ -161,12 +177,26 @@ public final class GatewayCommand implements Callable<Integer> {
         }
         DeviceRegistry registry = new DeviceRegistry();
         Desktop desktop;
-        if (demo) {
+        LibvirtDevices domainDevices = null;
+        PasswordSource upstreamPassword = upstreamPasswordFile == null ? PasswordSource.NONE
+                : server -> PasswordFile.read(upstreamPasswordFile);
+        if (libvirt != null) {
+            // The same module the viewer uses: the screen where the live XML says, the devices it lists.
+            LibvirtUri uri = LibvirtUri.parse(libvirt);
+            if (uri.isSsh()) {
+                throw new IllegalArgumentException("--libvirt takes a URI of this machine (qemu:///system):"
+                        + " run the gateway on the VM's host, where it reaches the domain's sockets");
+            }
+            Libvirt l = Libvirt.connectLocal(uri);
+            Domain d = l.resolve(domain);
+            l.screen(d, l.xml(d)); // no VNC, or not running: said now, before listening
+            desktop = new LibvirtDesktop(l, d, upstreamPassword);
+            domainDevices = new LibvirtDevices(LibvirtDeviceSource.open(l, d, true, false), registry, backlogBytes);
+            domainDevices.start();
+        } else if (demo) {
             desktop = new DemoDesktop();
             DemoDevices.install(registry, backlogBytes);
         } else {
-            PasswordSource upstreamPassword = upstreamPasswordFile == null ? PasswordSource.NONE
-                    : server -> PasswordFile.read(upstreamPasswordFile);
             UpstreamDesktop upstreamDesktop = new UpstreamDesktop(upstreamAddress(), upstreamPassword,
                     UpstreamTls.options(upstreamCas, upstreamAcceptedCertificates));
             probe(upstreamDesktop);
@@ -208,6 +238,9 @@ public final class GatewayCommand implements Callable<Integer> {
         if (watcher != null) {
             // Else a closed gateway would go on polling QMP and adding devices no one serves.
             gateway.closeAlso(watcher);
+        }
+        if (domainDevices != null) {
+            gateway.closeAlso(domainDevices);
         }
         return gateway;
     }

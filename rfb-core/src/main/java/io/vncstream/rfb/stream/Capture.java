@@ -1,6 +1,7 @@
 package io.vncstream.rfb.stream;
 
 import io.vncstream.rfb.Limits;
+import io.vncstream.rfb.devices.DeviceCapture;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -9,7 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link #send}, and {@link #close} to end it. Output is handed to the application's listener
  * on a delivery thread of its own, so a slow consumer never stalls the connection's reader.
  */
-public final class Capture implements AutoCloseable {
+public final class Capture implements DeviceCapture {
     private final StreamClient client;
     private final int id;
     private final String device;
@@ -31,15 +32,18 @@ public final class Capture implements AutoCloseable {
         return id;
     }
 
+    @Override
     public String device() {
         return device;
     }
 
+    @Override
     public boolean isOpen() {
         return !ended.get();
     }
 
     /** Sends bytes to the device (split into messages of at most 1 MiB); ignored once ended. */
+    @Override
     public void send(byte[] data) {
         if (isOpen()) {
             client.sendData(id, data);

@@ -4,6 +4,7 @@ import io.vncstream.rfb.Limits;
 import io.vncstream.rfb.client.ForwardingHandler;
 import io.vncstream.rfb.client.RfbClient;
 import io.vncstream.rfb.client.RfbClientHandler;
+import io.vncstream.rfb.devices.EndReasons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -126,7 +127,7 @@ public final class StreamClient {
             for (Capture c : open.values()) {
                 if (c.device().equals(notice.name())) {
                     open.remove(c.id());
-                    c.end("device removed");
+                    c.end(EndReasons.DEVICE_REMOVED);
                 }
             }
         }

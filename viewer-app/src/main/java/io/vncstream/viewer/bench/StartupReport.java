@@ -17,4 +17,10 @@ public final class StartupReport {
         System.out.println("first-paint-epoch-ms=" + now + " since-jvm-start-ms=" + sinceJvm + " what=" + what);
         System.out.flush();
     }
+
+    /** The wall-clock time the device list first showed devices (a libvirt window). */
+    public static void devicesListed(int count) {
+        System.out.println("devices-listed-epoch-ms=" + System.currentTimeMillis() + " devices=" + count);
+        System.out.flush();
+    }
 }

@@ -1,8 +1,8 @@
 package io.vncstream.viewer.cli;
 
-import io.vncstream.rfb.stream.Capture;
+import io.vncstream.rfb.devices.DeviceCapture;
+import io.vncstream.rfb.devices.OutputListener;
 import io.vncstream.rfb.handshake.Reason;
-import io.vncstream.rfb.stream.CaptureListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -13,7 +13,6 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -27,7 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class ConsoleCommand implements Callable<Integer> {
     private static final int ESCAPE = 0x1d;
 
-    @Parameters(index = "0", paramLabel = "ADDRESS", description = "As for snapshot.")
+    @Parameters(index = "0", paramLabel = "ADDRESS", description = "As for snapshot; with --connect, a libvirt domain.")
     String address;
 
     @Parameters(index = "1", paramLabel = "DEVICE", description = "A name that `vncstream devices` lists.")
@@ -37,8 +36,14 @@ final class ConsoleCommand implements Callable<Integer> {
             description = "When stdin is not a terminal: keep showing output this long after it ends (default: ${DEFAULT-VALUE}).")
     double timeoutSeconds;
 
+    @Option(names = "--force", description = "With --connect: take a pty console another client (virsh console, virt-manager) holds.")
+    boolean force;
+
     @Mixin
     ConnectionOptions connection;
+
+    @Mixin
+    LibvirtOptions libvirt;
 
     @Override
     public Integer call() throws Exception {
@@ -47,38 +52,35 @@ final class ConsoleCommand implements Callable<Integer> {
         AtomicReference<String> endReason = new AtomicReference<>();
         boolean terminal = System.console() != null;
         boolean endedByServer;
-        try (StreamSession session = StreamSession.open(address, connection)) {
-            Capture capture;
-            try {
-                capture = session.streams.capture(device, new CaptureListener() {
-                    /** Only on a terminal: a pipe answers nothing. Delivery thread. */
-                    private final TerminalQueries queries = new TerminalQueries();
+        try (DeviceSession session = libvirt.isSet()
+                ? LibvirtSession.open(libvirt.uri, address, true, force)
+                : StreamSession.open(address, connection)) {
+            DeviceCapture capture = ResumingCapture.open(session.devices(), device, new OutputListener() {
+                /** Only on a terminal: a pipe answers nothing. Delivery thread. */
+                private final TerminalQueries queries = new TerminalQueries();
 
-                    @Override
-                    public void replayed(byte[] data) {
-                        // The replay's queries were asked long ago; the user's terminal must not answer them.
-                        show(terminal ? queries.filter(data, 0, data.length) : data);
-                    }
+                @Override
+                public void replayed(byte[] data) {
+                    // The replay's queries were asked long ago; the user's terminal must not answer them.
+                    show(terminal ? queries.filter(data, 0, data.length) : data);
+                }
 
-                    @Override
-                    public void output(byte[] data) {
-                        show(terminal && queries.inSequence() ? queries.finish(data, 0, data.length) : data);
-                    }
+                @Override
+                public void output(byte[] data) {
+                    show(terminal && queries.inSequence() ? queries.finish(data, 0, data.length) : data);
+                }
 
-                    private void show(byte[] data) {
-                        out.write(data, 0, data.length);
-                        out.flush();
-                    }
+                private void show(byte[] data) {
+                    out.write(data, 0, data.length);
+                    out.flush();
+                }
 
-                    @Override
-                    public void ended(String reason) {
-                        endReason.set(reason);
-                        ended.countDown();
-                    }
-                }).get(10, TimeUnit.SECONDS);
-            } catch (ExecutionException e) {
-                throw (e.getCause() instanceof Exception ex) ? ex : e;
-            }
+                @Override
+                public void ended(String reason) {
+                    endReason.set(reason);
+                    ended.countDown();
+                }
+            }, 30);
             if (terminal) {
                 interactive(capture, ended);
             } else {
@@ -98,7 +100,7 @@ final class ConsoleCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void piped(Capture capture, CountDownLatch ended) throws IOException, InterruptedException {
+    private void piped(DeviceCapture capture, CountDownLatch ended) throws IOException, InterruptedException {
         // stdin is read on a thread of its own: a connection lost while stdin stays open ends at once.
         Thread input = new Thread(() -> {
             byte[] buf = new byte[64 * 1024];
@@ -124,7 +126,7 @@ final class ConsoleCommand implements Callable<Integer> {
 
     private final CountDownLatch stdinEnded = new CountDownLatch(1);
 
-    private void interactive(Capture capture, CountDownLatch ended) throws IOException, InterruptedException {
+    private void interactive(DeviceCapture capture, CountDownLatch ended) throws IOException, InterruptedException {
         System.err.println("Connected to " + device + " (escape character is ^])");
         RawTerminal raw = RawTerminal.enter();
         try {

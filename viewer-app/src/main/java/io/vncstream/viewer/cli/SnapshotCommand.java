@@ -5,6 +5,7 @@ import io.vncstream.rfb.client.ClientConfig;
 import io.vncstream.rfb.client.FirstFullUpdate;
 import io.vncstream.rfb.client.RfbClient;
 import io.vncstream.rfb.client.RfbClientHandler;
+import io.vncstream.viewer.connect.LibvirtTarget;
 import io.vncstream.viewer.screen.PngFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,7 +30,7 @@ final class SnapshotCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "ADDRESS",
             description = "host, host:DISPLAY (from 100 on a port, as in TigerVNC), host::PORT, vnc://host:port,"
-                    + " [ipv6]:DISPLAY, [ipv6]::PORT, unix:PATH")
+                    + " [ipv6]:DISPLAY, [ipv6]::PORT, unix:PATH; with --connect, a libvirt domain's name, UUID or id")
     String address;
 
     @Parameters(index = "1", paramLabel = "OUT.png",
@@ -50,6 +51,9 @@ final class SnapshotCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
+    @Mixin
+    LibvirtOptions libvirt;
+
     @Override
     public Integer call() throws Exception {
         String format = format(output); // a name we cannot honour is refused before connecting
@@ -66,11 +70,16 @@ final class SnapshotCommand implements Callable<Integer> {
             config.pixelFormat(null);
         }
         FirstFullUpdate frame = new FirstFullUpdate(new RfbClientHandler() { });
-        try (RfbClient client = connection.connect(address, config, frame)) {
-            frame.watch(client.framebuffer());
-            client.start();
-            FirstFullUpdate.Frame picture = frame.await(Duration.ofSeconds(timeoutSeconds));
-            write(picture.width(), picture.height(), picture.argb(), output, format);
+        if (!libvirt.isSet()) {
+            try (RfbClient client = connection.connect(address, config, frame)) {
+                take(client, frame, format);
+            }
+            return 0;
+        }
+        // The libvirt connection stays open while the screen is read: remotely it carries the tunnel.
+        try (LibvirtTarget target = LibvirtTarget.open(libvirt.uri, address, io.vncstream.ssh.SshPrompts.terminal());
+             RfbClient client = target.connect(config, connection.passwordSource(), frame)) {
+            take(client, frame, format);
         }
         return 0;
     }
@@ -86,6 +95,13 @@ final class SnapshotCommand implements Callable<Integer> {
         }
         throw new IllegalArgumentException("cannot tell which picture format to write from the name '" + file
                 + "': end it in .png or .jpg");
+    }
+
+    private void take(RfbClient client, FirstFullUpdate frame, String format) throws IOException, InterruptedException {
+        frame.watch(client.framebuffer());
+        client.start();
+        FirstFullUpdate.Frame picture = frame.await(Duration.ofSeconds(timeoutSeconds));
+        write(picture.width(), picture.height(), picture.argb(), output, format);
     }
 
     static void write(int width, int height, int[] argb, Path file, String format) throws IOException {

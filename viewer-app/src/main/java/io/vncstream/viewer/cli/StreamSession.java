@@ -4,7 +4,9 @@ import io.vncstream.rfb.client.ClientConfig;
 import io.vncstream.rfb.client.FirstFullUpdate;
 import io.vncstream.rfb.client.RfbClient;
 import io.vncstream.rfb.client.RfbClientHandler;
+import io.vncstream.rfb.devices.DeviceSource;
 import io.vncstream.rfb.stream.StreamClient;
+import io.vncstream.rfb.stream.StreamDeviceSource;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -14,16 +16,21 @@ import java.time.Duration;
  * the first complete update (the gateway announces its devices before it), then stop asking
  * for pixels, which these commands do not show.
  */
-final class StreamSession implements AutoCloseable {
+final class StreamSession implements DeviceSession {
     /** How long the first complete update (and with it the device list) may take. */
     private static final Duration FIRST_UPDATE_TIMEOUT = Duration.ofSeconds(30);
 
     final RfbClient client;
-    final StreamClient streams;
+    private final StreamDeviceSource devices;
 
     private StreamSession(RfbClient client, StreamClient streams) {
         this.client = client;
-        this.streams = streams;
+        this.devices = new StreamDeviceSource(streams);
+    }
+
+    @Override
+    public DeviceSource devices() {
+        return devices;
     }
 
     static StreamSession open(String address, ConnectionOptions options) throws IOException, InterruptedException {

@@ -33,6 +33,9 @@ public final class VncstreamCommand implements Callable<Integer> {
             + "a log on log0) inside this program on a free loopback port and connect to it.")
     boolean demo;
 
+    @CommandLine.Mixin
+    LibvirtOptions libvirt;
+
     @Option(names = "--via", paramLabel = "[USER@]HOST[:PORT]",
             description = "Tunnel through this SSH host, like TigerVNC's -via: ADDRESS is then as that host sees it "
                     + "(localhost:1 is its own display 1). Host-key and password questions come as dialogs.")
@@ -51,7 +54,10 @@ public final class VncstreamCommand implements Callable<Integer> {
         if (demo && address != null) {
             throw new IllegalArgumentException("--demo connects to its own server: give no ADDRESS with it");
         }
-        if (address != null) {
+        if (libvirt.isSet() && (demo || address == null)) {
+            throw new IllegalArgumentException("--connect needs a DOMAIN (a name, UUID or id) and no --demo");
+        }
+        if (address != null && !libvirt.isSet()) {
             ServerAddress.parse(address); // a typo is reported here, in words, before any window opens
         }
         if (via != null) {
@@ -72,6 +78,12 @@ public final class VncstreamCommand implements Callable<Integer> {
                 where.complete("127.0.0.1::" + server.port());
                 app.awaitExit();
             }
+            return 0;
+        }
+        if (libvirt.isSet()) {
+            io.vncstream.libvirt.LibvirtUri.parse(libvirt.uri); // a typo is reported here, before any window opens
+            ViewerApp app = ViewerApp.launchDomain(libvirt.uri, address, measurement());
+            app.awaitExit();
             return 0;
         }
         ViewerApp app = ViewerApp.launch(address, via, measurement() == null, measurement());

@@ -54,6 +54,7 @@ public final class ConnectWindow extends JFrame {
     final JTextArea message = new JTextArea(2, 40);
     private SwingWorker<RfbClient, Void> worker;
     private ViewerWindow pending;
+    final LibvirtPage libvirtPage;
 
     ConnectWindow(ViewerApp app, String initialAddress) {
         super("Connect - vncstream");
@@ -146,7 +147,13 @@ public final class ConnectWindow extends JFrame {
         p.add(message, "span 2, growx, wmin 10");
         p.add(cancelButton, "span 2, split 2, right, gaptop para, tag cancel");
         p.add(connectButton, "tag ok");
-        setContentPane(p);
+        // The libvirt page beside the server form: a VM by name instead of an address.
+        javax.swing.JTabbedPane pages = new javax.swing.JTabbedPane();
+        pages.setName("connectPages");
+        pages.addTab("VNC server", p);
+        libvirtPage = new LibvirtPage(app, this::dispose);
+        pages.addTab("libvirt", libvirtPage);
+        setContentPane(pages);
         getRootPane().setDefaultButton(connectButton);
         getRootPane().registerKeyboardAction(e -> cancel(), KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0),
                 JComponent.WHEN_IN_FOCUSED_WINDOW);

@@ -117,7 +117,9 @@ final class ConnectionKeeper {
         new SwingWorker<RfbClient, Void>() {
             @Override
             protected RfbClient doInBackground() throws Exception {
-                return SecureConnect.open(window.app(), window.settings(), () -> window, link.handler());
+                DomainControl domain = window.domain();
+                return domain != null ? domain.connect(window.settings(), new PasswordPrompt(() -> window), link.handler())
+                        : SecureConnect.open(window.app(), window.settings(), () -> window, link.handler());
             }
 
             @Override

@@ -1,8 +1,8 @@
 package io.vncstream.viewer.ui;
 
-import io.vncstream.rfb.stream.Capture;
-import io.vncstream.rfb.stream.CaptureListener;
-import io.vncstream.rfb.stream.StreamClient;
+import io.vncstream.rfb.devices.DeviceCapture;
+import io.vncstream.rfb.devices.DeviceSource;
+import io.vncstream.rfb.devices.OutputListener;
 import io.vncstream.terminal.StreamStatus;
 import io.vncstream.terminal.TerminalOptions;
 import io.vncstream.terminal.TerminalSession;
@@ -27,7 +27,7 @@ final class ConsoleTab {
     private final TerminalSession session;
     private final Runnable changed;
     private final ReplayOverlap shown = new ReplayOverlap(REPLAY_MEMORY);
-    private Capture capture;
+    private DeviceCapture capture;
     private boolean requested;
     private boolean closed;
     private boolean removed;
@@ -35,7 +35,7 @@ final class ConsoleTab {
     /** Counts captures, so that the end of an old one never touches a newer one; read by delivery threads. */
     private volatile int generation;
     /** The connection of the capture that is open or being opened. */
-    private StreamClient liveOn;
+    private DeviceSource liveOn;
 
     ConsoleTab(String device, TerminalOptions options, Runnable changed) {
         this.device = device;
@@ -60,7 +60,7 @@ final class ConsoleTab {
         return capture != null || requested;
     }
 
-    Capture capture() {
+    DeviceCapture capture() {
         return capture;
     }
 
@@ -71,9 +71,9 @@ final class ConsoleTab {
         return device + (removed ? " (removed)" : " (disconnected)");
     }
 
-    /** Starts a capture through {@code streams}; after an earlier one, marks the gap first. */
-    void capture(StreamClient streams) {
-        if (closed || (isLive() && liveOn == streams)) {
+    /** Starts a capture through {@code source}; after an earlier one, marks the gap first. */
+    void capture(DeviceSource source) {
+        if (closed || (isLive() && liveOn == source)) {
             return;
         }
         // Live on a lost connection: its end is still queued behind output the terminal has not
@@ -83,18 +83,18 @@ final class ConsoleTab {
             capture.close();
         }
         capture = null;
-        liveOn = streams;
+        liveOn = source;
         int gen = ++generation;
         boolean again = generation > 1;
         requested = true;
         removed = false;
         Output output = new Output(gen, again);
-        CompletableFuture<Capture> future = streams.capture(device, output);
+        CompletableFuture<DeviceCapture> future = source.capture(device, output);
         future.whenComplete((c, error) -> SwingUtilities.invokeLater(() -> captureOpened(gen, c, error, output)));
         changed.run();
     }
 
-    private void captureOpened(int gen, Capture c, Throwable error, Output output) {
+    private void captureOpened(int gen, DeviceCapture c, Throwable error, Output output) {
         if (gen != generation) {
             output.cancel();
             if (c != null) {
@@ -166,7 +166,7 @@ final class ConsoleTab {
      * stream's first bytes. No lock is held while the session takes the bytes, which may wait
      * for the emulator (backpressure).
      */
-    private final class Output implements CaptureListener {
+    private final class Output implements OutputListener {
         private final int gen;
         private final boolean again;
         private boolean attached;

@@ -1,7 +1,8 @@
 package io.vncstream.viewer.ui;
 
-import io.vncstream.rfb.stream.DeviceListener;
-import io.vncstream.rfb.stream.StreamClient;
+import io.vncstream.rfb.devices.DeviceInfo;
+import io.vncstream.rfb.devices.DeviceSource;
+import io.vncstream.rfb.devices.DeviceSourceListener;
 import io.vncstream.terminal.TerminalOptions;
 
 import javax.swing.JComponent;
@@ -14,15 +15,16 @@ import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
- * The console tabs after the screen tab, one per device, and their captures over the current
- * connection. A tab whose capture ended (device removed, connection lost) is captured again
+ * The console tabs after the screen tab, one per device, and their captures from the current
+ * source of devices (the connection's stream extension, or libvirt). A tab whose capture ended (device removed, connection lost) is captured again
  * when its device is announced again, by the same or the next connection. Event dispatch thread.
  */
 final class ConsoleTabs {
     private final JTabbedPane tabs;
     private final Supplier<TerminalOptions> options;
     private final Map<String, ConsoleTab> consoles = new LinkedHashMap<>();
-    private StreamClient streams;
+    private DeviceSource source;
+    private DeviceSourceListener listening;
 
     ConsoleTabs(JTabbedPane tabs, Supplier<TerminalOptions> options) {
         this.tabs = tabs;
@@ -36,15 +38,16 @@ final class ConsoleTabs {
         });
     }
 
-    /** A new connection: its devices are (re)captured where a tab waits for them. */
-    void connected(StreamClient s) {
-        streams = s;
-        s.addDeviceListener(new DeviceListener() {
+    /** A new source of devices (a new connection): its devices are (re)captured where a tab waits for them. */
+    void connected(DeviceSource s) {
+        stopListening();
+        source = s;
+        listening = new DeviceSourceListener() {
             @Override
-            public void deviceAdded(String name) {
+            public void deviceAdded(DeviceInfo device) {
                 SwingUtilities.invokeLater(() -> {
-                    ConsoleTab t = consoles.get(name);
-                    if (streams == s && t != null) {
+                    ConsoleTab t = consoles.get(device.name());
+                    if (source == s && t != null) {
                         t.capture(s);
                     }
                 });
@@ -54,17 +57,26 @@ final class ConsoleTabs {
             public void deviceRemoved(String name) {
                 SwingUtilities.invokeLater(() -> {
                     ConsoleTab t = consoles.get(name);
-                    if (streams == s && t != null) {
+                    if (source == s && t != null) {
                         t.deviceRemoved();
                     }
                 });
             }
-        });
+        };
+        s.addListener(listening);
     }
 
-    /** The connection is gone; the captures end on their own and the tabs keep their contents. */
+    /** The source is gone; the captures end on their own and the tabs keep their contents. */
     void connectionLost() {
-        streams = null;
+        stopListening();
+        source = null;
+    }
+
+    private void stopListening() {
+        if (source != null && listening != null) {
+            source.removeListener(listening);
+        }
+        listening = null;
     }
 
     /** Shows the device's console, opening the tab and starting the capture if needed. */
@@ -79,8 +91,8 @@ final class ConsoleTabs {
             view.putClientProperty("JTabbedPane.tabCloseToolTipText", "Close the console (ends the capture)");
             tabs.addTab(device, view);
         }
-        if (streams != null && !t.isLive() && streams.devices().contains(device)) {
-            t.capture(streams);
+        if (source != null && !t.isLive() && source.has(device)) {
+            t.capture(source);
         }
         tabs.setSelectedComponent(t.view());
         return t;

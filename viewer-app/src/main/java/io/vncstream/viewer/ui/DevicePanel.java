@@ -1,10 +1,12 @@
 package io.vncstream.viewer.ui;
 
-import io.vncstream.rfb.stream.DeviceListener;
-import io.vncstream.rfb.stream.StreamClient;
+import io.vncstream.rfb.devices.DeviceInfo;
+import io.vncstream.rfb.devices.DeviceSource;
+import io.vncstream.rfb.devices.DeviceSourceListener;
 import net.miginfocom.swing.MigLayout;
 
 import javax.swing.AbstractAction;
+import javax.swing.DefaultListCellRenderer;
 import javax.swing.DefaultListModel;
 import javax.swing.JComponent;
 import javax.swing.JLabel;
@@ -25,10 +27,11 @@ import java.util.function.Consumer;
  * ones go. Double-click or Enter opens a device's console. Event dispatch thread.
  */
 final class DevicePanel extends JPanel {
-    private final DefaultListModel<String> model = new DefaultListModel<>();
-    private final JList<String> list = new JList<>(model);
+    private final DefaultListModel<DeviceInfo> model = new DefaultListModel<>();
+    private final JList<DeviceInfo> list = new JList<>(model);
     private final JLabel hint = new JLabel();
-    private StreamClient streams;
+    private DeviceSource source;
+    private DeviceSourceListener listening;
 
     private final Runnable listed;
 
@@ -47,7 +50,7 @@ final class DevicePanel extends JPanel {
             public void mouseClicked(MouseEvent e) {
                 int i = list.locationToIndex(e.getPoint());
                 if (e.getClickCount() == 2 && i >= 0 && list.getCellBounds(i, i).contains(e.getPoint())) {
-                    openConsole.accept(model.get(i));
+                    openConsole.accept(model.get(i).name());
                 }
             }
         });
@@ -55,12 +58,13 @@ final class DevicePanel extends JPanel {
         list.getActionMap().put("openConsole", new AbstractAction() {
             @Override
             public void actionPerformed(ActionEvent e) {
-                String d = list.getSelectedValue();
+                DeviceInfo d = list.getSelectedValue();
                 if (d != null) {
-                    openConsole.accept(d);
+                    openConsole.accept(d.name());
                 }
             }
         });
+        list.setCellRenderer(new Renderer());
         JScrollPane scroll = new JScrollPane(list);
         scroll.setPreferredSize(new java.awt.Dimension(170, 100));
         add(scroll);
@@ -70,16 +74,17 @@ final class DevicePanel extends JPanel {
         showHint();
     }
 
-    /** Follows the devices of a new connection (the server announces them all at the start). */
-    void connected(StreamClient s) {
-        streams = s;
+    /** Follows the devices of a new source (a new connection announces them all at the start). */
+    void connected(DeviceSource s) {
+        stopListening();
+        source = s;
         model.clear();
-        s.addDeviceListener(new DeviceListener() {
+        listening = new DeviceSourceListener() {
             @Override
-            public void deviceAdded(String name) {
+            public void deviceAdded(DeviceInfo device) {
                 SwingUtilities.invokeLater(() -> {
-                    if (streams == s && !model.contains(name)) {
-                        model.addElement(name);
+                    if (source == s && indexOf(device.name()) < 0) {
+                        model.addElement(device);
                         showHint();
                         listed.run();
                     }
@@ -89,28 +94,54 @@ final class DevicePanel extends JPanel {
             @Override
             public void deviceRemoved(String name) {
                 SwingUtilities.invokeLater(() -> {
-                    if (streams == s) {
-                        model.removeElement(name);
+                    int i = indexOf(name);
+                    if (source == s && i >= 0) {
+                        model.remove(i);
                         showHint();
                     }
                 });
             }
-        });
+        };
+        s.addListener(listening);
+        // What the source listed before we listened (a libvirt domain's devices are known at once).
+        for (DeviceInfo d : s.devices()) {
+            if (indexOf(d.name()) < 0) {
+                model.addElement(d);
+                listed.run();
+            }
+        }
         showHint();
     }
 
-    /** No connection: no devices to offer until the next one announces them. */
+    /** No source: no devices to offer until the next one announces them. */
     void connectionLost() {
-        streams = null;
+        stopListening();
+        source = null;
         model.clear();
         showHint();
     }
 
-    private void showHint() {
-        hint.setText(streams == null ? "Not connected" : model.isEmpty() ? "No devices" : " ");
+    private void stopListening() {
+        if (source != null && listening != null) {
+            source.removeListener(listening);
+        }
+        listening = null;
     }
 
-    JList<String> deviceList() {
+    private int indexOf(String name) {
+        for (int i = 0; i < model.size(); i++) {
+            if (model.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void showHint() {
+        hint.setText(source == null ? "Not connected" : model.isEmpty() ? "No devices" : " ");
+    }
+
+    JList<DeviceInfo> deviceList() {
         return list;
     }
 
@@ -118,12 +149,35 @@ final class DevicePanel extends JPanel {
     java.util.List<String> devices() {
         java.util.List<String> out = new java.util.ArrayList<>();
         for (int i = 0; i < model.size(); i++) {
-            out.add(model.get(i));
+            out.add(model.get(i).name());
         }
         return out;
     }
 
     String selectedDevice() {
-        return list.getSelectedValue();
+        DeviceInfo d = list.getSelectedValue();
+        return d == null ? null : d.name();
+    }
+
+    /** The listed device called {@code name}, or null. */
+    DeviceInfo device(String name) {
+        int i = indexOf(name);
+        return i < 0 ? null : model.get(i);
+    }
+
+    /** A device's name, and its detail (a channel's target name) greyed beside it. */
+    private static final class Renderer extends DefaultListCellRenderer {
+        @Override
+        public java.awt.Component getListCellRendererComponent(JList<?> l, Object value, int index,
+                                                               boolean selected, boolean focused) {
+            super.getListCellRendererComponent(l, value, index, selected, focused);
+            DeviceInfo d = (DeviceInfo) value;
+            setText(d.name());
+            setToolTipText(d.detail().isEmpty() ? null : d.name() + ": " + d.detail());
+            if (!d.detail().isEmpty()) {
+                setText(d.name() + "  " + d.detail());
+            }
+            return this;
+        }
     }
 }

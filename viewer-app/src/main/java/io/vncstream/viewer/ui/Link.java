@@ -4,6 +4,7 @@ import io.vncstream.rfb.client.RfbClient;
 import io.vncstream.rfb.client.RfbClientHandler;
 import io.vncstream.rfb.pseudo.RemoteCursor;
 import io.vncstream.rfb.stream.StreamClient;
+import io.vncstream.rfb.stream.StreamDeviceSource;
 
 import java.awt.Toolkit;
 
@@ -15,6 +16,7 @@ import java.awt.Toolkit;
 public final class Link implements RfbClientHandler {
     private final ViewerWindow window;
     private final StreamClient streams = new StreamClient();
+    private final StreamDeviceSource devices = new StreamDeviceSource(streams);
     private final RfbClientHandler handler;
     volatile RfbClient client;
 
@@ -30,6 +32,11 @@ public final class Link implements RfbClientHandler {
 
     public StreamClient streams() {
         return streams;
+    }
+
+    /** The connection's devices, as the device list and console tabs see them. */
+    public StreamDeviceSource devices() {
+        return devices;
     }
 
     public RfbClient client() {

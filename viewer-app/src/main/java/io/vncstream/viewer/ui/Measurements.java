@@ -38,15 +38,35 @@ public final class Measurements {
 
     private static void watchStartup(ViewerWindow w) {
         Runnable[] listener = new Runnable[1];
+        boolean[] painted = {false};
         listener[0] = () -> {
             RfbClient c = w.client();
             if (c != null && c.updatesReceived() > 0) {
                 w.screen().removePaintListener(listener[0]);
                 StartupReport.firstPaint("vncstream first frame " + c.framebuffer().width() + "x" + c.framebuffer().height());
-                SwingUtilities.invokeLater(() -> System.exit(0));
+                painted[0] = true;
+                if (w.domain() == null) {
+                    SwingUtilities.invokeLater(() -> System.exit(0));
+                }
             }
         };
         w.screen().addPaintListener(listener[0]);
+        if (w.domain() != null) {
+            // A libvirt window: also when its device list first shows a device; exit once both are known.
+            boolean[] listed = {false};
+            Timer poll = new Timer(10, null);
+            poll.addActionListener(e -> {
+                if (!listed[0] && !w.devicePanel().devices().isEmpty()) {
+                    listed[0] = true;
+                    StartupReport.devicesListed(w.devicePanel().devices().size());
+                }
+                if (listed[0] && painted[0]) {
+                    poll.stop();
+                    System.exit(0);
+                }
+            });
+            poll.start();
+        }
     }
 
     private static void watchMemory(ViewerWindow w, int consoles) {

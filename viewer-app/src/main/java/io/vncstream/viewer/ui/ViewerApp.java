@@ -132,6 +132,18 @@ public final class ViewerApp {
         return ConnectionSettings.load(settings);
     }
 
+    /** The libvirt URI the connection window's libvirt page used last. */
+    public String libvirtUri() {
+        return settings.getProperty("libvirt.uri", "qemu:///system");
+    }
+
+    public void rememberLibvirtUri(String uri) {
+        if (!uri.equals(settings.getProperty("libvirt.uri"))) {
+            settings.setProperty("libvirt.uri", uri);
+            config.saveSettings(settings);
+        }
+    }
+
     /** Remembers a connection's options and puts its address first among the recent servers. */
     public void remember(ConnectionSettings s) {
         if (!rememberServers) {
@@ -196,6 +208,49 @@ public final class ViewerApp {
         });
         w.showWindow();
         return w;
+    }
+
+    /**
+     * Opens the viewer window on a libvirt domain ({@code vncstream --connect URI DOMAIN}): libvirt
+     * is asked off the event thread; if the domain cannot be found, the connection window says why.
+     */
+    public void connectToDomain(String uri, String domain) {
+        new javax.swing.SwingWorker<DomainControl, Void>() {
+            @Override
+            protected DomainControl doInBackground() throws Exception {
+                return DomainControl.open(uri, domain, new SshDialogs(() -> null));
+            }
+
+            @Override
+            protected void done() {
+                DomainControl d;
+                try {
+                    d = get();
+                } catch (Exception e) {
+                    Throwable t = e.getCause() != null ? e.getCause() : e;
+                    showConnectWindow(null, false).showError(t.getMessage());
+                    return;
+                }
+                ConnectionSettings s = lastSettings();
+                s.address = d.describe();
+                ViewerWindow w = new ViewerWindow(ViewerApp.this, s);
+                windowOpened(w);
+                w.useDomain(d);
+                w.keeper().connectFirst(why -> w.connectionProgress(why + " Waiting for the domain to run..."));
+                w.showWindow();
+            }
+        }.execute();
+    }
+
+    /** As {@link #launch(String, boolean, Consumer)} for a libvirt domain. */
+    public static ViewerApp launchDomain(String uri, String domain, Consumer<ViewerWindow> onConnected) {
+        ViewerApp app = new ViewerApp(AppConfig.forUser());
+        app.onConnected = onConnected;
+        SwingUtilities.invokeLater(() -> {
+            app.theme.apply();
+            app.connectToDomain(uri, domain);
+        });
+        return app;
     }
 
     void windowOpened(Window w) {

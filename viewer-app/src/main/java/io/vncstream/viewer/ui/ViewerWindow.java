@@ -55,6 +55,9 @@ public final class ViewerWindow extends JFrame {
     private final TabSwitchKeys tabKeys;
 
     private String desktopName;
+    /** The libvirt domain this window shows, or null for a plain VNC server. */
+    private DomainControl domain;
+    private String domainState;
     private ConnectionInfoDialog infoDialog;
     private final FullScreen fullScreen;
 
@@ -126,6 +129,9 @@ public final class ViewerWindow extends JFrame {
                 keeper.close();
                 screen.detach();
                 consoles.closeAll();
+                if (domain != null) {
+                    domain.close();
+                }
                 if (infoDialog != null) {
                     infoDialog.dispose();
                 }
@@ -189,6 +195,27 @@ public final class ViewerWindow extends JFrame {
         return banner;
     }
 
+    /** Shows a libvirt domain: its devices and state come from libvirt, its screen from the live XML. */
+    void useDomain(DomainControl d) {
+        domain = d;
+        d.attach(this);
+    }
+
+    DomainControl domain() {
+        return domain;
+    }
+
+    /** The domain's state, shown in the title ("running", "shut off"). */
+    void setDomainState(String state) {
+        domainState = state;
+        setTitle(title(false));
+    }
+
+    private String title(boolean disconnected) {
+        String name = desktopName == null ? settings.address : desktopName;
+        return name + (domainState != null ? " (" + domainState + ")" : "") + (disconnected ? " (disconnected)" : "") + " - vncstream";
+    }
+
     /** The connection now in use, or null. */
     public RfbClient client() {
         Link l = keeper.current();
@@ -223,8 +250,10 @@ public final class ViewerWindow extends JFrame {
     /** Called by the keeper before the new connection's reader starts. */
     void connectionStarted(Link link) {
         RfbClient client = link.client();
-        devicePanel.connected(link.streams());
-        consoles.connected(link.streams());
+        if (domain == null) {
+            devicePanel.connected(link.devices());
+            consoles.connected(link.devices());
+        }
         screen.setPlaceholder("Waiting for the first picture...");
         setDesktopName(client.serverInit().name());
         banner.hideBanner();
@@ -238,11 +267,14 @@ public final class ViewerWindow extends JFrame {
     /** The connection ended (lost, or dropped to reconnect): say so at once. */
     void connectionEnded(String why) {
         screen.detach();
-        devicePanel.connectionLost();
-        consoles.connectionLost();
+        if (domain == null) {
+            // A domain's devices do not depend on the screen's connection.
+            devicePanel.connectionLost();
+            consoles.connectionLost();
+        }
         banner.showProblem(why);
         showStatus(why);
-        setTitle(desktopName + " (disconnected) - vncstream");
+        setTitle(title(true));
         actions.update();
     }
 
@@ -255,7 +287,7 @@ public final class ViewerWindow extends JFrame {
 
     void setDesktopName(String name) {
         desktopName = name == null || name.isBlank() ? settings.address : name;
-        setTitle(desktopName + " - vncstream");
+        setTitle(title(false));
     }
 
     /** Sizes the window to the remote screen (within the display) and shows it. */

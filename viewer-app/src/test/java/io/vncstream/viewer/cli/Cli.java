@@ -134,6 +134,18 @@ final class Cli {
         }
     }
 
+    /** The real main as a process of its own, headless, its stdin and stdout pipes for the test to drive. */
+    static Process start(String... args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add("-Djava.awt.headless=true");
+        cmd.add(VncstreamCommand.class.getName());
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    }
+
     private static Outcome separateProcess(List<String> jvmOptions, String stdin, String... args)
             throws IOException, InterruptedException {
         long start = System.nanoTime();

@@ -1,5 +1,9 @@
 package io.vncstream.viewer.ui;
 
+import io.vncstream.rfb.devices.DeviceCapture;
+import io.vncstream.rfb.devices.DeviceSource;
+import io.vncstream.rfb.stream.StreamDeviceSource;
+
 import io.vncstream.gateway.demo.EmbeddedDemo;
 import io.vncstream.rfb.client.ClientConfig;
 import io.vncstream.rfb.client.FirstFullUpdate;
@@ -47,12 +51,12 @@ class ConsoleTabRecaptureTest {
         TestPeers.requireDisplay();
         demo = EmbeddedDemo.start(0);
         ConsoleTab tab = new ConsoleTab("serial0", TerminalOptions.defaults().logDirectory(logs), () -> { });
-        StreamClient first = streams();
+        DeviceSource first = new StreamDeviceSource(streams());
         SwingUtilities.invokeAndWait(() -> tab.capture(first));
         Eventually.await(Duration.ofSeconds(10), "captured on the first connection", () -> onEdt(tab) != null);
-        Capture old = onEdt(tab);
+        DeviceCapture old = onEdt(tab);
 
-        StreamClient second = streams(); // as the next connection announcing serial0 while the old end is queued
+        DeviceSource second = new StreamDeviceSource(streams()); // as the next connection announcing serial0 while the old end is queued
         SwingUtilities.invokeAndWait(() -> tab.capture(second));
         Eventually.await(Duration.ofSeconds(10), "captured on the new connection",
                 () -> onEdt(tab) != null && onEdt(tab) != old);
@@ -61,8 +65,8 @@ class ConsoleTabRecaptureTest {
         SwingUtilities.invokeAndWait(tab::close);
     }
 
-    private static Capture onEdt(ConsoleTab tab) throws Exception {
-        Capture[] c = new Capture[1];
+    private static DeviceCapture onEdt(ConsoleTab tab) throws Exception {
+        DeviceCapture[] c = new DeviceCapture[1];
         SwingUtilities.invokeAndWait(() -> c[0] = tab.capture());
         return c[0];
     }

@@ -91,7 +91,7 @@ class LateConsoleQemuTest {
 
         ConsoleTab tab = new ConsoleTab(TinyVm.SERIAL_ID, TerminalOptions.defaults().logDirectory(logs), () -> { });
         StreamClient late = streams();
-        SwingUtilities.invokeAndWait(() -> tab.capture(late));
+        SwingUtilities.invokeAndWait(() -> tab.capture(new io.vncstream.rfb.stream.StreamDeviceSource(late)));
         Eventually.await(Duration.ofSeconds(20), "the replay is on the late console's screen",
                 () -> String.join("\n", tab.session().engine().screenLines()).contains("prompt-3"));
         Eventually.await(Duration.ofSeconds(30), "cat ends, three seconds after its last input",

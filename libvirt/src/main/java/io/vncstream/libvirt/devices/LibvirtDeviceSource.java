@@ -1,0 +1,363 @@
+package io.vncstream.libvirt.devices;
+
+import io.vncstream.libvirt.Domain;
+import io.vncstream.libvirt.DomainState;
+import io.vncstream.libvirt.Libvirt;
+import io.vncstream.libvirt.LibvirtException;
+import io.vncstream.libvirt.console.PtyConsole;
+import io.vncstream.libvirt.console.SocketConsole;
+import io.vncstream.libvirt.events.DomainEvent;
+import io.vncstream.libvirt.events.DomainEventListener;
+import io.vncstream.libvirt.events.DomainEvents;
+import io.vncstream.libvirt.xml.DomainDevice;
+import io.vncstream.libvirt.xml.DomainXml;
+import io.vncstream.rfb.devices.DeviceCapture;
+import io.vncstream.rfb.devices.DeviceInfo;
+import io.vncstream.rfb.devices.DeviceSource;
+import io.vncstream.rfb.devices.DeviceSourceListener;
+import io.vncstream.rfb.devices.EndReasons;
+import io.vncstream.rfb.devices.OutputListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A domain's serials, consoles, parallels and channels, listed while it runs. Each event
+ * {@code virsh event} tells of (a device added or removed, a lifecycle change, a reboot) makes
+ * one worker thread read the live XML again and tell listeners what changed: a domain that
+ * stops lists nothing (its captures end as removed), one that starts lists its devices again,
+ * and a reboot restarts the open captures ({@link EndReasons#RESTARTED}) so that each continues
+ * below a gap marker.
+ */
+public final class LibvirtDeviceSource implements DeviceSource, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LibvirtDeviceSource.class);
+
+    private final Libvirt libvirt;
+    private final Domain domain;
+    private final boolean force;
+    private final List<DeviceSourceListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<DomainStateListener> stateListeners = new CopyOnWriteArrayList<>();
+    private final Map<String, Open> captures = new ConcurrentHashMap<>();
+    private final ExecutorService worker;
+    private final ExecutorService opener;
+    private volatile Map<String, DomainDevice> devices = Map.of();
+    private volatile DomainState state = DomainState.UNKNOWN;
+    private volatile DomainEvents events;
+    private volatile boolean closed;
+
+    private record Open(PtyOrSocket capture, CountDownLatch ended) {
+    }
+
+    /** What a capture of ours is, so that the source can end it with a reason. */
+    private interface PtyOrSocket extends DeviceCapture {
+        void close(String reason);
+    }
+
+    private LibvirtDeviceSource(Libvirt libvirt, Domain domain, boolean force) {
+        this.libvirt = libvirt;
+        this.domain = domain;
+        this.force = force;
+        this.worker = Executors.newSingleThreadExecutor(r -> daemon(r, "libvirt " + domain.name()));
+        this.opener = Executors.newCachedThreadPool(r -> daemon(r, "libvirt open " + domain.name()));
+    }
+
+    /**
+     * Reads the domain's devices and, with {@code follow}, keeps them live from its events.
+     * With {@code force}, pty consoles are taken from another client holding them.
+     */
+    public static LibvirtDeviceSource open(Libvirt libvirt, Domain domain, boolean follow, boolean force)
+            throws IOException, InterruptedException {
+        LibvirtDeviceSource s = new LibvirtDeviceSource(libvirt, domain, force);
+        try {
+            if (follow) {
+                s.events = DomainEvents.follow(libvirt.virsh(), domain.uuid(), s.new Events());
+            }
+            s.read();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
+        return s;
+    }
+
+    public Domain domain() {
+        return domain;
+    }
+
+    public Libvirt libvirt() {
+        return libvirt;
+    }
+
+    public DomainState state() {
+        return state;
+    }
+
+    public void addStateListener(DomainStateListener l) {
+        stateListeners.add(l);
+    }
+
+    public void removeStateListener(DomainStateListener l) {
+        stateListeners.remove(l);
+    }
+
+    @Override
+    public List<DeviceInfo> devices() {
+        return devices.values().stream().map(DomainDevice::info).toList();
+    }
+
+    /** The domain's devices with everything the XML says of them. */
+    public List<DomainDevice> domainDevices() {
+        return List.copyOf(devices.values());
+    }
+
+    @Override
+    public void addListener(DeviceSourceListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeListener(DeviceSourceListener listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public CompletableFuture<DeviceCapture> capture(String name, OutputListener output) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return (DeviceCapture) openNow(name, output);
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CompletionException(new IOException("interrupted while opening " + name));
+            }
+        }, opener);
+    }
+
+    private PtyOrSocket openNow(String name, OutputListener output) throws IOException, InterruptedException {
+        DomainDevice d = devices.get(name);
+        if (d == null) {
+            throw new LibvirtException(state.isActive()
+                    ? "domain '" + domain.name() + "' has no device '" + name + "' (devices: " + String.join(", ", devices.keySet()) + ")"
+                    : "domain '" + domain.name() + "' is " + state.words() + ": its devices come back when it runs");
+        }
+        if (!d.isOpenable()) {
+            throw new LibvirtException(name + " is a '" + d.type() + "' device"
+                    + (d.sourcePath() != null ? " (" + d.sourcePath() + ")" : "") + ": libvirt offers no stream of it");
+        }
+        if (captures.containsKey(name)) {
+            throw new LibvirtException(name + " is open already");
+        }
+        CountDownLatch ended = new CountDownLatch(1);
+        OutputListener tracked = new OutputListener() {
+            @Override
+            public void output(byte[] data) {
+                output.output(data);
+            }
+
+            @Override
+            public void ended(String reason) {
+                captures.remove(name);
+                try {
+                    output.ended(reason);
+                } finally {
+                    ended.countDown();
+                }
+            }
+        };
+        PtyOrSocket c;
+        if (d.type().equals("pty")) {
+            PtyConsole p = PtyConsole.open(libvirt.virsh(), domain.uuid(), name, force, tracked);
+            c = wrap(p, p::close);
+        } else {
+            SocketConsole s = SocketConsole.open(libvirt.virsh().host(), d, tracked);
+            c = wrap(s, s::close);
+        }
+        Open o = new Open(c, ended);
+        if (captures.putIfAbsent(name, o) != null) {
+            c.close();
+            throw new LibvirtException(name + " is open already");
+        }
+        if (!c.isOpen()) {
+            captures.remove(name, o); // it ended before it was tracked
+        }
+        return c;
+    }
+
+    private static PtyOrSocket wrap(DeviceCapture c, java.util.function.Consumer<String> closeWith) {
+        return new PtyOrSocket() {
+            @Override
+            public void close(String reason) {
+                closeWith.accept(reason);
+            }
+
+            @Override
+            public String device() {
+                return c.device();
+            }
+
+            @Override
+            public boolean isOpen() {
+                return c.isOpen();
+            }
+
+            @Override
+            public void send(byte[] data) {
+                c.send(data);
+            }
+
+            @Override
+            public void close() {
+                c.close();
+            }
+        };
+    }
+
+    /** Reads the state and the devices again and tells what changed (worker thread, or at the start). */
+    private void read() throws IOException, InterruptedException {
+        DomainState now = libvirt.state(domain);
+        Map<String, DomainDevice> next = new LinkedHashMap<>();
+        if (now.isActive()) {
+            DomainXml xml = libvirt.xml(domain);
+            for (DomainDevice d : xml.devices()) {
+                next.put(d.alias(), d);
+            }
+        }
+        Map<String, DomainDevice> before = devices;
+        devices = next;
+        for (String gone : before.keySet()) {
+            if (!next.containsKey(gone) || changed(before.get(gone), next.get(gone))) {
+                endCapture(gone, EndReasons.DEVICE_REMOVED + (now.isActive() ? "" : ": domain " + now.words()));
+                listeners.forEach(l -> l.deviceRemoved(gone));
+            }
+        }
+        for (DomainDevice d : next.values()) {
+            DomainDevice old = before.get(d.alias());
+            if (old == null || changed(old, d)) {
+                listeners.forEach(l -> l.deviceAdded(d.info()));
+            }
+        }
+        if (now != state) {
+            state = now;
+            stateListeners.forEach(l -> l.stateChanged(now));
+        }
+    }
+
+    /** The same alias on another pty or socket is another device (the domain was restarted meanwhile). */
+    private static boolean changed(DomainDevice a, DomainDevice b) {
+        return !java.util.Objects.equals(a.type(), b.type()) || !java.util.Objects.equals(a.sourcePath(), b.sourcePath());
+    }
+
+    /** A reboot: QEMU stays, its devices too; each open capture starts again, below a gap marker. */
+    private void restartCaptures() {
+        List<String> open = new ArrayList<>(captures.keySet());
+        for (String name : open) {
+            endCapture(name, EndReasons.RESTARTED + ": domain rebooted");
+        }
+        for (String name : open) {
+            DomainDevice d = devices.get(name);
+            if (d != null) {
+                listeners.forEach(l -> l.deviceAdded(d.info()));
+            }
+        }
+    }
+
+    /** Ends a capture and waits (a little) until its listener has heard, so a new one may start. */
+    private void endCapture(String name, String reason) {
+        Open o = captures.remove(name);
+        if (o == null) {
+            return;
+        }
+        o.capture().close(reason);
+        try {
+            if (!o.ended().await(5, TimeUnit.SECONDS)) {
+                LOG.warn("{}: the capture did not end within 5 s", name);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * A read right after a lifecycle change can fail while libvirt holds the domain's state lock
+     * (starting, stopping): it is tried again a few times, a second apart, before giving up.
+     */
+    private void readRetrying(DomainEvent e) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                read();
+                if (e.isLifecycle() || e.isDeviceChange() || e.isReboot()) {
+                    LOG.info("{}: {} after {} {}: {} devices", domain.name(), state.words(), e.type(), e.detail(), devices.size());
+                }
+                return;
+            } catch (IOException ex) {
+                if (attempt == 3 || closed) {
+                    LOG.warn("{}: could not read the domain after {} {}: {}", domain.name(), e.type(), e.detail(), ex.getMessage());
+                    return;
+                }
+                Thread.sleep(1000);
+            }
+        }
+    }
+
+    private final class Events implements DomainEventListener {
+        @Override
+        public void event(DomainEvent e) {
+            LOG.debug("domain event {}", e);
+            worker.execute(() -> {
+                if (closed) {
+                    return;
+                }
+                try {
+                    readRetrying(e);
+                    if (e.isReboot()) {
+                        restartCaptures();
+                    }
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+
+        @Override
+        public void ended(String reason) {
+            if (!closed) {
+                LOG.warn("{}: no more domain events ({}); the device list is no longer live", domain.name(), reason);
+            }
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** Stops following the domain and ends every capture. */
+    @Override
+    public void close() {
+        closed = true;
+        DomainEvents e = events;
+        if (e != null) {
+            e.close();
+        }
+        for (Open o : List.copyOf(captures.values())) {
+            o.capture().close("closed");
+        }
+        worker.shutdown();
+        opener.shutdown();
+    }
+}

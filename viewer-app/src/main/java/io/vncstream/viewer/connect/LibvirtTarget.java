@@ -1,0 +1,82 @@
+package io.vncstream.viewer.connect;
+
+import io.vncstream.libvirt.Domain;
+import io.vncstream.libvirt.Libvirt;
+import io.vncstream.libvirt.LibvirtUri;
+import io.vncstream.libvirt.xml.VncEndpoint;
+import io.vncstream.rfb.client.ClientConfig;
+import io.vncstream.rfb.client.RfbClient;
+import io.vncstream.rfb.client.RfbClientHandler;
+import io.vncstream.libvirt.host.CommandHost;
+import io.vncstream.rfb.io.Transport;
+import io.vncstream.rfb.security.PasswordSource;
+import io.vncstream.ssh.SshOptions;
+import io.vncstream.ssh.SshPrompts;
+
+import java.io.IOException;
+
+/**
+ * A libvirt domain as something to connect to: the libvirt connection, the domain, and its
+ * screen as it is now (the live XML's VNC port changes when the domain restarts). Blocking:
+ * call off the event dispatch thread.
+ */
+public final class LibvirtTarget implements AutoCloseable {
+    private final Libvirt libvirt;
+    private final Domain domain;
+
+    private LibvirtTarget(Libvirt libvirt, Domain domain) {
+        this.libvirt = libvirt;
+        this.domain = domain;
+    }
+
+    /**
+     * Connects to libvirt at {@code uri} (over SSH for {@code qemu+ssh://}, asking {@code prompts}
+     * about host keys and passphrases) and finds {@code domain} (name, UUID or id).
+     */
+    public static LibvirtTarget open(String uri, String domain, SshPrompts prompts) throws IOException, InterruptedException {
+        Libvirt l = Libvirt.open(LibvirtUri.parse(uri), SshOptions.forUser().prompts(prompts));
+        try {
+            return new LibvirtTarget(l, l.resolve(domain));
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            l.close();
+            throw e;
+        }
+    }
+
+    public Libvirt libvirt() {
+        return libvirt;
+    }
+
+    public Domain domain() {
+        return domain;
+    }
+
+    /** The domain's screen now, as the libvirt host reaches it (a wildcard address is the host itself). */
+    public VncEndpoint screen() throws IOException, InterruptedException {
+        return libvirt.screen(domain, libvirt.xml(domain)).onHost();
+    }
+
+    /**
+     * Connects to the screen through the libvirt host (here a socket, remotely an SSH channel,
+     * as virt-viewer tunnels): the XML's password when it has one, else {@code password} asks.
+     */
+    public RfbClient connect(ClientConfig config, PasswordSource password, RfbClientHandler handler)
+            throws IOException, InterruptedException {
+        VncEndpoint e = screen();
+        config.password(e.password() != null ? server -> e.password().toCharArray() : password);
+        CommandHost host = libvirt.virsh().host();
+        Transport t = e.isSocket() ? host.connectUnix(e.socket(), config.connectTimeout())
+                : host.connectTcp(e.host(), e.port(), config.connectTimeout());
+        return RfbClient.connect(t, e.address() + (libvirt.uri().isSsh() ? " on " + host.name() : ""), config, handler);
+    }
+
+    /** "vm1 on qemu:///system", for titles and messages. */
+    public String describe() {
+        return domain.name() + " on " + libvirt.uri();
+    }
+
+    @Override
+    public void close() {
+        libvirt.close();
+    }
+}

@@ -1,0 +1,185 @@
+package io.vncstream.viewer.ui;
+
+import io.vncstream.rfb.testing.LibvirtTestDomain;
+import io.vncstream.rfb.testing.TestPeers;
+import io.vncstream.viewer.connect.AppConfig;
+import org.assertj.swing.core.Robot;
+import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.finder.JOptionPaneFinder;
+import org.assertj.swing.fixture.FrameFixture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import javax.swing.ToolTipManager;
+import java.awt.Window;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.vncstream.viewer.ui.DemoWindowTestBase.awaitEdt;
+import static io.vncstream.viewer.ui.DemoWindowTestBase.awaitSettled;
+import static io.vncstream.viewer.ui.DemoWindowTestBase.consoleText;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The viewer window on a libvirt domain ({@code vncstream --connect qemu:///system DOMAIN}): the
+ * screen and the device list come from libvirt, a console tab works, the Domain menu pauses,
+ * resumes and forces the domain off, and the window reconnects when it runs again. One domain
+ * for the class; the tests run in order, since they change its state.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LibvirtWindowGuiTest {
+    private LibvirtTestDomain vm;
+    private Path temp;
+    private ViewerApp app;
+    private ViewerWindow viewer;
+    private FrameFixture window;
+    private Robot robot;
+
+    @BeforeAll
+    void open() throws Exception {
+        TestPeers.requireDisplay();
+        vm = LibvirtTestDomain.boot();
+        temp = Files.createTempDirectory("libvirt-gui");
+        FailOnThreadViolationRepaintManager.install();
+        app = new ViewerApp(new AppConfig(temp.resolve("config")));
+        app.setRememberServers(false);
+        app.setConsoleLogDirectory(temp.resolve("logs"));
+        GuiActionRunner.execute(() -> {
+            ToolTipManager.sharedInstance().setEnabled(false);
+            app.theme().apply();
+            app.connectToDomain(vm.uri(), vm.name());
+        });
+        awaitEdt(() -> viewerWindow() != null, "the viewer window opened");
+        viewer = GuiActionRunner.execute(this::viewerWindow);
+        window = new FrameFixture(viewer);
+        robot = window.robot();
+    }
+
+    private ViewerWindow viewerWindow() {
+        for (Window w : app.windows()) {
+            if (w instanceof ViewerWindow v && v.isShowing()) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    @AfterAll
+    void close() {
+        if (window != null) {
+            window.cleanUp();
+        }
+        if (app != null) {
+            GuiActionRunner.execute(() -> {
+                for (Window w : new ArrayList<>(app.windows())) {
+                    w.dispose();
+                }
+            });
+        }
+        if (vm != null) {
+            vm.close();
+        }
+        io.vncstream.rfb.testing.Processes.deleteTree(temp);
+    }
+
+    private List<String> devices() {
+        return GuiActionRunner.execute(() -> viewer.devicePanel().devices());
+    }
+
+    @Test
+    @Order(1)
+    void theScreenAndTheDeviceListComeFromLibvirtAndTheStateIsInTheTitle() {
+        awaitEdt(() -> viewer.screen().image() != null, "the first picture arrived");
+        awaitEdt(() -> devices().equals(List.of("serial0", "serial1", "channel0")), "the domain's devices are listed");
+        awaitEdt(() -> viewer.getTitle().contains("(running)"), "the title says running: " + viewer.getTitle());
+    }
+
+    @Test
+    @Order(2)
+    void aConsoleTabRunsACommand() {
+        ConsoleTab tab = openConsole("serial0");
+        robot.enterText("echo $((6*7))z");
+        robot.pressAndReleaseKey(java.awt.event.KeyEvent.VK_ENTER);
+        awaitEdt(() -> consoleText(tab).contains("42z"), "the shell's answer in the tab");
+    }
+
+    @Test
+    @Order(3)
+    void theDomainMenuPausesAndResumes() {
+        window.menuItem("domain.pause").click();
+        awaitEdt(() -> viewer.getTitle().contains("(paused)"), "the title says paused: " + viewer.getTitle());
+        window.menuItem("domain.resume").click();
+        awaitEdt(() -> viewer.getTitle().contains("(running)"), "the title says running again");
+    }
+
+    @Test
+    @Order(4)
+    void forceOffAsksFirstAndTheWindowReconnectsWhenTheDomainRunsAgain() throws Exception {
+        ConsoleTab tab = GuiActionRunner.execute(() -> viewer.consoles().get("serial0"));
+        window.menuItem("domain.force_off").click();
+        JOptionPaneFinder.findOptionPane().using(robot).okButton().click();
+        awaitEdt(() -> viewer.getTitle().contains("(shut off)"), "the title says shut off: " + viewer.getTitle());
+        awaitEdt(() -> devices().isEmpty(), "a shut off domain lists no devices");
+        awaitEdt(() -> !viewer.keeper().isConnected(), "the screen's connection ended");
+        LibvirtTestDomain.virsh("start", vm.name());
+        awaitEdt(() -> viewer.keeper().isConnected() && viewer.getTitle().contains("(running)"), "reconnected to the running domain");
+        // A loaded machine may take a while to start QEMU and let libvirt answer: a minute, not 15 s.
+        io.vncstream.rfb.testing.Eventually.await(java.time.Duration.ofSeconds(60), "the devices are back",
+                () -> devices().equals(List.of("serial0", "serial1", "channel0")));
+        awaitEdt(() -> tab.capture() != null, "the open console is captured again");
+        DemoWindowTestBase.await(() -> consoleText(tab).contains("captured again"), "the gap marker in the console");
+        io.vncstream.rfb.testing.Eventually.await(java.time.Duration.ofSeconds(150), "the new boot's marker in the console",
+                () -> GuiActionRunner.execute(() -> consoleText(tab)).contains(io.vncstream.rfb.testing.TinyVmImage.MARKER));
+    }
+
+    @Test
+    @Order(5)
+    void theConnectionWindowsLibvirtPageListsTheDomainWithItsStateAndADoubleClickOpensIt() {
+        ConnectWindow cw = GuiActionRunner.execute(() -> app.showConnectWindow(null, false));
+        FrameFixture connect = new FrameFixture(robot, cw);
+        awaitSettled((javax.swing.JComponent) cw.getContentPane());
+        connect.tabbedPane("connectPages").selectTab("libvirt");
+        awaitEdt(() -> cw.libvirtPage.isShowing(), "the libvirt page is shown");
+        connect.textBox("libvirtUri").deleteText().enterText(vm.uri());
+        connect.button("libvirtRefresh").click();
+        awaitEdt(() -> cw.libvirtPage.listed().contains(vm.name() + " running"), "the test domain is listed as running");
+        assertThat(GuiActionRunner.execute(app::libvirtUri)).as("the URI is remembered").isEqualTo(vm.uri());
+        int before = GuiActionRunner.execute(() -> app.windows().size());
+        int index = GuiActionRunner.execute(() -> cw.libvirtPage.listed().indexOf(vm.name() + " running"));
+        connect.list("libvirtDomains").item(index).doubleClick();
+        awaitEdt(() -> !cw.isDisplayable(), "the connection window closed");
+        awaitEdt(() -> app.windows().size() == before, "a viewer window took its place");
+        ViewerWindow second = GuiActionRunner.execute(() -> {
+            for (Window w : app.windows()) {
+                if (w instanceof ViewerWindow v && v != viewer) {
+                    return v;
+                }
+            }
+            return null;
+        });
+        assertThat(second).isNotNull();
+        awaitEdt(() -> second.devicePanel().devices().equals(List.of("serial0", "serial1", "channel0")), "its device list");
+        awaitEdt(() -> second.screen().image() != null, "its screen");
+        GuiActionRunner.execute(second::dispose);
+    }
+
+    private ConsoleTab openConsole(String device) {
+        awaitSettled(viewer.devicePanel().deviceList());
+        window.list("devices").item(device).doubleClick();
+        awaitEdt(() -> viewer.consoles().selected() != null && viewer.consoles().selected().device().equals(device),
+                "the console tab of " + device + " is selected");
+        ConsoleTab tab = GuiActionRunner.execute(() -> viewer.consoles().get(device));
+        awaitEdt(() -> tab.capture() != null, device + " is captured");
+        awaitEdt(() -> tab.session().component().isFocusOwner(), "the terminal has the keyboard focus");
+        return tab;
+    }
+}
