@@ -26,6 +26,8 @@ public final class ServerTls {
     /** Longer than TLS 1.3's 7-day ticket lifetime limit (RFC 8446 4.6.1), so no ticket is issued. */
     static final int NO_TICKETS_SESSION_TIMEOUT = 8 * 24 * 3600;
 
+    private static final int SESSION_CACHE_SIZE = 100;
+
     private final SSLContext context;
     private final X509Certificate certificate;
 
@@ -55,6 +57,9 @@ public final class ServerTls {
             // first record that follows a ticket in the same read, the VNC challenge, and wait
             // for ever; and a VNC connection has nothing to gain from resuming a session.
             context.getServerSessionContext().setSessionTimeout(NO_TICKETS_SESSION_TIMEOUT);
+            // TLS 1.2 sessions are still cached for resumption by id, that long: a bounded few
+            // (the JDK's default is 20480 per listener).
+            context.getServerSessionContext().setSessionCacheSize(SESSION_CACHE_SIZE);
             return new ServerTls(context, chain[0]);
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot use this key and certificate for TLS: " + e.getMessage(), e);
