@@ -196,6 +196,12 @@ public final class Gateway implements AutoCloseable {
         }
         // The devices go first, so that each viewer hears its captures end (and the devices
         // go) before its connection closes, instead of a bare end of stream.
+        // The devices are not gone, the gateway is: viewers hear their captures end, not that
+        // the devices were removed (a console tab would say "removed" of a device that is back
+        // when the gateway is).
+        for (ViewerSession s : sessions) {
+            registry.unlisten(s);
+        }
         registry.removeAll();
         for (ViewerSession s : sessions) {
             s.finish();
