@@ -2,11 +2,9 @@ package io.vncstream.libvirt.host;
 
 import io.vncstream.rfb.io.Transport;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,15 +24,15 @@ public final class LocalHost implements CommandHost {
     public CommandResult run(List<String> command, Duration timeout) throws IOException, InterruptedException {
         Process p = builder(command).start();
         p.getOutputStream().close();
-        CompletableFuture<byte[]> out = readAll(p.getInputStream());
-        CompletableFuture<byte[]> err = readAll(p.getErrorStream());
+        CompletableFuture<byte[]> out = CommandOutput.readAll(p.getInputStream());
+        CompletableFuture<byte[]> err = CommandOutput.readAll(p.getErrorStream());
         if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             kill(p.toHandle());
             throw new IOException(command.get(0) + " did not finish within " + timeout.toSeconds() + " s: "
                     + String.join(" ", command));
         }
         try {
-            return new CommandResult(p.exitValue(), text(out.get(5, TimeUnit.SECONDS)), text(err.get(5, TimeUnit.SECONDS)));
+            return new CommandResult(p.exitValue(), CommandOutput.text(out.get(5, TimeUnit.SECONDS)), CommandOutput.text(err.get(5, TimeUnit.SECONDS)));
         } catch (ExecutionException | TimeoutException e) {
             throw new IOException(command.get(0) + ": its output could not be read: " + e.getMessage(), e);
         }
@@ -80,29 +78,7 @@ public final class LocalHost implements CommandHost {
         return pb;
     }
 
-    private static CompletableFuture<byte[]> readAll(InputStream in) {
-        return CompletableFuture.supplyAsync(() -> {
-            ByteArrayOutputStream buf = new ByteArrayOutputStream();
-            byte[] chunk = new byte[8192];
-            try (in) {
-                int n;
-                while ((n = in.read(chunk)) >= 0) {
-                    // Past the limit the rest is read and dropped, so the program never blocks on a full pipe.
-                    int keep = Math.min(n, HostLimits.MAX_COMMAND_OUTPUT - buf.size());
-                    if (keep > 0) {
-                        buf.write(chunk, 0, keep);
-                    }
-                }
-            } catch (IOException e) {
-                // the program went away: what was read stands
-            }
-            return buf.toByteArray();
-        });
-    }
 
-    private static String text(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
-    }
 
     static void kill(ProcessHandle root) {
         List<ProcessHandle> all = new ArrayList<>();

@@ -8,11 +8,9 @@ import io.vncstream.ssh.SshConnection;
 import io.vncstream.ssh.SshOptions;
 import io.vncstream.ssh.SshTarget;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalInt;
@@ -53,14 +51,14 @@ public final class SshCommandHost implements CommandHost {
     public CommandResult run(List<String> command, Duration timeout) throws IOException, InterruptedException {
         try (RemoteProcess p = ssh.exec(line(command), null)) {
             p.stdin().close();
-            CompletableFuture<byte[]> out = readAll(p.stdout());
-            CompletableFuture<byte[]> err = readAll(p.stderr());
+            CompletableFuture<byte[]> out = CommandOutput.readAll(p.stdout());
+            CompletableFuture<byte[]> err = CommandOutput.readAll(p.stderr());
             OptionalInt code = p.waitFor(timeout);
             if (code.isEmpty()) {
                 throw new IOException(command.get(0) + " on " + name() + " did not finish within " + timeout.toSeconds() + " s");
             }
             try {
-                return new CommandResult(code.getAsInt(), text(out.get(5, TimeUnit.SECONDS)), text(err.get(5, TimeUnit.SECONDS)));
+                return new CommandResult(code.getAsInt(), CommandOutput.text(out.get(5, TimeUnit.SECONDS)), CommandOutput.text(err.get(5, TimeUnit.SECONDS)));
             } catch (ExecutionException | TimeoutException e) {
                 throw new IOException(command.get(0) + " on " + name() + ": its output could not be read", e);
             }
@@ -72,7 +70,7 @@ public final class SshCommandHost implements CommandHost {
         RemoteProcess p = ssh.exec(line(command), terminal ? PtySize.xterm(80, 24) : null);
         if (!terminal) {
             // No pty: stderr apart; what virsh event says there (errors) is only logged by it.
-            readAll(p.stderr());
+            CommandOutput.readAll(p.stderr());
         }
         return new RunningCommand() {
             @Override
@@ -122,26 +120,5 @@ public final class SshCommandHost implements CommandHost {
         ssh.close();
     }
 
-    private static CompletableFuture<byte[]> readAll(InputStream in) {
-        return CompletableFuture.supplyAsync(() -> {
-            ByteArrayOutputStream buf = new ByteArrayOutputStream();
-            byte[] chunk = new byte[8192];
-            try (in) {
-                int n;
-                while ((n = in.read(chunk)) >= 0) {
-                    int keep = Math.min(n, HostLimits.MAX_COMMAND_OUTPUT - buf.size());
-                    if (keep > 0) {
-                        buf.write(chunk, 0, keep);
-                    }
-                }
-            } catch (IOException e) {
-                // the channel closed: what was read stands
-            }
-            return buf.toByteArray();
-        });
-    }
 
-    private static String text(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
-    }
 }
