@@ -86,10 +86,12 @@ public final class ConnectionSettings {
         }
         // Extensions the viewer handles: UTF-8 clipboard (rfb-core's ClipboardSync), and
         // continuous updates paced by fences, as TigerVNC's viewer uses them (RfbClient), and
-        // XVP power control (the Power menu), LED state (LockKeys).
+        // XVP power control (the Power menu), LED state (LockKeys), QEMU's pointer motion change
+        // (relative motion with a grab, PointerGrab).
         config.extensions(java.util.List.of(io.vncstream.rfb.Encodings.EXTENDED_CLIPBOARD,
                 io.vncstream.rfb.Encodings.FENCE, io.vncstream.rfb.Encodings.CONTINUOUS_UPDATES,
-                io.vncstream.rfb.Encodings.XVP, io.vncstream.rfb.Encodings.LED_STATE));
+                io.vncstream.rfb.Encodings.XVP, io.vncstream.rfb.Encodings.LED_STATE,
+                io.vncstream.rfb.Encodings.QEMU_POINTER_MOTION_CHANGE));
         return config;
     }
 

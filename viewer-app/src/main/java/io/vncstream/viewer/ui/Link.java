@@ -80,6 +80,12 @@ public final class Link implements RfbClientHandler {
         window.onEdt(this, () -> window.lockKeys().serverState(state));
     }
 
+    /** QEMU's pointer motion change: relative (no tablet) grabs the pointer on a click, absolute as usual. */
+    @Override
+    public void pointerMotionChanged(boolean absolute) {
+        window.onEdt(this, () -> window.screen().setRelativePointer(!absolute));
+    }
+
     @Override
     public void bell() {
         Toolkit.getDefaultToolkit().beep();
