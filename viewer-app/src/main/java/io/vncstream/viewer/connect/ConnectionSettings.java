@@ -87,11 +87,12 @@ public final class ConnectionSettings {
         // Extensions the viewer handles: UTF-8 clipboard (rfb-core's ClipboardSync), and
         // continuous updates paced by fences, as TigerVNC's viewer uses them (RfbClient), and
         // XVP power control (the Power menu), LED state (LockKeys), QEMU's pointer motion change
-        // (relative motion with a grab, PointerGrab).
+        // (relative motion with a grab, PointerGrab), and the cursor with alpha (antialiased
+        // edges and shadows, shown as the local cursor as -239's is).
         config.extensions(java.util.List.of(io.vncstream.rfb.Encodings.EXTENDED_CLIPBOARD,
                 io.vncstream.rfb.Encodings.FENCE, io.vncstream.rfb.Encodings.CONTINUOUS_UPDATES,
                 io.vncstream.rfb.Encodings.XVP, io.vncstream.rfb.Encodings.LED_STATE,
-                io.vncstream.rfb.Encodings.QEMU_POINTER_MOTION_CHANGE));
+                io.vncstream.rfb.Encodings.QEMU_POINTER_MOTION_CHANGE, io.vncstream.rfb.Encodings.CURSOR_WITH_ALPHA));
         return config;
     }
 
