@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * enable; off sends disable. If the guest can play (a kernel with a sound driver and OSS
  * emulation), noise written to /dev/dsp arrives as samples in that format; the tiny VM's
  * cloud kernel has no sound driver, and then QEMU, with nothing playing, sends no audio at all.
+ * The PC speaker, which needs no driver, gives real samples (the second test).
  */
 class RemoteAudioQemuTest {
     @Test
@@ -80,6 +81,97 @@ class RemoteAudioQemuTest {
                 assertThat(client.isClosed()).isFalse();
             }
         }
+    }
+
+    /**
+     * Real sound without a guest sound driver: QEMU's PC speaker on the audiodev, switched on
+     * by a tiny program written into the VM (iopl, then PIT channel 2 at about 1 kHz and the
+     * speaker gate on port 0x61). QEMU begins the stream and sends samples, which reach the sink
+     * in the format the viewer asked for: whole stereo 16-bit frames of a square wave.
+     */
+    @Test
+    void thePcSpeakersToneArrivesAsSamplesInTheAskedFormat() throws Exception {
+        try (TinyVm vm = TinyVm.boot("", List.of("-audiodev", "none,id=snd0", "-machine", "pcspk-audiodev=snd0"))) {
+            StringBuilder printf = new StringBuilder("printf '");
+            for (byte b : beepProgram()) {
+                printf.append(String.format("\\%03o", b & 0xFF));
+            }
+            vm.run(printf.append("' > /bin/beep && chmod +x /bin/beep").toString(), Duration.ofSeconds(20));
+            Recording sink = new Recording();
+            RemoteAudio audio = new RemoteAudio(sink, s -> { });
+            audio.setEnabled(true);
+            AtomicReference<RfbClient> ref = new AtomicReference<>();
+            List<byte[]> chunks = new CopyOnWriteArrayList<>();
+            try (RfbClient client = RfbClient.connect(ServerAddress.parse(vm.vncAddress()),
+                    new ConnectionSettings().toClientConfig(), new RfbClientHandler() {
+                        @Override
+                        public void audioSupported() {
+                            audio.offered(ref.get());
+                        }
+
+                        @Override
+                        public void qemuAudio(QemuAudioData message) {
+                            if (message.operation() == QemuAudioData.DATA && chunks.size() < 50) {
+                                chunks.add(message.samples());
+                            }
+                            audio.received(message);
+                        }
+                    })) {
+                ref.set(client);
+                audio.connected(client);
+                client.start();
+                Eventually.await(Duration.ofSeconds(10), "QEMU acknowledges audio", client::supportsAudio);
+                Thread.sleep(500);
+                String out = vm.run("/bin/beep; echo beep=$?", Duration.ofSeconds(10));
+                assertThat(out).contains("beep=0");
+                Eventually.await(Duration.ofSeconds(10), "the speaker's samples", () -> sink.bytes.get() > 44100);
+                assertThat(sink.formats).isNotEmpty().allMatch(f -> f.matches(RemoteAudio.FORMAT));
+                assertThat(chunks).allMatch(c -> c.length % 4 == 0);
+                // Read as the asked format (16-bit little-endian stereo at 44.1 kHz) it is the
+                // speaker's 1000 Hz tone, the same on both channels (the speaker is mono).
+                java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+                chunks.forEach(all::writeBytes);
+                java.nio.ShortBuffer samples = java.nio.ByteBuffer.wrap(all.toByteArray()).order(java.nio.ByteOrder.LITTLE_ENDIAN).asShortBuffer();
+                int frames = samples.remaining() / 2;
+                int crossings = 0;
+                int min = 0;
+                int max = 0;
+                int previous = 0;
+                for (int i = 0; i < frames; i++) {
+                    short left = samples.get(2 * i);
+                    assertThat(samples.get(2 * i + 1)).as("right channel at frame " + i).isEqualTo(left);
+                    min = Math.min(min, left);
+                    max = Math.max(max, left);
+                    if (i > 0 && (previous < 0) != (left < 0)) {
+                        crossings++;
+                    }
+                    previous = left;
+                }
+                double hertz = crossings / 2.0 / (frames / (double) RemoteAudio.RATE);
+                System.out.printf("RemoteAudioQemuTest: %d sample bytes, %d frames analysed, %.1f Hz, %d..%d%n",
+                        sink.bytes.get(), frames, hertz, min, max);
+                assertThat(min).as("the tone's trough").isLessThan(-10000);
+                assertThat(max).as("the tone's crest").isGreaterThan(10000);
+                assertThat(hertz).as("the tone's frequency over " + frames + " frames").isBetween(900.0, 1100.0);
+            }
+        }
+    }
+
+    /** A 159-byte static x86-64 program: iopl(3), PIT channel 2 square wave at 1193182/1193 Hz, speaker on, exit(0). */
+    static byte[] beepProgram() {
+        byte[] code = java.util.HexFormat.of().parseHex("bf03000000" + "b8ac000000" + "0f05" // iopl(3)
+                + "b0b6" + "e643" // PIT: channel 2, lobyte/hibyte, square wave
+                + "b0a9" + "e642" + "b004" + "e642" // divisor 0x04a9
+                + "e461" + "0c03" + "e661" // gate and speaker on
+                + "b83c000000" + "31ff" + "0f05"); // exit(0)
+        int size = 120 + code.length;
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(size).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put(new byte[]{0x7f, 'E', 'L', 'F', 2, 1, 1, 0}).put(new byte[8]);
+        b.putShort((short) 2).putShort((short) 0x3e).putInt(1).putLong(0x400078).putLong(64).putLong(0).putInt(0)
+                .putShort((short) 64).putShort((short) 56).putShort((short) 1).putShort((short) 0).putShort((short) 0).putShort((short) 0);
+        b.putInt(1).putInt(5).putLong(0).putLong(0x400000).putLong(0x400000).putLong(size).putLong(size).putLong(0x1000);
+        b.put(code);
+        return b.array();
     }
 
     /** The bytes and formats delivered, as a sound card would get them. */
