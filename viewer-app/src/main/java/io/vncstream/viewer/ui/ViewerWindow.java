@@ -404,6 +404,7 @@ public final class ViewerWindow extends JFrame {
     /** "Play remote audio": QEMU's sound through Java Sound (a setting, off by default). */
     public void setAudio(boolean on) {
         settings.audio = on;
+        app.rememberAudio(on);
         audio.setEnabled(on);
         actions.update();
     }

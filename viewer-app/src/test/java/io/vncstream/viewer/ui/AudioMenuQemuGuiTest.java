@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * View > Play remote audio with QEMU: off by default (QEMU is asked for nothing), ticked it
  * enables QEMU's audio stream (QEMU's trace shows the enable), unticked it disables it, and the
- * choice is a connection setting that is stored.
+ * choice is saved in the settings for the next connections.
  */
 class AudioMenuQemuGuiTest {
     @TempDir
@@ -72,15 +72,15 @@ class AudioMenuQemuGuiTest {
         window.menuItem("menu.audio").click();
         await(() -> log().contains("vnc_msg_client_audio_enable"), "QEMU enables its audio stream");
         assertThat(GuiActionRunner.execute(() -> w.settings().audio)).isTrue();
-        Properties stored = new Properties();
-        GuiActionRunner.execute(() -> w.settings().store(stored));
-        assertThat(ConnectionSettings.load(stored).audio).as("the setting survives a restart").isTrue();
+        Properties stored = new AppConfig(temp.resolve("config")).loadSettings();
+        assertThat(ConnectionSettings.load(stored).audio).as("the setting is saved for the next start").isTrue();
 
         window.menuItem("menu.view").click();
         assertThat(GuiActionRunner.execute(() -> window.menuItem("menu.audio").target().isSelected())).isTrue();
         window.menuItem("menu.audio").click();
         await(() -> log().contains("vnc_msg_client_audio_disable"), "QEMU disables its audio stream");
         assertThat(GuiActionRunner.execute(w::statusText)).isEqualTo("Remote audio off");
+        assertThat(ConnectionSettings.load(new AppConfig(temp.resolve("config")).loadSettings()).audio).isFalse();
         assertThat(GuiActionRunner.execute(() -> w.keeper().isConnected())).isTrue();
     }
 
