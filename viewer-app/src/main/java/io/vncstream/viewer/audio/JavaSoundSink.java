@@ -23,7 +23,6 @@ public final class JavaSoundSink implements AudioSink {
     private AudioFormat format;
     private SourceDataLine line;
     private boolean toldNoLine;
-    private Thread writer;
     private long generation;
 
     public JavaSoundSink(Consumer<String> status) {
@@ -32,31 +31,36 @@ public final class JavaSoundSink implements AudioSink {
 
     @Override
     public void begin(AudioFormat wanted) {
-        String problem = null;
         synchronized (this) {
             if (line != null && wanted.matches(format)) {
                 return;
             }
-            closeLine();
-            try {
-                SourceDataLine l = AudioSystem.getSourceDataLine(wanted);
-                l.open(wanted, bufferBytes(wanted));
-                l.start();
-                line = l;
-                format = wanted;
-                long g = ++generation;
-                writer = new Thread(() -> writeLoop(l, g), "audio-writer");
-                writer.setDaemon(true);
-                writer.start();
-            } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
-                if (!toldNoLine) {
-                    toldNoLine = true;
-                    problem = "No sound output here (" + e.getMessage() + "): the remote machine's sound is not played";
-                }
-            }
         }
-        if (problem != null) {
-            status.accept(problem);
+        end();
+        // Java Sound is opened and closed outside this sink's lock: samples() never waits for it.
+        SourceDataLine l;
+        try {
+            l = AudioSystem.getSourceDataLine(wanted);
+            l.open(wanted, bufferBytes(wanted));
+            l.start();
+        } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
+            boolean tell;
+            synchronized (this) {
+                tell = !toldNoLine;
+                toldNoLine = true;
+            }
+            if (tell) {
+                status.accept("No sound output here (" + e.getMessage() + "): the remote machine's sound is not played");
+            }
+            return;
+        }
+        synchronized (this) {
+            line = l;
+            format = wanted;
+            long g = ++generation;
+            Thread writer = new Thread(() -> writeLoop(l, g), "audio-writer");
+            writer.setDaemon(true);
+            writer.start();
         }
     }
 
@@ -74,20 +78,21 @@ public final class JavaSoundSink implements AudioSink {
     }
 
     @Override
-    public synchronized void end() {
-        closeLine();
-    }
-
-    private void closeLine() {
-        if (line != null) {
+    public void end() {
+        SourceDataLine old;
+        synchronized (this) {
+            old = line;
+            if (old == null) {
+                return;
+            }
             generation++;
-            line.close(); // a blocked write returns
             line = null;
             format = null;
             queue.clear();
             queued = 0;
             notifyAll();
         }
+        old.close(); // a write blocked in the writer thread returns
     }
 
     private void writeLoop(SourceDataLine l, long g) {
