@@ -15,6 +15,7 @@ import io.vncstream.rfb.message.ExtendedClipboard;
 import io.vncstream.rfb.message.Fence;
 import io.vncstream.rfb.message.KeyEvent;
 import io.vncstream.rfb.message.PointerEvent;
+import io.vncstream.rfb.message.QemuAudioRequest;
 import io.vncstream.rfb.message.QemuKeyEvent;
 import io.vncstream.rfb.message.SetDesktopSize;
 import io.vncstream.rfb.message.SetEncodings;
@@ -60,6 +61,8 @@ public final class RfbClient implements AutoCloseable {
     private final UpdateFlow flow;
     /** The XVP version the server offered power control with (0: none). */
     private volatile int xvpVersion;
+    /** QEMU acknowledged its audio pseudo-encoding (-259). */
+    private volatile boolean audio;
 
     private RfbClient(Transport transport, RfbInput in, ClientHandshake handshake, ServerInit init,
                       ClientConfig config, RfbClientHandler handler) {
@@ -229,6 +232,29 @@ public final class RfbClient implements AutoCloseable {
             return false;
         }
         send(new XvpMessage(version, code));
+        return true;
+    }
+
+    /** Whether the server offers QEMU audio (it acknowledged our -259). */
+    public boolean supportsAudio() {
+        return audio;
+    }
+
+    /**
+     * Starts QEMU's audio stream in this sample format ({@link QemuAudioRequest}'s codes),
+     * channels (1 or 2) and rate (QEMU takes up to 48000 Hz), or stops it; samples then arrive
+     * as {@link RfbClientHandler#qemuAudio}. False (nothing sent) when the server offers none.
+     */
+    public boolean setAudio(boolean on, int format, int channels, long frequency) {
+        if (!audio) {
+            return false;
+        }
+        if (on) {
+            send(QemuAudioRequest.setFormat(format, channels, frequency));
+            send(QemuAudioRequest.enable());
+        } else {
+            send(QemuAudioRequest.disable());
+        }
         return true;
     }
 
@@ -413,6 +439,12 @@ public final class RfbClient implements AutoCloseable {
         public void fence(Fence fence) {
             flow.fence(fence);
             super.fence(fence);
+        }
+
+        @Override
+        public void audioSupported() {
+            audio = true;
+            super.audioSupported();
         }
 
         @Override

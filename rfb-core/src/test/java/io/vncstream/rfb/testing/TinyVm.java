@@ -372,6 +372,11 @@ public final class TinyVm implements AutoCloseable {
         return Processes.tail(log);
     }
 
+    /** QEMU's whole stderr so far: its messages, and trace events enabled with {@code -trace NAME}. */
+    public String log() throws IOException {
+        return Files.exists(log) ? Files.readString(log, java.nio.charset.StandardCharsets.UTF_8) : "";
+    }
+
     @Override
     public void close() {
         releaseSerial();

@@ -39,6 +39,8 @@ public final class ConnectionSettings {
     public Scaling scaling = Scaling.NATIVE;
     /** TigerVNC's RemoteResize: ask the server to resize its desktop to the window. */
     public boolean remoteResize;
+    /** Play QEMU's audio (off by default, as virt-viewer's and TigerVNC's have no sound). */
+    public boolean audio;
     public Duration connectTimeout = Duration.ofSeconds(10);
     /** TigerVNC's SecurityTypes list, in preference order; empty for the default (X509, then TLS, then none). */
     public String securityTypes = "";
@@ -58,6 +60,7 @@ public final class ConnectionSettings {
         c.shared = shared;
         c.scaling = scaling;
         c.remoteResize = remoteResize;
+        c.audio = audio;
         c.connectTimeout = connectTimeout;
         c.securityTypes = securityTypes;
         c.user = user;
@@ -86,10 +89,15 @@ public final class ConnectionSettings {
         }
         // Extensions the viewer handles: UTF-8 clipboard (rfb-core's ClipboardSync), and
         // continuous updates paced by fences, as TigerVNC's viewer uses them (RfbClient), and
-        // XVP power control (the Power menu), LED state (LockKeys).
+        // XVP power control (the Power menu), LED state (LockKeys), QEMU's pointer motion change
+        // (relative motion with a grab, PointerGrab), and the cursor with alpha (antialiased
+        // edges and shadows, shown as the local cursor as -239's is), QEMU's audio (RemoteAudio:
+        // only acknowledged; the stream starts when the user turns sound on).
         config.extensions(java.util.List.of(io.vncstream.rfb.Encodings.EXTENDED_CLIPBOARD,
                 io.vncstream.rfb.Encodings.FENCE, io.vncstream.rfb.Encodings.CONTINUOUS_UPDATES,
-                io.vncstream.rfb.Encodings.XVP, io.vncstream.rfb.Encodings.LED_STATE));
+                io.vncstream.rfb.Encodings.XVP, io.vncstream.rfb.Encodings.LED_STATE,
+                io.vncstream.rfb.Encodings.QEMU_POINTER_MOTION_CHANGE, io.vncstream.rfb.Encodings.CURSOR_WITH_ALPHA,
+                io.vncstream.rfb.Encodings.QEMU_AUDIO));
         return config;
     }
 
@@ -104,6 +112,7 @@ public final class ConnectionSettings {
         p.setProperty("securityTypes", securityTypes);
         p.setProperty("user", user);
         p.setProperty("remoteResize", Boolean.toString(remoteResize));
+        p.setProperty("audio", Boolean.toString(audio));
         p.setProperty("x509Ca", x509Ca);
     }
 
@@ -119,6 +128,7 @@ public final class ConnectionSettings {
         s.securityTypes = validTypes(p.getProperty("securityTypes", ""));
         s.user = p.getProperty("user", "").trim();
         s.remoteResize = Boolean.parseBoolean(p.getProperty("remoteResize", "false"));
+        s.audio = Boolean.parseBoolean(p.getProperty("audio", "false"));
         s.x509Ca = p.getProperty("x509Ca", "").trim();
         return s;
     }

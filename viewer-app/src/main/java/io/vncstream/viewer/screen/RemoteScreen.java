@@ -41,7 +41,8 @@ public final class RemoteScreen extends JComponent implements Scrollable, Frameb
     private RemoteInput input = RemoteInput.NONE;
     private final KeyTranslator keys;
     private final ClipboardBridge clipboard;
-    private final ScreenMouse mouse = new ScreenMouse(this);
+    private final PointerGrab grab = new PointerGrab(this, s -> this.status.accept(s));
+    private final ScreenMouse mouse = new ScreenMouse(this, grab);
     private RemoteCursor remoteCursor;
     private String placeholder = "Not connected";
     private final java.util.List<Runnable> paintListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -65,6 +66,17 @@ public final class RemoteScreen extends JComponent implements Scrollable, Frameb
         addMouseListener(mouse);
         addMouseMotionListener(mouse);
         addMouseWheelListener(mouse);
+        addKeyListener(new java.awt.event.KeyAdapter() {
+            @Override
+            public void keyPressed(java.awt.event.KeyEvent e) {
+                grab.key(e);
+            }
+
+            @Override
+            public void keyReleased(java.awt.event.KeyEvent e) {
+                grab.key(e);
+            }
+        });
         addKeyListener(new ScreenKeys(keys, this::inputBlocked));
         addFocusListener(new FocusListener() {
             @Override
@@ -77,6 +89,7 @@ public final class RemoteScreen extends JComponent implements Scrollable, Frameb
             @Override
             public void focusLost(FocusEvent e) {
                 keys.releaseAll();
+                releasePointer("Pointer released: the remote screen lost the keyboard focus");
             }
         });
     }
@@ -111,6 +124,8 @@ public final class RemoteScreen extends JComponent implements Scrollable, Frameb
     /** Stops sending input and following the framebuffer; the last picture stays. */
     public void detach() {
         keys.releaseAll();
+        grab.release(null);
+        grab.setRelative(false);
         if (framebuffer != null) {
             framebuffer.removeListener(this);
             framebuffer = null;
@@ -162,7 +177,48 @@ public final class RemoteScreen extends JComponent implements Scrollable, Frameb
         updateCursor();
     }
 
+    // ---- QEMU's relative pointer ----
+
+    /**
+     * The server's pointer motion change (QEMU's -257): relative means a VM without a tablet,
+     * whose pointer moves by grabbed motion ({@link PointerGrab}); absolute as usual (event
+     * dispatch thread).
+     */
+    public void setRelativePointer(boolean relative) {
+        if (!relative) {
+            mouse.releaseButtons();
+        }
+        grab.setRelative(relative);
+    }
+
+    public boolean isRelativePointer() {
+        return grab.relative();
+    }
+
+    /** Whether the local pointer is grabbed (relative mode, after a click on the screen). */
+    public boolean isPointerGrabbed() {
+        return grab.grabbed();
+    }
+
+    /** Ends a grab, buttons released at the server first; {@code why} goes to the status bar. */
+    public void releasePointer(String why) {
+        if (grab.grabbed()) {
+            mouse.releaseButtons();
+            grab.release(why);
+        }
+    }
+
+    /** Called by the grab when it starts or ends: the cursor hides or comes back. */
+    void pointerGrabChanged() {
+        updateCursor();
+        firePropertyChange("pointerGrabbed", !grab.grabbed(), grab.grabbed());
+    }
+
     private void updateCursor() {
+        if (grab.grabbed()) {
+            setCursor(grab.blankCursor());
+            return;
+        }
         if (remoteCursor == null) {
             setCursor(Cursor.getDefaultCursor());
             return;
@@ -241,6 +297,7 @@ public final class RemoteScreen extends JComponent implements Scrollable, Frameb
         if (viewOnly && !this.viewOnly) {
             keys.releaseAll();
             mouse.releaseButtons();
+            grab.release(null);
         }
         this.viewOnly = viewOnly;
         clipboard.setEnabled(!viewOnly);

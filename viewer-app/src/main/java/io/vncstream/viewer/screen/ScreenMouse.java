@@ -1,5 +1,6 @@
 package io.vncstream.viewer.screen;
 
+import java.awt.Point;
 import java.awt.event.InputEvent;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
@@ -14,19 +15,26 @@ final class ScreenMouse extends MouseAdapter {
             System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
 
     private final RemoteScreen screen;
+    private final PointerGrab grab;
     private int buttonMask;
     private int lastX;
     private int lastY;
     private double wheelRemainder;
+    /** The grabbing click's release is not sent either. */
+    private boolean swallowRelease;
+    private static final int ANY_BUTTON = InputEvent.BUTTON1_DOWN_MASK | InputEvent.BUTTON2_DOWN_MASK
+            | InputEvent.BUTTON3_DOWN_MASK;
 
-    ScreenMouse(RemoteScreen screen) {
+    ScreenMouse(RemoteScreen screen, PointerGrab grab) {
         this.screen = screen;
+        this.grab = grab;
     }
 
-    /** Releases held buttons at the server (before input stops: view-only). */
+    /** Releases held buttons at the server (before input stops: view-only, the grab ends). */
     void releaseButtons() {
         if (buttonMask != 0) {
-            screen.input().sendPointer(0, lastX, lastY);
+            boolean rel = grab.relative();
+            screen.input().sendPointer(0, rel ? PointerGrab.CENTRE : lastX, rel ? PointerGrab.CENTRE : lastY);
             buttonMask = 0;
         }
     }
@@ -44,8 +52,18 @@ final class ScreenMouse extends MouseAdapter {
         // On X11, Java reports the horizontal wheel (X buttons 6 and 7) as buttons 4 and 5.
         if (X11_EXTRA_BUTTONS_ARE_HSCROLL && (e.getButton() == 4 || e.getButton() == 5)) {
             if (!screen.inputBlocked()) {
-                position(e);
-                click(e.getButton() == 4 ? 0x20 : 0x40, 1);
+                if (!grab.relative() || grab.grabbed()) {
+                    position(e);
+                    click(e.getButton() == 4 ? 0x20 : 0x40, 1);
+                }
+            }
+            return;
+        }
+        if (grab.relative() && !grab.grabbed()) {
+            // The click that grabs is the viewer's, not the remote machine's.
+            if (!screen.inputBlocked() && grab.grab()) {
+                buttonMask = 0;
+                swallowRelease = true;
             }
             return;
         }
@@ -54,6 +72,10 @@ final class ScreenMouse extends MouseAdapter {
 
     @Override
     public void mouseReleased(MouseEvent e) {
+        if (swallowRelease) {
+            swallowRelease = (e.getModifiersEx() & ANY_BUTTON) != 0;
+            return;
+        }
         pointer(e);
     }
 
@@ -69,7 +91,7 @@ final class ScreenMouse extends MouseAdapter {
 
     @Override
     public void mouseWheelMoved(MouseWheelEvent e) {
-        if (screen.inputBlocked()) {
+        if (screen.inputBlocked() || (grab.relative() && !grab.grabbed())) {
             return;
         }
         position(e);
@@ -92,13 +114,18 @@ final class ScreenMouse extends MouseAdapter {
     }
 
     private void position(MouseEvent e) {
+        if (grab.relative()) {
+            lastX = PointerGrab.CENTRE; // no motion: buttons and wheel alone
+            lastY = PointerGrab.CENTRE;
+            return;
+        }
         ScreenMapping m = screen.mapping();
         lastX = m.remoteX(e.getX());
         lastY = m.remoteY(e.getY());
     }
 
     private void pointer(MouseEvent e) {
-        if (screen.inputBlocked()) {
+        if (screen.inputBlocked() || (grab.relative() && !grab.grabbed())) {
             return;
         }
         position(e);
@@ -112,6 +139,16 @@ final class ScreenMouse extends MouseAdapter {
         }
         if ((mods & InputEvent.BUTTON3_DOWN_MASK) != 0) {
             mask |= 4;
+        }
+        if (grab.relative()) {
+            Point motion = grab.motion(e);
+            if (motion == null && mask == buttonMask) {
+                return;
+            }
+            if (motion != null) {
+                lastX = PointerGrab.CENTRE + motion.x;
+                lastY = PointerGrab.CENTRE + motion.y;
+            }
         }
         buttonMask = mask;
         screen.input().sendPointer(mask, lastX, lastY);

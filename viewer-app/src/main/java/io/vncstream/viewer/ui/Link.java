@@ -87,6 +87,28 @@ public final class Link implements RfbClientHandler {
         window.onEdt(this, () -> window.lockKeys().serverState(state));
     }
 
+    /** QEMU's pointer motion change: relative (no tablet) grabs the pointer on a click, absolute as usual. */
+    @Override
+    public void pointerMotionChanged(boolean absolute) {
+        window.onEdt(this, () -> window.screen().setRelativePointer(!absolute));
+    }
+
+    /** QEMU acknowledged audio: the stream starts if the user has sound on. */
+    @Override
+    public void audioSupported() {
+        RfbClient c = client;
+        if (c != null && window.isCurrent(this)) {
+            window.audio().offered(c);
+        }
+    }
+
+    @Override
+    public void qemuAudio(io.vncstream.rfb.message.QemuAudioData message) {
+        if (window.isCurrent(this)) {
+            window.audio().received(message);
+        }
+    }
+
     @Override
     public void bell() {
         Toolkit.getDefaultToolkit().beep();

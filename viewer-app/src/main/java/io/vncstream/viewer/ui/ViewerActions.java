@@ -40,6 +40,7 @@ final class ViewerActions {
     final Action viewOnly;
     final Action clipboardSync;
     final Action remoteResize;
+    final Action audio;
     final PowerActions power;
     final Action reconnect;
     final Action info;
@@ -70,6 +71,7 @@ final class ViewerActions {
         power = new PowerActions(w);
         remoteResize = action("Resize remote session to the window", "remoteResize",
                 e -> w.setRemoteResize(!w.remoteResize().isEnabled()));
+        audio = action("Play remote audio", "audio", e -> w.setAudio(!w.audio().isEnabled()));
         reconnect = action("Reconnect", "reconnect", e -> w.keeper().reconnectNow());
         info = action("Connection info", "info", e -> w.showInfo());
         newConnection = action("New connection...", "newConnection", e -> w.app().showConnectWindow(null, false));
@@ -125,6 +127,7 @@ final class ViewerActions {
         viewOnly.putValue(Action.SELECTED_KEY, w.screen().isViewOnly());
         clipboardSync.putValue(Action.SELECTED_KEY, w.screen().clipboard().isSyncEnabled());
         remoteResize.putValue(Action.SELECTED_KEY, w.remoteResize().isEnabled());
+        audio.putValue(Action.SELECTED_KEY, w.audio().isEnabled());
         power.update();
         darkTheme.putValue(Action.SELECTED_KEY, w.app().theme() == Theme.DARK);
         fullScreen.putValue(Action.SELECTED_KEY, w.isFullScreen());
@@ -175,6 +178,7 @@ final class ViewerActions {
         JMenu view = menu("View", "view", fullScreen, viewOnly, clipboardSync, devices, null);
         view.add(scalingMenu());
         view.add(check(remoteResize));
+        view.add(check(audio));
         view.addSeparator();
         view.add(check(darkTheme));
         bar.add(view);

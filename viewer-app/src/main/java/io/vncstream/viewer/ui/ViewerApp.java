@@ -99,6 +99,15 @@ public final class ViewerApp {
         config.saveSettings(settings);
     }
 
+    /** Saves the "Play remote audio" choice for the next connections (unless servers are not remembered). */
+    public void rememberAudio(boolean on) {
+        if (!rememberServers) {
+            return;
+        }
+        settings.setProperty("audio", Boolean.toString(on));
+        config.saveSettings(settings);
+    }
+
     /** Whether typed input is logged and how old logs are pruned, as saved in the settings. */
     public io.vncstream.terminal.log.LogSettings logSettings() {
         return io.vncstream.terminal.log.LogSettings.load(settings);

@@ -2,6 +2,8 @@ package io.vncstream.viewer.ui;
 
 import io.vncstream.rfb.client.RfbClient;
 import io.vncstream.rfb.client.ServerAddress;
+import io.vncstream.viewer.audio.JavaSoundSink;
+import io.vncstream.viewer.audio.RemoteAudio;
 import io.vncstream.viewer.connect.ConnectionSettings;
 import io.vncstream.viewer.screen.RemoteScreen;
 import io.vncstream.viewer.screen.LockKeys;
@@ -39,6 +41,7 @@ public final class ViewerWindow extends JFrame {
     private final JScrollPane screenScroll = new JScrollPane(screen);
     private final RemoteResize remoteResize = new RemoteResize(screenScroll.getViewport(), this::showStatus);
     private final LockKeys lockKeys = new LockKeys(java.awt.Toolkit.getDefaultToolkit(), this::showStatus);
+    private final RemoteAudio audio = new RemoteAudio(new JavaSoundSink(this::showStatusLater), this::showStatusLater);
     private final JTabbedPane tabs = new JTabbedPane();
     private final JLabel status = new JLabel(" ");
     private final SecurityIndicator securityIndicator = new SecurityIndicator();
@@ -72,6 +75,7 @@ public final class ViewerWindow extends JFrame {
         screen.setName("screen");
         screen.setScaling(this.settings.scaling);
         remoteResize.setEnabled(this.settings.remoteResize);
+        audio.setEnabled(this.settings.audio);
         screen.setViewOnly(this.settings.viewOnly);
         screen.setPlaceholder("Connecting to " + this.settings.address + "...");
         screen.setStatusListener(this::showStatus);
@@ -250,6 +254,7 @@ public final class ViewerWindow extends JFrame {
     /** Called by the keeper before the new connection's reader starts. */
     void connectionStarted(Link link) {
         RfbClient client = link.client();
+        audio.connected(client);
         if (domain == null) {
             devicePanel.connected(link.devices());
             consoles.connected(link.devices());
@@ -267,6 +272,7 @@ public final class ViewerWindow extends JFrame {
     /** The connection ended (lost, or dropped to reconnect): say so at once. */
     void connectionEnded(String why) {
         screen.detach();
+        audio.disconnected();
         if (domain == null) {
             // A domain's devices do not depend on the screen's connection.
             devicePanel.connectionLost();
@@ -372,6 +378,10 @@ public final class ViewerWindow extends JFrame {
 
     // ---- screen ----
 
+    private void showStatusLater(String text) {
+        SwingUtilities.invokeLater(() -> showStatus(text));
+    }
+
     void showStatus(String text) {
         status.setText(text);
         status.setToolTipText(text);
@@ -416,6 +426,19 @@ public final class ViewerWindow extends JFrame {
 
     public LockKeys lockKeys() {
         return lockKeys;
+    }
+
+    /** QEMU's audio for this window's connections. */
+    public RemoteAudio audio() {
+        return audio;
+    }
+
+    /** "Play remote audio": QEMU's sound through Java Sound (a setting, off by default). */
+    public void setAudio(boolean on) {
+        settings.audio = on;
+        app.rememberAudio(on);
+        audio.setEnabled(on);
+        actions.update();
     }
 
     public RemoteResize remoteResize() {
