@@ -169,6 +169,11 @@ public final class LibvirtDeviceSource implements DeviceSource, AutoCloseable {
             }
 
             @Override
+            public void replayed(byte[] data) {
+                output.replayed(data);
+            }
+
+            @Override
             public void ended(String reason) {
                 captures.remove(name);
                 try {

@@ -67,6 +67,11 @@ public final class StreamDeviceSource implements DeviceSource {
             }
 
             @Override
+            public void replayed(byte[] data) {
+                output.replayed(data);
+            }
+
+            @Override
             public void ended(String reason) {
                 output.ended(reason);
             }
