@@ -40,8 +40,12 @@ public final class Device {
     private static final long STABLE_MS = 1000;
     /** Input queued for a device that does not read; past it, the sending viewer waits. */
     static final long INPUT_BOUND = 1024 * 1024;
-    /** A capture with this much queued (or a quarter of its bound, if less) is behind. */
-    static final long PACE_FROM = 1024 * 1024;
+    /**
+     * A capture with this much queued (or a quarter of its bound, if less) is behind. Lower marks
+     * cost more CPU a byte (StreamBench at 1 MiB: the device's reader and its producer woke each
+     * other for every few chunks, and the pipeline took 1.45x the CPU time it takes at 4 MiB).
+     */
+    static final long PACE_FROM = 4 * 1024 * 1024;
     /** The longest the reader waits at a time while every capture is behind. */
     static final long PACE_WAIT_NANOS = 2_000_000;
 
