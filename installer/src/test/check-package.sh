@@ -114,6 +114,13 @@ check "vncstream runs with a 768 MiB heap" [ "$(flag MaxHeapSize <<<"$viewer_fla
 check "both run G1 giving memory back after 15 s idle" \
   [ "$(flag UseG1GC <<<"$gw_flags")$(flag G1PeriodicGCInterval <<<"$gw_flags")$(flag G1PeriodicGCInterval <<<"$viewer_flags")" = true1500015000 ]
 
+# The viewer's AppCDS archive (train-cds.sh) really used by the installed launcher: with
+# -Xshare:on the JVM stops when an archive cannot be mapped (another JDK, class path or jar).
+cds_out="$(JAVA_TOOL_OPTIONS="-Xshare:on -Xlog:class+load=info" vncstream --version 2>&1)"
+check "installed vncstream maps its classes from its AppCDS archive (-Xshare:on)" \
+  grep -q 'io.vncstream.viewer.cli.VncstreamCommand source: shared objects file (top)' <<<"$cds_out"
+check "no CDS warning in the installed vncstream's output" bash -c '! grep -q "\[cds" <<<"$1"' _ "$(vncstream --version 2>&1)"
+
 if vncstream-gateway --help 2>/dev/null | grep -q -- --demo; then
   port="${VNCSTREAM_CHECK_PORT:-$((20000 + RANDOM % 20000))}"
   png="$workdir/x.png"

@@ -17,6 +17,8 @@
 #   /usr/share/applications/vncstream.desktop        handles vnc:// links (Exec=vncstream %u)
 #   /usr/share/icons/hicolor/{NxN,scalable}/apps/vncstream.{png,svg}
 #   /usr/share/doc/vncstream/copyright
+# and, in /opt/vncstream, the viewer's class data sharing archives (train-cds.sh), which only
+# hold for the paths the package installs to.
 # The desktop database and icon cache are refreshed by dpkg triggers of desktop-file-utils and
 # hicolor-icon-theme when those are installed; no maintainer script of ours is needed.
 set -euo pipefail
@@ -138,6 +140,14 @@ find "$root/opt/$name" -name '*.so' -exec chmod 0644 {} +
 if command -v strip >/dev/null 2>&1; then   # jpackage's launchers, like the runtime above
   strip --strip-unneeded "$root/opt/$name/bin/"* "$root/opt/$name/lib/libapplauncher.so"
 fi
+# Class data sharing for the installed viewer (train-cds.sh): the classes its demo loads up to
+# the first painted frame are mapped from archives, not read from the jars at every start. The
+# archives hold for the installed paths only, so the tarball and app image go without them.
+echo "== AppCDS: archives from a training run of the installed tree"
+"$here/train-cds.sh" "$root/opt/$name" "/opt/$name"
+# A refused archive would print a warning on stdout, in the middle of a command's output.
+printf '%s\n' 'java-options=-XX:SharedArchiveFile=$APPDIR/vncstream.jsa' \
+  'java-options=-Xlog:cds=off' 'java-options=-Xlog:cds+dynamic=off' >>"$root/opt/$name/lib/app/vncstream.cfg"
 # jpackage's maintainer scripts do nothing without --linux-shortcut/file associations: drop them.
 for s in preinst postinst prerm postrm; do
   if [ -f "$root/DEBIAN/$s" ] && ! grep -q 'xdg-' "$root/DEBIAN/$s"; then rm "$root/DEBIAN/$s"; fi

@@ -13,14 +13,20 @@ public final class Subscription {
 
     private final DeviceSubscriber subscriber;
     private final long bound;
+    /** Queued bytes from which this capture counts as behind, for the device's pacing of a flood. */
+    private final long behindFrom;
+    /** Told (lock-free, no lock held) when the queue drains below half of {@link #behindFrom}. */
+    private final Runnable drained;
     private final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
     private long queued;
     private String endReason;
     private boolean dropped;
 
-    Subscription(DeviceSubscriber subscriber, long bound) {
+    Subscription(DeviceSubscriber subscriber, long bound, long behindFrom, Runnable drained) {
         this.subscriber = subscriber;
         this.bound = bound;
+        this.behindFrom = behindFrom;
+        this.drained = drained;
     }
 
     DeviceSubscriber subscriber() {
@@ -67,12 +73,27 @@ public final class Subscription {
     }
 
     /** The next chunk of output, oldest first, or null when none is waiting. */
-    public synchronized byte[] poll() {
-        byte[] c = chunks.poll();
-        if (c != null) {
+    public byte[] poll() {
+        byte[] c;
+        boolean nowDrained;
+        synchronized (this) {
+            c = chunks.poll();
+            if (c == null) {
+                return null;
+            }
+            long before = queued;
             queued -= c.length;
+            nowDrained = before >= behindFrom / 2 && queued < behindFrom / 2;
+        }
+        if (nowDrained) {
+            drained.run();
         }
         return c;
+    }
+
+    /** Whether this capture has {@link #behindFrom} or more queued (called by the device, under its lock). */
+    synchronized boolean behind() {
+        return queued >= behindFrom;
     }
 
     /** Why the device ended this subscription, once all its output has been polled; else null. */

@@ -2,7 +2,6 @@ package io.vncstream.gateway.session;
 
 import io.vncstream.gateway.device.Subscription;
 import io.vncstream.rfb.Limits;
-import io.vncstream.rfb.io.ByteArray;
 import io.vncstream.rfb.stream.EndCapture;
 import io.vncstream.rfb.stream.StreamMessage;
 
@@ -57,6 +56,9 @@ final class ViewerWriter implements AutoCloseable {
     /** Writer thread only: the last desktop message was a Fence that fences the next one. */
     private boolean fenced;
     private final OutputStream out;
+    /** Writer thread only: a send-data header, reused (the buffered stream copies it at once). */
+    private final byte[] header = {(byte) StreamMessage.TYPE, StreamMessage.SUBTYPE, StreamMessage.SEND_DATA,
+            0, 0, 0, 0, 0, 0, 0, 0};
     private final Consumer<IOException> onError;
     private final Thread thread;
     private volatile boolean closed;
@@ -255,8 +257,15 @@ final class ViewerWriter implements AutoCloseable {
     private void writeSendData(int id, byte[] data) throws IOException {
         for (int off = 0; off < data.length; off += Limits.MAX_STREAM_DATA) {
             int len = Math.min(Limits.MAX_STREAM_DATA, data.length - off);
-            out.write(new ByteArray(11).u8(StreamMessage.TYPE).u8(StreamMessage.SUBTYPE)
-                    .u8(StreamMessage.SEND_DATA).s32(id).u32(len).toByteArray());
+            header[3] = (byte) (id >>> 24);
+            header[4] = (byte) (id >>> 16);
+            header[5] = (byte) (id >>> 8);
+            header[6] = (byte) id;
+            header[7] = (byte) (len >>> 24);
+            header[8] = (byte) (len >>> 16);
+            header[9] = (byte) (len >>> 8);
+            header[10] = (byte) len;
+            out.write(header);
             out.write(data, off, len);
         }
     }

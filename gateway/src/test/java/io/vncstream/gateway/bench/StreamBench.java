@@ -35,9 +35,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * <ul>
  *   <li>throughput: a Unix socket device (as QEMU's {@code -chardev socket,server=on}) writes
  *   {@code MB} megabytes; read directly, and through gateway + rfb-core StreamClient;</li>
+ *   <li>the floor of the hop the gateway adds: the same bytes written once over a TCP loopback
+ *   connection (256 KiB writes, as the gateway's writer, read 64 KiB at a time), no framing,
+ *   no threads in between;</li>
  *   <li>latency: an echo device; one byte sent, its echo awaited, 2000 times; median and p99.</li>
  * </ul>
- * Run: {@code scripts/bench gateway io.vncstream.gateway.bench.StreamBench 256}.
+ * Each is measured {@code ROUNDS} times (default 3), direct and through the gateway in turn; the
+ * first round is cold (JIT compilation, first touch of the heap), the later ones are warm.
+ * Run: {@code scripts/bench gateway io.vncstream.gateway.bench.StreamBench 256 [ROUNDS]}.
  */
 public final class StreamBench {
     private static final byte[] LINE = "[   12.345678] the quick brown fox jumps over the lazy dog 0123456789\r\n"
@@ -45,6 +50,7 @@ public final class StreamBench {
 
     public static void main(String[] args) throws Exception {
         int megabytes = args.length > 0 ? Integer.parseInt(args[0]) : 256;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         long bytes = megabytes * 1024L * 1024;
         Path dir = Files.createTempDirectory("stream-bench");
         Path source = dir.resolve("source.sock");
@@ -68,15 +74,25 @@ public final class StreamBench {
             frame.await(Duration.ofSeconds(20));
             client.setAutoRequest(false);
 
-            double relayed = gatewayThroughput(streams, bytes);
-            System.out.printf("throughput: direct %.1f MB/s, through gateway %.1f MB/s, ratio %.2f (%d MiB)%n",
-                    direct, relayed, relayed / direct, megabytes);
+            // Round 1 is cold (JIT, first-touch heap pages); the later ones are the warm figures.
+            for (int round = 1; round <= rounds; round++) {
+                if (round > 1) {
+                    direct = directThroughput(source, bytes);
+                }
+                double tcp = tcpFloor(bytes);
+                double relayed = gatewayThroughput(streams, bytes);
+                System.out.printf("round %d%s throughput: direct %.1f MB/s, through gateway %.1f MB/s, ratio %.2f;"
+                                + " TCP loopback floor %.1f MB/s, gateway/floor %.2f (%d MiB)%n",
+                        round, round == 1 ? " (cold)" : "", direct, relayed, relayed / direct, tcp, relayed / tcp, megabytes);
+            }
 
-            long[] directRtt = directLatency(echo, 2000);
-            long[] gatewayRtt = gatewayLatency(streams, 2000);
-            System.out.printf("keystroke echo: direct median %.1f us p99 %.1f us; through gateway median %.1f us p99 %.1f us; ratio %.1f%n",
-                    directRtt[0] / 1e3, directRtt[1] / 1e3, gatewayRtt[0] / 1e3, gatewayRtt[1] / 1e3,
-                    (double) gatewayRtt[0] / directRtt[0]);
+            for (int round = 1; round <= rounds; round++) {
+                long[] directRtt = directLatency(echo, 2000);
+                long[] gatewayRtt = gatewayLatency(streams, 2000);
+                System.out.printf("round %d%s keystroke echo: direct median %.1f us p99 %.1f us; through gateway median %.1f us p99 %.1f us; ratio %.1f%n",
+                        round, round == 1 ? " (cold)" : "", directRtt[0] / 1e3, directRtt[1] / 1e3,
+                        gatewayRtt[0] / 1e3, gatewayRtt[1] / 1e3, (double) gatewayRtt[0] / directRtt[0]);
+            }
             client.close();
         } finally {
             gateway.close();
@@ -84,8 +100,7 @@ public final class StreamBench {
     }
 
     /**
-     * A device that, on each connection, waits for one byte from its reader and then writes
-     * {@code bytes} of console-like lines. The trigger matters: the gateway reads a device from
+     * A device that, for each byte from its reader, writes {@code bytes} of console-like lines. The trigger matters: the gateway reads a device from
      * the moment it is listed, so without it the output would be gone before the capture starts.
      */
     private static void startSource(Path path, long bytes) throws IOException {
@@ -106,27 +121,25 @@ public final class StreamBench {
 
     private static void writeOnTrigger(SocketChannel c, long bytes) {
         try (c) {
-            if (c.read(ByteBuffer.allocate(1)) < 0) {
-                return;
-            }
             ByteBuffer chunk = ByteBuffer.allocate(64 * 1024);
             while (chunk.remaining() >= LINE.length) {
                 chunk.put(LINE);
             }
             chunk.flip();
             int size = chunk.limit();
-            long sent = 0;
-            while (sent < bytes) {
-                chunk.rewind();
-                chunk.limit((int) Math.min(size, bytes - sent));
-                while (chunk.hasRemaining()) {
-                    sent += c.write(chunk);
+            // The connection stays open between rounds: the gateway would reconnect otherwise.
+            while (c.read(ByteBuffer.allocate(1)) >= 0) {
+                long sent = 0;
+                while (sent < bytes) {
+                    chunk.rewind();
+                    chunk.limit((int) Math.min(size, bytes - sent));
+                    while (chunk.hasRemaining()) {
+                        sent += c.write(chunk);
+                    }
+                    chunk.limit(size);
                 }
-                chunk.limit(size);
             }
-            // Keep the connection open: the gateway would reconnect otherwise.
-            Thread.sleep(Long.MAX_VALUE);
-        } catch (IOException | InterruptedException e) {
+        } catch (IOException e) {
             // the reader went away
         }
     }
@@ -174,6 +187,38 @@ public final class StreamBench {
                 b.clear();
             }
             return got / 1e6 / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private static double tcpFloor(long bytes) throws Exception {
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            daemon(() -> {
+                try (java.net.Socket s = server.accept()) {
+                    s.setTcpNoDelay(true);
+                    byte[] chunk = new byte[256 * 1024];
+                    for (int i = 0; i + LINE.length <= chunk.length; i += LINE.length) {
+                        System.arraycopy(LINE, 0, chunk, i, LINE.length);
+                    }
+                    java.io.OutputStream out = s.getOutputStream();
+                    for (long sent = 0; sent < bytes; sent += chunk.length) {
+                        out.write(chunk, 0, (int) Math.min(chunk.length, bytes - sent));
+                    }
+                } catch (IOException e) {
+                    // the reader went away
+                }
+            });
+            try (java.net.Socket c = new java.net.Socket(server.getInetAddress(), server.getLocalPort())) {
+                c.setTcpNoDelay(true);
+                java.io.InputStream in = c.getInputStream();
+                byte[] b = new byte[64 * 1024];
+                long got = 0;
+                long start = System.nanoTime();
+                int n;
+                while (got < bytes && (n = in.read(b)) >= 0) {
+                    got += n;
+                }
+                return got / 1e6 / ((System.nanoTime() - start) / 1e9);
+            }
         }
     }
 

@@ -18,6 +18,8 @@ public final class RfbInput {
     private static final int BUFFER_SIZE = 64 * 1024;
     /** Byte arrays read whole are allocated up to this size at once, and grown beyond it as data arrives. */
     public static final int GROW_FROM = 64 * 1024;
+    /** What is left to read of an array at least this long, with the buffer empty, bypasses the buffer. */
+    private static final int DIRECT_READ = 8 * 1024;
 
     private final InputStream source;
     private final byte[] buffer;
@@ -139,6 +141,10 @@ public final class RfbInput {
     public void readFully(byte[] dst, int off, int len) throws IOException {
         while (len > 0) {
             if (position >= limit) {
+                if (source != null && len >= DIRECT_READ) {
+                    readDirect(dst, off, len);
+                    return;
+                }
                 require(1);
             }
             int chunk = Math.min(len, limit - position);
@@ -146,6 +152,25 @@ public final class RfbInput {
             consume(chunk);
             off += chunk;
             len -= chunk;
+        }
+    }
+
+    /**
+     * The buffer is empty and much is wanted (a stream's send-data, a cut text): read it from the
+     * stream straight into the caller's array, not through the buffer and a copy.
+     */
+    private void readDirect(byte[] dst, int off, int len) throws IOException {
+        while (len > 0) {
+            int n = source.read(dst, off, len);
+            if (n < 0) {
+                throw new EOFException("connection closed by peer at byte " + position());
+            }
+            if (recording != null) {
+                recording.append(dst, off, n);
+            }
+            consumedBefore += n;
+            off += n;
+            len -= n;
         }
     }
 

@@ -58,4 +58,34 @@ class RfbInputTest {
         assertThat(new String(in.array(), in.arrayOffset(), 5)).isEqualTo("hello");
         assertThat(in.position()).isEqualTo(11);
     }
+
+    /** A long array read with the buffer empty goes straight into it: same bytes, same position, same recording. */
+    @Test
+    void aLongReadBypassesTheBufferWithTheSameBytesPositionAndRecording() throws Exception {
+        byte[] data = new byte[3 + 100_000 + 2];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (byte) (i * 31 + 7);
+        }
+        for (boolean oneByte : new boolean[]{true, false}) {
+            RfbInput in = RfbInput.of(oneByte ? new OneByteAtATimeInputStream(data) : new java.io.ByteArrayInputStream(data));
+            assertThat(in.readU16()).isEqualTo(((data[0] & 0xFF) << 8) | (data[1] & 0xFF));
+            in.readU8();
+            ByteArray rec = new ByteArray();
+            in.startRecording(rec);
+            byte[] body = in.readBytes(100_000);
+            assertThat(body).isEqualTo(java.util.Arrays.copyOfRange(data, 3, 100_003));
+            assertThat(in.position()).isEqualTo(100_003);
+            assertThat(in.stopRecording().toByteArray()).isEqualTo(body);
+            assertThat(in.readU16()).isEqualTo(((data[100_003] & 0xFF) << 8) | (data[100_004] & 0xFF));
+            assertThat(in.position()).isEqualTo(data.length);
+            assertThatThrownBy(in::readU8).isInstanceOf(EOFException.class).hasMessageContaining("at byte " + data.length);
+        }
+    }
+
+    @Test
+    void aLongReadCutShortIsAnEofThatSaysWhere() {
+        RfbInput in = RfbInput.of(new java.io.ByteArrayInputStream(new byte[20_000]));
+        assertThatThrownBy(() -> in.readFully(new byte[30_000], 0, 30_000))
+                .isInstanceOf(EOFException.class).hasMessageContaining("at byte 20000");
+    }
 }

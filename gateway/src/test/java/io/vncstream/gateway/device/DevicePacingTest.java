@@ -1,0 +1,169 @@
+package io.vncstream.gateway.device;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A device flooding faster than its viewers read (a Unix socket written as fast as the kernel
+ * takes it) is paced by the viewer furthest ahead, so the flood does not pile up in the heap; a
+ * viewer that stops reading is still cut off at its bound, alone or next to a live one.
+ */
+class DevicePacingTest {
+    private static final int MiB = 1024 * 1024;
+
+    @TempDir
+    Path dir;
+    private ServerSocketChannel server;
+    private Device device;
+
+    @AfterEach
+    void tearDown() throws IOException {
+        if (device != null) {
+            device.remove("test over");
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void aFloodReadSlowerThanItIsWrittenStaysNearThePacingMarkNotAtTheBound() throws Exception {
+        start();
+        Drainer slow = new Drainer(256 * 1024);
+        Subscription s = device.subscribe(slow, 256L * MiB);
+        slow.start(s);
+        slow.awaitBytes(48L * MiB);
+        // Without pacing the device reads the socket at its own speed (GB/s) and the queue heads
+        // for the 256 MiB bound while this reader takes a quarter second per 64 MiB.
+        assertThat(slow.maxQueued()).as("most queued for the reader, bytes").isLessThan(16L * MiB);
+        assertThat(slow.overflowed()).isFalse();
+    }
+
+    @Test
+    @Timeout(60)
+    void aViewerAloneThatStopsReadingIsStillCutOffAtItsBound() throws Exception {
+        start();
+        Drainer stalled = new Drainer(0);
+        Subscription s = device.subscribe(stalled, 4L * MiB);
+        long t0 = System.nanoTime();
+        assertThat(stalled.cut.await(20, TimeUnit.SECONDS)).as("cut off").isTrue();
+        System.out.printf("pacing: a lone stalled viewer cut off after %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+        assertThat(s.queuedBytes()).isZero();
+        assertThat(device.subscriberCount()).isZero();
+    }
+
+    @Test
+    @Timeout(60)
+    void aStalledViewerNextToALiveOneIsCutOffAndTheLiveOneReadsOn() throws Exception {
+        start();
+        Drainer stalled = new Drainer(0);
+        Drainer live = new Drainer(Integer.MAX_VALUE);
+        device.subscribe(stalled, 4L * MiB);
+        live.start(device.subscribe(live, 64L * MiB));
+        assertThat(stalled.cut.await(20, TimeUnit.SECONDS)).as("stalled viewer cut off").isTrue();
+        long before = live.bytes.get();
+        live.awaitBytes(before + 32L * MiB);
+        assertThat(live.overflowed()).isFalse();
+        assertThat(device.subscriberCount()).isEqualTo(1);
+    }
+
+    private void start() throws IOException {
+        Path path = dir.resolve("flood.sock");
+        server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        server.bind(UnixDomainSocketAddress.of(path));
+        Thread t = new Thread(this::flood, "flood source");
+        t.setDaemon(true);
+        t.start();
+        device = new Device("flood", SocketBackend.unix(path), 0);
+        device.start();
+    }
+
+    private void flood() {
+        try (SocketChannel c = server.accept()) {
+            ByteBuffer chunk = ByteBuffer.allocate(64 * 1024);
+            while (true) {
+                chunk.clear();
+                while (chunk.hasRemaining()) {
+                    c.write(chunk);
+                }
+            }
+        } catch (IOException e) {
+            // the device went away
+        }
+    }
+
+    /** A viewer's writer thread in miniature: drains its subscription, {@code perMillisecond} bytes a millisecond at most (0: never). */
+    private static final class Drainer implements DeviceSubscriber {
+        private final int perMillisecond;
+        final AtomicLong bytes = new AtomicLong();
+        private final AtomicLong maxQueued = new AtomicLong();
+        final CountDownLatch cut = new CountDownLatch(1);
+        private volatile Thread thread;
+
+        Drainer(int perMillisecond) {
+            this.perMillisecond = perMillisecond;
+        }
+
+        void start(Subscription s) {
+            thread = new Thread(() -> {
+                while (cut.getCount() > 0) {
+                    long took = 0;
+                    maxQueued.accumulateAndGet(s.queuedBytes(), Math::max);
+                    byte[] c;
+                    while (took < perMillisecond && (c = s.poll()) != null) {
+                        took += c.length;
+                        bytes.addAndGet(c.length);
+                    }
+                    LockSupport.parkNanos(took >= perMillisecond ? 1_000_000 : 10_000_000);
+                }
+            }, "drainer");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        @Override
+        public void ready() {
+            Thread t = thread;
+            if (t != null && perMillisecond == Integer.MAX_VALUE) {
+                LockSupport.unpark(t);
+            }
+        }
+
+        @Override
+        public void overflowed(long boundBytes) {
+            cut.countDown();
+        }
+
+        boolean overflowed() {
+            return cut.getCount() == 0;
+        }
+
+        long maxQueued() {
+            return maxQueued.get();
+        }
+
+        void awaitBytes(long n) throws InterruptedException {
+            while (bytes.get() < n) {
+                assertThat(overflowed()).as("cut off after " + bytes.get() + " bytes").isFalse();
+                Thread.sleep(5);
+            }
+        }
+    }
+}
