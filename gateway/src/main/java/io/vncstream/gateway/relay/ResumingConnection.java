@@ -4,8 +4,9 @@ import io.vncstream.gateway.log.LogText;
 import io.vncstream.gateway.session.DesktopConnection;
 import io.vncstream.gateway.session.MessageSink;
 import io.vncstream.rfb.Encodings;
+import io.vncstream.rfb.RfbProtocolException;
+import io.vncstream.rfb.client.ServerMessageFramer;
 import io.vncstream.rfb.handshake.ServerInit;
-import io.vncstream.rfb.io.ByteArray;
 import io.vncstream.rfb.message.EnableContinuousUpdates;
 import io.vncstream.rfb.message.ExtendedClipboard;
 import io.vncstream.rfb.message.Fence;
@@ -73,7 +74,7 @@ final class ResumingConnection implements DesktopConnection {
     private boolean closed;
     private Thread resumer;
 
-    /** Over a live upstream connection (made with {@link #sink}). */
+    /** Over a live upstream connection, made with an {@link UpstreamSink} bound to this after. */
     ResumingConnection(UpstreamDesktop desktop, MessageSink viewer, boolean keepAlways, UpstreamConnection first) {
         this(desktop, viewer, keepAlways, first.serverInit(), first, null);
     }
@@ -94,42 +95,6 @@ final class ResumingConnection implements DesktopConnection {
         this.width = init.width();
         this.height = init.height();
         this.downReason = reason;
-    }
-
-    /** The sink an upstream connection of this viewer reports to: its end is ours to handle. */
-    static final class Sink implements MessageSink {
-        private final MessageSink viewer;
-        private volatile ResumingConnection owner;
-        private volatile UpstreamConnection connection;
-
-        Sink(MessageSink viewer) {
-            this.viewer = viewer;
-        }
-
-        void bind(ResumingConnection owner, UpstreamConnection connection) {
-            this.owner = owner;
-            this.connection = connection;
-        }
-
-        @Override
-        public void send(byte[] message) {
-            viewer.send(message);
-        }
-
-        @Override
-        public void send(byte[] message, boolean fencesNext) {
-            viewer.send(message, fencesNext);
-        }
-
-        @Override
-        public void close(String reason) {
-            ResumingConnection o = owner;
-            if (o == null) {
-                viewer.close(reason);
-            } else {
-                o.lost(connection, reason);
-            }
-        }
     }
 
     @Override
@@ -154,7 +119,7 @@ final class ResumingConnection implements DesktopConnection {
     }
 
     /** The upstream connection {@code c} ended (its relay or its writer failed). */
-    private void lost(UpstreamConnection c, String reason) {
+    void lost(UpstreamConnection c, String reason) {
         boolean keep;
         synchronized (lock) {
             if (closed || c == null || current != c) {
@@ -180,7 +145,7 @@ final class ResumingConnection implements DesktopConnection {
     }
 
     private void startResumer() {
-        resumer = new Thread(this::resume, "upstream-resumer");
+        resumer = new Thread(this::resume, "upstream-resumer " + viewer);
         resumer.setDaemon(true);
         resumer.start();
     }
@@ -217,7 +182,7 @@ final class ResumingConnection implements DesktopConnection {
             if (System.nanoTime() < nextAttempt) {
                 continue;
             }
-            Sink sink = new Sink(viewer);
+            UpstreamSink sink = new UpstreamSink(viewer);
             try {
                 UpstreamConnection c = desktop.connect(sink);
                 sink.bind(this, c);
@@ -248,9 +213,9 @@ final class ResumingConnection implements DesktopConnection {
             ServerInit up = c.serverInit();
             if (up.width() != width || up.height() != height) {
                 if (encodings != null && encodings.contains(Encodings.EXTENDED_DESKTOP_SIZE)) {
-                    resize = extendedDesktopSize(up.width(), up.height());
+                    resize = SizeChange.extendedDesktopSize(up.width(), up.height());
                 } else if (encodings != null && encodings.contains(Encodings.DESKTOP_SIZE)) {
-                    resize = desktopSize(up.width(), up.height());
+                    resize = SizeChange.desktopSize(up.width(), up.height());
                 } else {
                     refusal = desktop.describe() + " came back at " + up.width() + "x" + up.height()
                             + ", and the viewer cannot change its size from " + width + "x" + height;
@@ -293,20 +258,6 @@ final class ResumingConnection implements DesktopConnection {
             }
         }
         return new SetEncodings(kept);
-    }
-
-    static byte[] desktopSize(int w, int h) {
-        ByteArray b = new ByteArray(16);
-        b.u8(0).padding(1).u16(1).u16(0).u16(0).u16(w).u16(h).s32(Encodings.DESKTOP_SIZE);
-        return b.toByteArray();
-    }
-
-    /** A server-side change (reason 0, status 0) to one screen covering the desktop. */
-    static byte[] extendedDesktopSize(int w, int h) {
-        ByteArray b = new ByteArray(36);
-        b.u8(0).padding(1).u16(1).u16(0).u16(0).u16(w).u16(h).s32(Encodings.EXTENDED_DESKTOP_SIZE);
-        b.u8(1).padding(3).u32(0).u16(0).u16(0).u16(w).u16(h).u32(0);
-        return b.toByteArray();
     }
 
     /** The connection to forward a viewer message to, or null while the upstream is down. */
@@ -366,6 +317,10 @@ final class ResumingConnection implements DesktopConnection {
             if (current != null) {
                 current.fence(fence);
             } else if (fence.isRequest()) {
+                if (toViewer.size() >= ServerMessageFramer.MAX_OUTSTANDING_FENCES) {
+                    throw new RfbProtocolException("more than " + ServerMessageFramer.MAX_OUTSTANDING_FENCES
+                            + " fence requests while the upstream is down, their answers not yet sent");
+                }
                 // Answered as the server would: nothing is in flight while the upstream is down.
                 // The server's Fence message has the client's layout and type.
                 toViewer.add(fence.response().toBytes());

@@ -90,7 +90,7 @@ public final class UpstreamDesktop implements Desktop {
      */
     @Override
     public DesktopConnection open(MessageSink viewer, boolean shared) throws IOException {
-        ResumingConnection.Sink sink = new ResumingConnection.Sink(viewer);
+        UpstreamSink sink = new UpstreamSink(viewer);
         UpstreamConnection first;
         try {
             first = connect(sink);
