@@ -18,7 +18,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.vncstream.rfb.Encodings;
+import io.vncstream.rfb.client.ClientHandshake;
+import io.vncstream.rfb.client.ServerMessageFramer;
+import io.vncstream.rfb.handshake.ServerInit;
+import io.vncstream.rfb.io.RfbInput;
+import io.vncstream.rfb.message.Fence;
+import io.vncstream.rfb.message.FramebufferUpdateRequest;
+import io.vncstream.rfb.message.SetEncodings;
+
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.util.List;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +39,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static io.vncstream.rfb.testing.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Issue 11 defect 15, second half, with a real Xvnc killed and started again on the same port:
@@ -152,6 +166,50 @@ class UpstreamResumeTest {
         } finally {
             if (xvnc != null) {
                 xvnc.close();
+            }
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void whileDownFencesAreAnsweredAndAViewerThatCannotResizeIsEndedWhenTheServerComesBackAtAnotherSize() throws Exception {
+        XvncServer xvnc = XvncServer.builder().geometry(320, 240).start();
+        int display = xvnc.display();
+        XvncServer again = null;
+        Gateway gateway = Gateway.start("127.0.0.1", 0, new UpstreamDesktop(ServerAddress.tcp("127.0.0.1", xvnc.port()), null),
+                new DeviceRegistry(), ServerSecurity.NONE, Gateway.DEFAULT_MAX_BEHIND);
+        try (Socket s = new Socket("127.0.0.1", gateway.port())) {
+            s.setSoTimeout(30_000);
+            RfbInput in = RfbInput.of(s.getInputStream());
+            OutputStream out = s.getOutputStream();
+            ServerInit init = new ClientHandshake(in, out, new ClientConfig(), "gateway").run();
+            // Consoles, but neither DesktopSize nor ExtendedDesktopSize.
+            out.write(new SetEncodings(List.of(Encodings.RAW, Encodings.RRE, Encodings.STREAMS)).toBytes());
+            out.write(new FramebufferUpdateRequest(false, 0, 0, 320, 240).toBytes());
+            ServerMessageFramer framer = new ServerMessageFramer(in, init);
+            while (framer.next()[0] != 0) {
+                // device notices: none here
+            }
+            xvnc.close();
+            assertThat(framer.next()[0]).as("the placeholder, a FramebufferUpdate").isEqualTo((byte) 0);
+            out.write(new Fence(Fence.REQUEST | Fence.BLOCK_BEFORE, new byte[] {'a', 'b', 'c'}).toBytes());
+            byte[] answer = framer.next();
+            assertThat(framer.lastFence()).as("the answer to the viewer's fence, message type %d", answer[0]).isNotNull();
+            assertThat(framer.lastFence().isRequest()).isFalse();
+            assertThat(framer.lastFence().data()).containsExactly('a', 'b', 'c');
+
+            again = XvncServer.builder().display(display).geometry(400, 300).start();
+            assertThatThrownBy(() -> {
+                while (true) {
+                    framer.next();
+                }
+            }).as("the gateway ends the viewer").isInstanceOf(IOException.class);
+            await(Duration.ofSeconds(10), "the session is gone", () -> gateway.viewerCount() == 0);
+        } finally {
+            gateway.close();
+            xvnc.close();
+            if (again != null) {
+                again.close();
             }
         }
     }
