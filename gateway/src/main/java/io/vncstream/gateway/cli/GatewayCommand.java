@@ -121,6 +121,11 @@ public final class GatewayCommand implements Callable<Integer> {
             description = "With --password-file: connections from one address still authenticating (default: ${DEFAULT-VALUE}).")
     int maxUnauthenticatedPerAddress;
 
+    @Option(names = "--admit-when-upstream-down",
+            description = "Admit viewers while the upstream is down or refuses, with a placeholder desktop replaced once it is back"
+                    + " (default: refuse them with the reason; viewers with consoles always keep their session when it goes down later).")
+    boolean admitWhenUpstreamDown;
+
     @Option(names = "--demo", description = "Serve the built-in demo desktop and devices (no upstream needed).")
     boolean demo;
 
@@ -198,7 +203,7 @@ public final class GatewayCommand implements Callable<Integer> {
             DemoDevices.install(registry, backlogBytes);
         } else {
             UpstreamDesktop upstreamDesktop = new UpstreamDesktop(upstreamAddress(), upstreamPassword,
-                    UpstreamTls.options(upstreamCas, upstreamAcceptedCertificates));
+                    UpstreamTls.options(upstreamCas, upstreamAcceptedCertificates)).admitWhenDown(admitWhenUpstreamDown);
             probe(upstreamDesktop);
             desktop = upstreamDesktop;
         }

@@ -62,6 +62,15 @@ final class UpstreamConnection implements DesktopConnection {
         return init;
     }
 
+    /** The viewer's framebuffer size: ServerInit's, or the last size change relayed. */
+    int width() {
+        return framer.width();
+    }
+
+    int height() {
+        return framer.height();
+    }
+
     @Override
     public void start() {
         Thread t = new Thread(this::relay, "upstream-reader " + upstream);

@@ -6,6 +6,9 @@ import io.vncstream.gateway.session.MessageSink;
 import io.vncstream.rfb.client.ClientConfig;
 import io.vncstream.rfb.client.ClientHandshake;
 import io.vncstream.rfb.client.ServerAddress;
+import io.vncstream.rfb.handshake.ServerInit;
+import io.vncstream.rfb.pixel.PixelFormat;
+import io.vncstream.gateway.log.LogText;
 import io.vncstream.rfb.io.Transport;
 import io.vncstream.rfb.security.PasswordSource;
 import io.vncstream.rfb.security.tls.CertificatePrompt;
@@ -35,6 +38,12 @@ public final class UpstreamDesktop implements Desktop {
     private final PasswordSource password;
     private final TlsOptions tls;
     private final Semaphore handshakes = new Semaphore(CONCURRENT_HANDSHAKES, true);
+    /** The size a viewer admitted while the upstream is down is given when it has never been seen. */
+    static final int PLACEHOLDER_WIDTH = 1024;
+    static final int PLACEHOLDER_HEIGHT = 768;
+    private volatile boolean admitWhenDown;
+    /** The last ServerInit the upstream sent: the size a viewer admitted while it is down gets. */
+    private volatile ServerInit lastInit;
 
     public UpstreamDesktop(ServerAddress address, PasswordSource password) {
         this(address, password, new TlsOptions().prompt(CertificatePrompt.REFUSE));
@@ -48,12 +57,23 @@ public final class UpstreamDesktop implements Desktop {
     }
 
     /**
+     * Admit viewers while the upstream is down or refuses, with a placeholder desktop (the last
+     * size seen) replaced once it is back, instead of refusing them with the reason. The stream
+     * extension is negotiated only after ServerInit, so at admission the gateway cannot tell a
+     * viewer that has consoles to keep from one that would sit before a picture: off by default.
+     */
+    public UpstreamDesktop admitWhenDown(boolean admit) {
+        this.admitWhenDown = admit;
+        return this;
+    }
+
+    /**
      * One connection and handshake now, at start-up, so that an upstream certificate the gateway
      * would refuse is an error before any viewer comes; an upstream that is down or refuses for
      * other reasons is only the caller's warning (it may be up when viewers come).
      */
     public void probe() throws IOException {
-        open(new MessageSink() {
+        connect(new MessageSink() {
             @Override
             public void send(byte[] message) {
             }
@@ -61,7 +81,7 @@ public final class UpstreamDesktop implements Desktop {
             @Override
             public void close(String reason) {
             }
-        }, true).close();
+        }).close();
     }
 
     /**
@@ -70,6 +90,28 @@ public final class UpstreamDesktop implements Desktop {
      */
     @Override
     public DesktopConnection open(MessageSink viewer, boolean shared) throws IOException {
+        UpstreamSink sink = new UpstreamSink(viewer);
+        UpstreamConnection first;
+        try {
+            first = connect(sink);
+        } catch (IOException e) {
+            if (!admitWhenDown) {
+                throw e;
+            }
+            ServerInit last = lastInit;
+            ServerInit placeholder = last == null
+                    ? new ServerInit(PLACEHOLDER_WIDTH, PLACEHOLDER_HEIGHT, PixelFormat.TRUE_COLOUR_32, "upstream " + address)
+                    : new ServerInit(last.width(), last.height(), PixelFormat.TRUE_COLOUR_32, last.name());
+            LOG.info("{}: admitted with a placeholder desktop until it is back", LogText.clean(e.getMessage()));
+            return new ResumingConnection(this, viewer, placeholder, e.getMessage());
+        }
+        ResumingConnection c = new ResumingConnection(this, viewer, admitWhenDown, first);
+        sink.bind(c, first);
+        return c;
+    }
+
+    /** One upstream connection and handshake, waiting its turn among the others. */
+    UpstreamConnection connect(MessageSink viewer) throws IOException {
         try {
             if (!handshakes.tryAcquire(TURN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IOException("upstream " + address + ": busy, " + CONCURRENT_HANDSHAKES
@@ -80,13 +122,13 @@ public final class UpstreamDesktop implements Desktop {
             throw new java.io.InterruptedIOException("interrupted while waiting to connect upstream");
         }
         try {
-            return connect(viewer);
+            return handshake(viewer);
         } finally {
             handshakes.release();
         }
     }
 
-    private DesktopConnection connect(MessageSink viewer) throws IOException {
+    private UpstreamConnection handshake(MessageSink viewer) throws IOException {
         Transport t;
         try {
             t = address.isUnix()
@@ -102,6 +144,7 @@ public final class UpstreamDesktop implements Desktop {
             var init = handshake.run();
             t.setReadTimeout(Duration.ZERO);
             LOG.info("upstream {}: {}", address, handshake.security().summary());
+            lastInit = init;
             // After VeNCrypt, the TLS connection over t.
             return new UpstreamConnection(handshake.transport(), handshake.input(), init, viewer);
         } catch (IOException | RuntimeException e) {

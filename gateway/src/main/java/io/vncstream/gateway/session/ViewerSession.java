@@ -342,6 +342,12 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
         }
     }
 
+    /** "viewer ADDRESS", as the log names it. */
+    @Override
+    public String toString() {
+        return "viewer " + name;
+    }
+
     @Override
     public void close(String reason) {
         if (!closed.compareAndSet(false, true)) {

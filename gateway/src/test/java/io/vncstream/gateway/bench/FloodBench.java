@@ -21,14 +21,22 @@ import java.util.List;
  * as the gateway takes them, to {@code VIEWERS} viewers (in this process) that check every byte.
  * Reports the gateway's peak RSS (VmHWM), its RSS 30 s after the flood, the producer's longest
  * stall and the rate. The gateway is started from the class path given (this tree's, or an
- * older build's, for a before/after comparison in the same run).
- * Run: {@code scripts/bench gateway io.vncstream.gateway.bench.FloodBench CLASSPATH [LINES] [VIEWERS]}.
+ * older build's, for a before/after comparison in the same run). {@code MB_PER_S} paces the
+ * device instead (a 60 MB/s device: 60), and {@code GATEWAY_OPTS} (environment) gives the
+ * gateway's JVM options, e.g. those of installer/src/main/package/java-options.sh.
+ * Run: {@code scripts/bench gateway io.vncstream.gateway.bench.FloodBench CLASSPATH [LINES] [VIEWERS] [MB_PER_S]}.
  */
 public final class FloodBench {
     public static void main(String[] args) throws Exception {
         String classPath = args[0];
         long lines = args.length > 1 ? Long.parseLong(args[1]) : 2_000_000;
         int viewers = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        double bytesPerNano = args.length > 3 ? Double.parseDouble(args[3]) * 1e6 / 1e9 : 0;
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        String opts = System.getenv("GATEWAY_OPTS");
+        if (opts != null && !opts.isBlank()) {
+            command.addAll(List.of(opts.trim().split("\\s+")));
+        }
         Path dir = Files.createTempDirectory("flood-bench");
         Path sock = dir.resolve("flood.sock");
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
@@ -37,9 +45,9 @@ public final class FloodBench {
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
         }
-        Process gateway = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classPath, "io.vncstream.gateway.cli.GatewayCommand", "--listen", "127.0.0.1:" + port,
-                "--demo", "--device", "flood=unix:" + sock)
+        command.addAll(List.of("-cp", classPath, "io.vncstream.gateway.cli.GatewayCommand", "--listen", "127.0.0.1:" + port,
+                "--demo", "--device", "flood=unix:" + sock));
+        Process gateway = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("gateway.log").toFile()).start();
         try {
             SocketChannel device = server.accept();
@@ -57,7 +65,14 @@ public final class FloodBench {
             long maxStall = 0;
             long start = System.nanoTime();
             ByteBuffer batch = ByteBuffer.allocate(1024 * 64);
+            long sent = 0;
             for (long n = 0; n < lines; ) {
+                if (bytesPerNano > 0) {
+                    long ahead = (long) (sent / bytesPerNano) - (System.nanoTime() - start);
+                    if (ahead > 0) {
+                        Thread.sleep(ahead / 1_000_000, (int) (ahead % 1_000_000));
+                    }
+                }
                 batch.clear();
                 while (batch.remaining() >= 64 && n < lines) {
                     batch.put(io.vncstream.gateway.load.SequenceSource.line(n++));
@@ -68,6 +83,7 @@ public final class FloodBench {
                     device.write(batch);
                 }
                 maxStall = Math.max(maxStall, System.nanoTime() - t);
+                sent += batch.limit();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             long peak = status(gateway, "VmHWM:");

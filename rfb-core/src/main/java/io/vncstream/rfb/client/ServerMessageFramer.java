@@ -42,8 +42,8 @@ public final class ServerMessageFramer {
     /** The client's fence requests not yet answered, in order; each holds the format that applies at its answer, if any. */
     private final ArrayDeque<FenceSlot> fences = new ArrayDeque<>();
     private Fence lastFence;
-    private int width;
-    private int height;
+    private volatile int width;
+    private volatile int height;
 
     public ServerMessageFramer(RfbInput in, ServerInit init) {
         this.in = in;
@@ -90,6 +90,15 @@ public final class ServerMessageFramer {
                 last.format = format;
             }
         }
+    }
+
+    /** The framebuffer's width as the client knows it: ServerInit's, or the last desktop size change framed. */
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
     }
 
     /** The last message framed, when it was a Fence (a relay keeps what it fences next to it); else null. */

@@ -67,6 +67,7 @@ public final class XvncServer implements AutoCloseable {
         private boolean unixSocket;
         private String securityTypes;
         private TestCertificates.Pair x509;
+        private int display = -1;
 
         /** 24, 16 or 8 (TigerVNC 1.12's Xvnc refuses 8: "Couldn't add screen"). */
         public Builder depth(int depth) {
@@ -103,6 +104,15 @@ public final class XvncServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * This display (and port 5900 + it) only: a server started again where a stopped one was
+         * (its viewers reconnect to the same port). Waits up to 10 s for the old one's locks to go.
+         */
+        public Builder display(int display) {
+            this.display = display;
+            return this;
+        }
+
         /** Starts Xvnc, or skips the test (fails it in CI) when the programs are missing. */
         public XvncServer start() throws IOException, InterruptedException {
             String xvnc = TestPeers.requireProgram("Xvnc", "tigervnc-standalone-server");
@@ -112,6 +122,13 @@ public final class XvncServer implements AutoCloseable {
             Path dir = Files.createTempDirectory("xvnc-test");
             try {
                 Path pwFile = password == null ? null : makePasswordFile(dir, password);
+                if (display >= 0) {
+                    long deadline = System.nanoTime() + 10_000_000_000L;
+                    while (!displayFree(display) && System.nanoTime() < deadline) {
+                        Thread.sleep(50);
+                    }
+                    return launch(xvnc, display, dir, pwFile);
+                }
                 int span = LAST_DISPLAY - FIRST_DISPLAY + 1;
                 int offset = ThreadLocalRandom.current().nextInt(span);
                 IOException last = null;
