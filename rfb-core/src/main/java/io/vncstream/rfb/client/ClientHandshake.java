@@ -3,6 +3,7 @@ package io.vncstream.rfb.client;
 import io.vncstream.rfb.Limits;
 import io.vncstream.rfb.RfbProtocolException;
 import io.vncstream.rfb.handshake.ConnectionRefusedException;
+import io.vncstream.rfb.handshake.HandshakeDeadline;
 import io.vncstream.rfb.handshake.ProtocolVersion;
 import io.vncstream.rfb.handshake.Reason;
 import io.vncstream.rfb.handshake.ServerInit;

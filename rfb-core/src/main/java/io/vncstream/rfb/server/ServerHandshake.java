@@ -1,6 +1,7 @@
 package io.vncstream.rfb.server;
 
 import io.vncstream.rfb.RfbProtocolException;
+import io.vncstream.rfb.handshake.HandshakeDeadline;
 import io.vncstream.rfb.handshake.ProtocolVersion;
 import io.vncstream.rfb.handshake.Reason;
 import io.vncstream.rfb.io.ByteArray;
@@ -14,6 +15,7 @@ import javax.net.ssl.SSLSession;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.SocketTimeoutException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -78,16 +80,25 @@ public final class ServerHandshake {
             negotiate();
             return;
         }
-        HandshakeDeadline d = HandshakeDeadline.start(deadline, connection);
+        HandshakeDeadline d = HandshakeDeadline.closing(deadline, connection);
         try {
             negotiate();
         } catch (IOException | RuntimeException e) {
             if (d.expired()) {
-                throw d.timeout();
+                throw timeout(d);
             }
             throw e;
+        } finally {
+            d.close();
         }
-        d.finish();
+        if (d.expired()) {
+            // It passed just as the handshake ended, and so closed the connection.
+            throw timeout(d);
+        }
+    }
+
+    private static SocketTimeoutException timeout(HandshakeDeadline d) {
+        return new SocketTimeoutException("handshake not completed within " + d.describeLimit());
     }
 
     private void negotiate() throws IOException {

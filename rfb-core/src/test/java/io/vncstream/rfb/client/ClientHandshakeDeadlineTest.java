@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * at a time, each well inside the read timeout, is given up on when the connect timeout is over
  * in total, not after 12 read timeouts. Time the user spends on a prompt does not count.
  */
-class HandshakeDeadlineTest {
+class ClientHandshakeDeadlineTest {
     @Test
     void aDrippingServerIsGivenUpOnAtTheDeadline() throws Exception {
         try (LoopbackServer server = new LoopbackServer(s -> {

@@ -1,4 +1,4 @@
-package io.vncstream.rfb.client;
+package io.vncstream.rfb.handshake;
 
 import io.vncstream.rfb.security.UserWait;
 
@@ -8,11 +8,13 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One deadline for a whole handshake: when it passes, the connection is closed, which ends any
- * read in progress. A read timeout alone bounds each read, so a server that drips one byte just
- * inside it could hold a client for ever. Time the user spends answering a prompt does not count.
+ * One deadline for a whole handshake, client or server side: when it passes, the connection is
+ * closed, which ends any read or write the handshake is blocked in. A read timeout alone bounds
+ * each read, so a peer dripping one byte just inside it could hold the other side for ever; and
+ * Unix sockets have no read timeout at all. Time the user spends answering a prompt (a password,
+ * a certificate) does not count: a person is not a dripping peer.
  */
-final class HandshakeDeadline implements UserWait, AutoCloseable {
+public final class HandshakeDeadline implements UserWait, AutoCloseable {
     private static final ScheduledThreadPoolExecutor TIMER = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "rfb-handshake-deadline");
         t.setDaemon(true);
@@ -32,19 +34,37 @@ final class HandshakeDeadline implements UserWait, AutoCloseable {
     private volatile boolean expired;
     private boolean closed;
 
-    HandshakeDeadline(Duration limit, Runnable onExpiry) {
+    /** Starts counting now; {@code onExpiry} closes the connection, outside any lock. */
+    public HandshakeDeadline(Duration limit, Runnable onExpiry) {
         this.limit = limit;
         this.onExpiry = onExpiry;
         this.remainingNanos = limit.toNanos();
         schedule();
     }
 
-    Duration limit() {
+    /** A deadline that closes {@code connection} when it passes, ignoring how closing fails. */
+    public static HandshakeDeadline closing(Duration limit, AutoCloseable connection) {
+        return new HandshakeDeadline(limit, () -> {
+            try {
+                connection.close();
+            } catch (Exception ignored) {
+                // best effort: the handshake's blocked read fails either way
+            }
+        });
+    }
+
+    public Duration limit() {
         return limit;
     }
 
-    boolean expired() {
+    /** Whether the deadline passed (and so closed the connection) before {@link #close}. */
+    public boolean expired() {
         return expired;
+    }
+
+    /** The limit as a person reads it: "2 s", or "1500 ms" when it is not whole seconds. */
+    public String describeLimit() {
+        return limit.toMillis() % 1000 == 0 ? limit.toSeconds() + " s" : limit.toMillis() + " ms";
     }
 
     private synchronized void schedule() {
@@ -85,6 +105,7 @@ final class HandshakeDeadline implements UserWait, AutoCloseable {
         }
     }
 
+    /** Ends the deadline; once closed it can no longer expire. */
     @Override
     public synchronized void close() {
         closed = true;
