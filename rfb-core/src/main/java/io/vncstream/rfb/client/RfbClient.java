@@ -23,7 +23,6 @@ import io.vncstream.rfb.message.SetPixelFormat;
 import io.vncstream.rfb.message.XvpMessage;
 import io.vncstream.rfb.pixel.PixelFormat;
 import io.vncstream.rfb.security.ConnectionSecurity;
-import io.vncstream.rfb.pseudo.ScreenLayout;
 import io.vncstream.rfb.stream.StreamMessage;
 
 import java.io.IOException;
@@ -54,15 +53,8 @@ public final class RfbClient implements AutoCloseable {
     private final ClipboardSync clipboard;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean autoRequest = true;
-    private volatile boolean extendedKeys;
-    /** The server's screens from its last ExtendedDesktopSize rectangle; null until it sends one (no remote resize). */
-    private volatile ScreenLayout screens;
-    private final LongAdder updates = new LongAdder();
+    private final ServerFeatures features;
     private final UpdateFlow flow;
-    /** The XVP version the server offered power control with (0: none). */
-    private volatile int xvpVersion;
-    /** QEMU acknowledged its audio pseudo-encoding (-259). */
-    private volatile boolean audio;
 
     private RfbClient(Transport transport, RfbInput in, ClientHandshake handshake, ServerInit init,
                       ClientConfig config, RfbClientHandler handler) {
@@ -72,7 +64,8 @@ public final class RfbClient implements AutoCloseable {
         this.version = handshake.version();
         this.security = handshake.security();
         this.config = config;
-        this.handler = new Tracking(handler);
+        this.features = new ServerFeatures(handler);
+        this.handler = new Tracking(features);
         this.clipboard = new ClipboardSync(new ClipboardSync.Peer() {
             @Override
             public void send(ExtendedClipboard message) {
@@ -208,11 +201,11 @@ public final class RfbClient implements AutoCloseable {
     }
 
     public long updatesReceived() {
-        return updates.sum();
+        return features.updates();
     }
 
     public boolean supportsExtendedKeys() {
-        return extendedKeys;
+        return features.extendedKeys();
     }
 
     /** FramebufferUpdateRequests sent so far (none while continuous updates flow). */
@@ -222,22 +215,22 @@ public final class RfbClient implements AutoCloseable {
 
     /** Whether the server offers XVP power control (it answered our -309 with XVP init). */
     public boolean supportsPowerControl() {
-        return xvpVersion > 0;
+        return features.powerControl();
     }
 
     /** Asks the server to shut down, reboot or reset the machine ({@link XvpMessage} codes); false if it offers no XVP. */
     public boolean sendPowerAction(int code) {
-        int version = xvpVersion;
-        if (version == 0) {
+        XvpMessage action = features.powerAction(code);
+        if (action == null) {
             return false;
         }
-        send(new XvpMessage(version, code));
+        send(action);
         return true;
     }
 
     /** Whether the server offers QEMU audio (it acknowledged our -259). */
     public boolean supportsAudio() {
-        return audio;
+        return features.audio();
     }
 
     /**
@@ -246,15 +239,11 @@ public final class RfbClient implements AutoCloseable {
      * as {@link RfbClientHandler#qemuAudio}. False (nothing sent) when the server offers none.
      */
     public boolean setAudio(boolean on, int format, int channels, long frequency) {
-        if (!audio) {
+        List<QemuAudioRequest> requests = features.audioRequests(on, format, channels, frequency);
+        if (requests == null) {
             return false;
         }
-        if (on) {
-            send(QemuAudioRequest.setFormat(format, channels, frequency));
-            send(QemuAudioRequest.enable());
-        } else {
-            send(QemuAudioRequest.disable());
-        }
+        requests.forEach(this::send);
         return true;
     }
 
@@ -269,7 +258,7 @@ public final class RfbClient implements AutoCloseable {
 
     /** A key by keysym, with its XT scancode when known (0: unknown) and the server takes QEMU key events. */
     public void sendKey(boolean down, int keysym, int scancode) {
-        if (extendedKeys && scancode != 0) {
+        if (features.extendedKeys() && scancode != 0) {
             send(new QemuKeyEvent(down, keysym, scancode));
         } else {
             send(new KeyEvent(down, keysym));
@@ -288,7 +277,7 @@ public final class RfbClient implements AutoCloseable {
 
     /** Whether the server has said it takes SetDesktopSize (by sending an ExtendedDesktopSize rectangle). */
     public boolean supportsRemoteResize() {
-        return screens != null;
+        return features.remoteResize();
     }
 
     /**
@@ -298,13 +287,11 @@ public final class RfbClient implements AutoCloseable {
      * nothing) when the server has not offered remote resize.
      */
     public boolean requestDesktopSize(int width, int height) {
-        ScreenLayout layout = screens;
-        if (layout == null || width < 1 || height < 1 || width > 65535 || height > 65535) {
+        SetDesktopSize request = features.desktopSize(width, height);
+        if (request == null) {
             return false;
         }
-        var first = layout.screens().isEmpty() ? null : layout.screens().get(0);
-        send(SetDesktopSize.singleScreen(width, height,
-                first == null ? 0 : first.id(), first == null ? 0 : first.flags()));
+        send(request);
         return true;
     }
 
@@ -380,35 +367,10 @@ public final class RfbClient implements AutoCloseable {
         }
     }
 
-    /** Counts updates and keeps incremental requests flowing; the application's handler sees every event. */
+    /** Keeps updates and the clipboard flowing; the application's handler sees every event. */
     private final class Tracking extends ForwardingHandler {
         Tracking(RfbClientHandler delegate) {
             super(delegate);
-        }
-
-        @Override
-        public void updateCompleted() {
-            updates.increment();
-            super.updateCompleted();
-        }
-
-        @Override
-        public void extendedDesktopSize(int reason, int status, int width, int height,
-                                        ScreenLayout layout) {
-            if (status == 0) {
-                screens = layout;
-            } else if (screens == null) {
-                screens = new ScreenLayout(java.util.List.of());
-            }
-            super.extendedDesktopSize(reason, status, width, height, layout);
-        }
-
-        @Override
-        public void xvp(XvpMessage message) {
-            if (message.code() == XvpMessage.INIT) {
-                xvpVersion = Math.max(1, message.version());
-            }
-            super.xvp(message);
         }
 
         /** The server's clipboard, legacy or extended, reaches the application through the clipboard's state. */
@@ -439,18 +401,6 @@ public final class RfbClient implements AutoCloseable {
         public void fence(Fence fence) {
             flow.fence(fence);
             super.fence(fence);
-        }
-
-        @Override
-        public void audioSupported() {
-            audio = true;
-            super.audioSupported();
-        }
-
-        @Override
-        public void extendedKeyEventSupported() {
-            extendedKeys = true;
-            super.extendedKeyEventSupported();
         }
     }
 }
