@@ -67,7 +67,7 @@ final class ConnectionKeeper {
         // Listeners first: the reader thread may announce devices as soon as it starts.
         window.connectionStarted(link);
         window.screen().attach(client.framebuffer(), RemoteInput.of(client));
-        window.remoteResize().attach(client);
+        window.controls().remoteResize().attach(client);
         client.start();
     }
 

@@ -68,7 +68,7 @@ public final class Link implements RfbClientHandler {
     @Override
     public void extendedDesktopSize(int reason, int status, int width, int height, io.vncstream.rfb.pseudo.ScreenLayout layout) {
         if (window.isCurrent(this)) {
-            window.remoteResize().answered(reason, status, width, height);
+            window.controls().remoteResize().answered(reason, status, width, height);
         }
     }
 
@@ -84,7 +84,7 @@ public final class Link implements RfbClientHandler {
 
     @Override
     public void ledState(int state) {
-        window.onEdt(this, () -> window.lockKeys().serverState(state));
+        window.onEdt(this, () -> window.controls().lockKeys().serverState(state));
     }
 
     /** QEMU's pointer motion change: relative (no tablet) grabs the pointer on a click, absolute as usual. */
@@ -98,14 +98,14 @@ public final class Link implements RfbClientHandler {
     public void audioSupported() {
         RfbClient c = client;
         if (c != null && window.isCurrent(this)) {
-            window.audio().offered(c);
+            window.controls().audio().offered(c);
         }
     }
 
     @Override
     public void qemuAudio(io.vncstream.rfb.message.QemuAudioData message) {
         if (window.isCurrent(this)) {
-            window.audio().received(message);
+            window.controls().audio().received(message);
         }
     }
 

@@ -61,7 +61,7 @@ final class ViewerActions {
         sendF11 = action("Send F11", "sendF11", e -> sendKey(KeySyms.F1 + 10, 0x57));
         screenshot = action("Screenshot...", "screenshot", e -> Screenshots.choose(w));
         fullScreen = action("Full screen", "fullScreen", e -> w.toggleFullScreen());
-        viewOnly = action("View only", "viewOnly", e -> w.setViewOnly(!w.screen().isViewOnly()));
+        viewOnly = action("View only", "viewOnly", e -> w.controls().setViewOnly(!w.screen().isViewOnly()));
         clipboardSync = action("Clipboard sync", "clipboardSync", e -> {
             boolean on = !w.screen().clipboard().isSyncEnabled();
             w.screen().clipboard().setSyncEnabled(on);
@@ -70,8 +70,8 @@ final class ViewerActions {
         });
         power = new PowerActions(w);
         remoteResize = action("Resize remote session to the window", "remoteResize",
-                e -> w.setRemoteResize(!w.remoteResize().isEnabled()));
-        audio = action("Play remote audio", "audio", e -> w.setAudio(!w.audio().isEnabled()));
+                e -> w.controls().setRemoteResize(!w.controls().remoteResize().isEnabled()));
+        audio = action("Play remote audio", "audio", e -> w.controls().setAudio(!w.controls().audio().isEnabled()));
         reconnect = action("Reconnect", "reconnect", e -> w.keeper().reconnectNow());
         info = action("Connection info", "info", e -> w.showInfo());
         newConnection = action("New connection...", "newConnection", e -> w.app().showConnectWindow(null, false));
@@ -126,8 +126,8 @@ final class ViewerActions {
         closeConsole.setEnabled(w.consoles().selected() != null);
         viewOnly.putValue(Action.SELECTED_KEY, w.screen().isViewOnly());
         clipboardSync.putValue(Action.SELECTED_KEY, w.screen().clipboard().isSyncEnabled());
-        remoteResize.putValue(Action.SELECTED_KEY, w.remoteResize().isEnabled());
-        audio.putValue(Action.SELECTED_KEY, w.audio().isEnabled());
+        remoteResize.putValue(Action.SELECTED_KEY, w.controls().remoteResize().isEnabled());
+        audio.putValue(Action.SELECTED_KEY, w.controls().audio().isEnabled());
         power.update();
         darkTheme.putValue(Action.SELECTED_KEY, w.app().theme() == Theme.DARK);
         fullScreen.putValue(Action.SELECTED_KEY, w.isFullScreen());
@@ -236,7 +236,7 @@ final class ViewerActions {
             it.setName("menu.scaling." + s.name());
             it.putClientProperty(Scaling.class, s);
             scalingItems.add(it);
-            it.addActionListener(e -> w.setScaling(s));
+            it.addActionListener(e -> w.controls().setScaling(s));
             group.add(it);
             m.add(it);
         }

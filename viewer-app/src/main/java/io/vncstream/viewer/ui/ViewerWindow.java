@@ -2,18 +2,12 @@ package io.vncstream.viewer.ui;
 
 import io.vncstream.rfb.client.RfbClient;
 import io.vncstream.rfb.client.ServerAddress;
-import io.vncstream.viewer.audio.JavaSoundSink;
-import io.vncstream.viewer.audio.RemoteAudio;
 import io.vncstream.viewer.connect.ConnectionSettings;
 import io.vncstream.viewer.screen.RemoteScreen;
-import io.vncstream.viewer.screen.LockKeys;
-import io.vncstream.viewer.screen.RemoteResize;
-import io.vncstream.viewer.screen.Scaling;
 import net.miginfocom.swing.MigLayout;
 
 import javax.swing.BorderFactory;
 import javax.swing.JFrame;
-import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JPopupMenu;
 import javax.swing.JScrollPane;
@@ -39,13 +33,9 @@ public final class ViewerWindow extends JFrame {
     private final ConnectionSettings settings;
     private final RemoteScreen screen = new RemoteScreen();
     private final JScrollPane screenScroll = new JScrollPane(screen);
-    private final RemoteResize remoteResize = new RemoteResize(screenScroll.getViewport(), this::showStatus);
-    private final LockKeys lockKeys = new LockKeys(java.awt.Toolkit.getDefaultToolkit(), this::showStatus);
-    private final RemoteAudio audio = new RemoteAudio(new JavaSoundSink(this::showStatusLater), this::showStatusLater);
+    private final ScreenControls controls;
     private final JTabbedPane tabs = new JTabbedPane();
-    private final JLabel status = new JLabel(" ");
-    private final SecurityIndicator securityIndicator = new SecurityIndicator();
-    private final JPanel statusBar = new JPanel(new MigLayout("insets 2 8 2 8, fill", "[grow]"));
+    private final StatusLine statusBar = new StatusLine();
     private final DisconnectedBanner banner;
     private final DesktopSizeFollower sizeFollower;
     private final ConnectionKeeper keeper = new ConnectionKeeper(this);
@@ -57,10 +47,9 @@ public final class ViewerWindow extends JFrame {
     private final JPopupMenu popup;
     private final TabSwitchKeys tabKeys;
 
-    private String desktopName;
+    private final WindowTitle title;
     /** The libvirt domain this window shows, or null for a plain VNC server. */
     private DomainControl domain;
-    private String domainState;
     private ConnectionInfoDialog infoDialog;
     private final FullScreen fullScreen;
 
@@ -68,15 +57,14 @@ public final class ViewerWindow extends JFrame {
         super("vncstream");
         this.app = app;
         this.settings = settings.copy();
+        this.title = new WindowTitle(this.settings.address);
         setName("viewerWindow");
         setIconImages(AppIcon.images());
         setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
 
         screen.setName("screen");
-        screen.setScaling(this.settings.scaling);
-        remoteResize.setEnabled(this.settings.remoteResize);
-        audio.setEnabled(this.settings.audio);
-        screen.setViewOnly(this.settings.viewOnly);
+        controls = new ScreenControls(this.settings, screen, screenScroll, this::showStatus, app::rememberAudio,
+                () -> actions().update());
         screen.setPlaceholder("Connecting to " + this.settings.address + "...");
         screen.setStatusListener(this::showStatus);
         screenScroll.setName("screenScroll");
@@ -105,9 +93,6 @@ public final class ViewerWindow extends JFrame {
         setJMenuBar(actions.menuBar());
         fullScreen = new FullScreen(this, toolbar, statusBar, getJMenuBar());
         popup = actions.popup();
-        status.setName("status");
-        statusBar.add(status, "growx");
-        statusBar.add(securityIndicator, "right");
 
         JPanel content = new JPanel(new MigLayout("insets 0, gap 0, fill, wrap 1", "[grow,fill]"));
         // hidemode 3: bars hidden in full screen give their space to the screen. Hidden rows
@@ -211,13 +196,8 @@ public final class ViewerWindow extends JFrame {
 
     /** The domain's state, shown in the title ("running", "shut off"). */
     void setDomainState(String state) {
-        domainState = state;
-        setTitle(title(false));
-    }
-
-    private String title(boolean disconnected) {
-        String name = desktopName == null ? settings.address : desktopName;
-        return name + (domainState != null ? " (" + domainState + ")" : "") + (disconnected ? " (disconnected)" : "") + " - vncstream";
+        title.domainState(state);
+        setTitle(title.text(false));
     }
 
     /** The connection now in use, or null. */
@@ -254,7 +234,7 @@ public final class ViewerWindow extends JFrame {
     /** Called by the keeper before the new connection's reader starts. */
     void connectionStarted(Link link) {
         RfbClient client = link.client();
-        audio.connected(client);
+        controls.audio().connected(client);
         if (domain == null) {
             devicePanel.connected(link.devices());
             consoles.connected(link.devices());
@@ -264,7 +244,7 @@ public final class ViewerWindow extends JFrame {
         banner.hideBanner();
         showStatus("Connected to " + settings.address + ": " + client.framebuffer().width() + " x "
                 + client.framebuffer().height() + ", RFB " + client.protocolVersion());
-        securityIndicator.show(client.security(), parsedAddress(), settings.via);
+        statusBar.showSecurity(client.security(), parsedAddress(), settings.via);
         actions.update();
         app.connected(this);
     }
@@ -272,7 +252,7 @@ public final class ViewerWindow extends JFrame {
     /** The connection ended (lost, or dropped to reconnect): say so at once. */
     void connectionEnded(String why) {
         screen.detach();
-        audio.disconnected();
+        controls.audio().disconnected();
         if (domain == null) {
             // A domain's devices do not depend on the screen's connection.
             devicePanel.connectionLost();
@@ -280,7 +260,7 @@ public final class ViewerWindow extends JFrame {
         }
         banner.showProblem(why);
         showStatus(why);
-        setTitle(title(true));
+        setTitle(title.text(true));
         actions.update();
     }
 
@@ -292,8 +272,8 @@ public final class ViewerWindow extends JFrame {
     }
 
     void setDesktopName(String name) {
-        desktopName = name == null || name.isBlank() ? settings.address : name;
-        setTitle(title(false));
+        title.desktopName(name);
+        setTitle(title.text(false));
     }
 
     /** Sizes the window to the remote screen (within the display) and shows it. */
@@ -378,13 +358,8 @@ public final class ViewerWindow extends JFrame {
 
     // ---- screen ----
 
-    private void showStatusLater(String text) {
-        SwingUtilities.invokeLater(() -> showStatus(text));
-    }
-
     void showStatus(String text) {
-        status.setText(text);
-        status.setToolTipText(text);
+        statusBar.show(text);
     }
 
     private ServerAddress parsedAddress() {
@@ -397,17 +372,17 @@ public final class ViewerWindow extends JFrame {
 
     /** The status bar's security indicator ("TLS: TLSv1.3, ..., server verified", "Unencrypted"). */
     public String securityText() {
-        return securityIndicator.text();
+        return statusBar.securityText();
     }
 
     /** Whether the warning about an unencrypted connection to another machine shows. */
     public boolean unencryptedWarningShown() {
-        return securityIndicator.warningShown();
+        return statusBar.unencryptedWarningShown();
     }
 
     /** The text of the status line. */
     public String statusText() {
-        return status.getText();
+        return statusBar.text();
     }
 
     private void showPopup() {
@@ -417,50 +392,9 @@ public final class ViewerWindow extends JFrame {
         popup.show(screen, r.x + Math.max(0, (r.width - p.width) / 2), r.y + Math.max(0, (r.height - p.height) / 2));
     }
 
-    public void setViewOnly(boolean on) {
-        screen.setViewOnly(on);
-        settings.viewOnly = on;
-        showStatus(on ? "View only: keyboard and mouse are not sent" : "Keyboard and mouse go to the remote desktop");
-        actions.update();
-    }
-
-    public LockKeys lockKeys() {
-        return lockKeys;
-    }
-
-    /** QEMU's audio for this window's connections. */
-    public RemoteAudio audio() {
-        return audio;
-    }
-
-    /** "Play remote audio": QEMU's sound through Java Sound (a setting, off by default). */
-    public void setAudio(boolean on) {
-        settings.audio = on;
-        app.rememberAudio(on);
-        audio.setEnabled(on);
-        actions.update();
-    }
-
-    public RemoteResize remoteResize() {
-        return remoteResize;
-    }
-
-    /** "Resize remote session to the window": the remote desktop follows the window (shown 1:1). */
-    public void setRemoteResize(boolean on) {
-        settings.remoteResize = on;
-        if (on) {
-            setScaling(Scaling.NATIVE);
-        }
-        remoteResize.setEnabled(on);
-        actions.update();
-    }
-
-    public void setScaling(Scaling s) {
-        settings.scaling = s;
-        screen.setScaling(s);
-        screenScroll.revalidate();
-        screenScroll.repaint();
-        actions.update();
+    /** View only, scaling, remote resize, audio and the lock keys of this window's screen. */
+    ScreenControls controls() {
+        return controls;
     }
 
     void showInfo() {

@@ -115,6 +115,8 @@ class DemoConsolesGuiTest extends DemoWindowTestBase {
         await(() -> subscribers("serial0") == 1, "the new server captures serial0 for the reopened console");
         awaitEdt(() -> serial.capture() != null && viewer.tabs().getTitleAt(1).equals("serial0"), "the tab is live again");
         awaitEdt(() -> viewer.getTitle().equals("vncstream demo - vncstream"), "the title is back");
+        // The note goes through the terminal's feed like output: it shows a moment after the tab is live.
+        await(() -> consoleText(serial).contains("captured again at"), "the gap marker");
         String text = GuiActionRunner.execute(() -> consoleText(serial));
         assertThat(text).as("scrollback kept, then the gap marker").contains("before-the-gap");
         int gap = text.indexOf("captured again at");
