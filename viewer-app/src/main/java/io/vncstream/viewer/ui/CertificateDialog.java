@@ -1,6 +1,5 @@
 package io.vncstream.viewer.ui;
 
-import io.vncstream.rfb.security.AuthenticationException;
 import io.vncstream.rfb.security.tls.CertificateDetails;
 import io.vncstream.rfb.security.tls.CertificatePrompt;
 import net.miginfocom.swing.MigLayout;
@@ -19,7 +18,6 @@ import java.awt.Dialog;
 import java.awt.Window;
 import java.awt.event.KeyEvent;
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.atomic.AtomicReference;
@@ -43,21 +41,8 @@ public final class CertificateDialog implements CertificatePrompt {
 
     @Override
     public Decision decide(CertificateDetails certificate) throws IOException {
-        AtomicReference<Decision> result = new AtomicReference<>(Decision.CANCEL);
-        Runnable ask = () -> result.set(ask(parent.get(), certificate));
-        if (SwingUtilities.isEventDispatchThread()) {
-            ask.run();
-        } else {
-            try {
-                SwingUtilities.invokeAndWait(ask);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AuthenticationException("interrupted while asking about the certificate");
-            } catch (InvocationTargetException e) {
-                throw new IOException("could not ask about the certificate: " + e.getCause(), e.getCause());
-            }
-        }
-        return result.get();
+        Decision d = EventThreadQuestion.ask(() -> ask(parent.get(), certificate), "about the certificate");
+        return d == null ? Decision.CANCEL : d;
     }
 
     private static Decision ask(Component parent, CertificateDetails c) {

@@ -12,11 +12,8 @@ import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JPasswordField;
 import javax.swing.JTextField;
-import javax.swing.SwingUtilities;
 import java.awt.Component;
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -43,21 +40,8 @@ public final class PasswordPrompt implements PasswordSource, CredentialsSource {
     }
 
     private Credentials onEventThread(String server, String user, boolean withUser) throws IOException {
-        AtomicReference<Credentials> result = new AtomicReference<>();
-        Runnable ask = () -> result.set(ask(parent.get(), server, user, withUser));
-        if (SwingUtilities.isEventDispatchThread()) {
-            ask.run();
-        } else {
-            try {
-                SwingUtilities.invokeAndWait(ask);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AuthenticationException("interrupted while asking for the password");
-            } catch (InvocationTargetException e) {
-                throw new IOException("could not ask for the password: " + e.getCause(), e.getCause());
-            }
-        }
-        Credentials c = result.get();
+        Credentials c = EventThreadQuestion.ask(() -> ask(parent.get(), server, user, withUser),
+                "for the password");
         if (c == null) {
             throw new AuthenticationException(withUser ? "no user name and password entered" : "no password entered");
         }

@@ -10,12 +10,10 @@ import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JPasswordField;
 import javax.swing.JTextField;
-import javax.swing.SwingUtilities;
 import java.awt.Component;
 import java.awt.Font;
-import java.lang.reflect.InvocationTargetException;
+import java.io.IOException;
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -103,18 +101,10 @@ final class SshDialogs implements SshPrompts {
 
     /** Runs a dialog on the event dispatch thread and waits; null when it could not be shown. */
     private static <T> T onEdt(Dialog<T> d) {
-        if (SwingUtilities.isEventDispatchThread()) {
-            return d.show();
-        }
-        AtomicReference<T> result = new AtomicReference<>();
         try {
-            SwingUtilities.invokeAndWait(() -> result.set(d.show()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        } catch (InvocationTargetException e) {
-            return null;
+            return EventThreadQuestion.ask(d::show, "about the SSH connection");
+        } catch (IOException e) {
+            return null; // to SSH, no answer: the login or host key is refused, with its own message
         }
-        return result.get();
     }
 }
