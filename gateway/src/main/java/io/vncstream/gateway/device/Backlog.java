@@ -25,6 +25,10 @@ final class Backlog {
     }
 
     /** What the ring holds, oldest first. */
+    int size() {
+        return (int) Math.min(total, ring.length);
+    }
+
     byte[] contents() {
         int size = (int) Math.min(total, ring.length);
         byte[] out = new byte[size];

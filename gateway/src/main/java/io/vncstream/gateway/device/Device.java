@@ -1,5 +1,7 @@
 package io.vncstream.gateway.device;
 
+import io.vncstream.rfb.Limits;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,10 +105,16 @@ public final class Device {
                 s.end("device removed");
                 signal = true;
             } else {
-                signal = past.length > 0;
-                if (signal) {
-                    s.offer(past);
+                // The stream extension has no mark for a replay: a viewer takes the capture's
+                // first send-data, and each one after a full-size one, as the replay (whose
+                // terminal queries it must not answer). So the replay always ends in a message
+                // shorter than the limit: an empty one when there is no backlog, or when the
+                // backlog fills its messages exactly; else the first live output would count.
+                s.offer(past);
+                if (past.length > 0 && past.length % Limits.MAX_STREAM_DATA == 0) {
+                    s.offer(new byte[0]);
                 }
+                signal = true;
                 subscriptions.add(s);
             }
         }
@@ -123,6 +131,13 @@ public final class Device {
         }
         s.drop();
         input.drop(s);
+    }
+
+    /** Bytes of output kept for the next capture's replay. */
+    public int backlogSize() {
+        synchronized (lock) {
+            return backlog.size();
+        }
     }
 
     public int subscriberCount() {

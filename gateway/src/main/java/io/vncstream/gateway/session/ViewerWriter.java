@@ -255,7 +255,9 @@ final class ViewerWriter implements AutoCloseable {
 
     /** Header and payload written apart: a chunk shared by every viewer of a device is never copied. */
     private void writeSendData(int id, byte[] data) throws IOException {
-        for (int off = 0; off < data.length; off += Limits.MAX_STREAM_DATA) {
+        // do-while: an empty chunk is still a message, the one that ends a replay (Device#subscribe).
+        int off = 0;
+        do {
             int len = Math.min(Limits.MAX_STREAM_DATA, data.length - off);
             header[3] = (byte) (id >>> 24);
             header[4] = (byte) (id >>> 16);
@@ -267,6 +269,7 @@ final class ViewerWriter implements AutoCloseable {
             header[10] = (byte) len;
             out.write(header);
             out.write(data, off, len);
-        }
+            off += len;
+        } while (off < data.length);
     }
 }
