@@ -11,8 +11,9 @@ public interface OutputListener {
      * the answer would reach it as if typed. The stream extension carries no mark for it; a
      * server sends its replay as the capture's first send-data, split into messages of
      * {@link io.vncstream.rfb.Limits#MAX_STREAM_DATA} only when longer, so the first message and
-     * those after a full-size one are taken as the replay. By default replayed output is treated
-     * as any other.
+     * those after a full-size one are taken as the replay. The gateway ends every replay in a
+     * shorter message, an empty one when it has nothing to replay (see the README's notes on the
+     * stream extension). By default replayed output is treated as any other.
      */
     default void replayed(byte[] data) {
         output(data);
