@@ -2,7 +2,6 @@ package io.vncstream.gateway;
 
 import io.vncstream.gateway.cli.GatewayCommand;
 import io.vncstream.rfb.client.ClientConfig;
-import io.vncstream.rfb.client.FirstFullUpdate;
 import io.vncstream.rfb.client.RfbClient;
 import io.vncstream.rfb.client.RfbClientHandler;
 import io.vncstream.rfb.client.ServerAddress;
@@ -10,7 +9,7 @@ import io.vncstream.rfb.security.ConnectionSecurity;
 import io.vncstream.rfb.security.SecurityType;
 import io.vncstream.rfb.security.tls.Fingerprint;
 import io.vncstream.rfb.security.tls.TlsOptions;
-import io.vncstream.rfb.testing.PixelDiff;
+import io.vncstream.rfb.testing.StillScreen;
 import io.vncstream.rfb.testing.QmpConnection;
 import io.vncstream.rfb.testing.TestCertificates;
 import io.vncstream.rfb.testing.TinyVm;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -74,18 +72,8 @@ class QemuTlsGatewayTest {
         try (Gateway gateway = GatewayCommand.start("--listen", "127.0.0.1:0", "--upstream", vm.vncAddress(),
                 "--upstream-password-file", upstreamPassword.toString(), "--upstream-ca", ca.caCert().toString())) {
     assertThat(directSecurity(new ClientConfig().password(s -> VNC_PASSWORD.toCharArray()).tls(new TlsOptions().caFile(ca.caCert()))).type()).as("what QEMU demands").isEqualTo(SecurityType.X509_VNC);
-            for (int attempt = 1; attempt <= 5; attempt++) {
-                BufferedImage before = vm.screendump();
-                FirstFullUpdate.Frame frame = Frames.take("127.0.0.1::" + gateway.port(), new ClientConfig());
-                BufferedImage after = vm.screendump();
-                if (PixelDiff.describe(before, after, PixelDiff.EXACT) != null) {
-                    continue;
-                }
-                assertThat(PixelDiff.distinctColours(after)).isGreaterThan(1);
-                PixelDiff.assertMatches(after, Frames.image(frame), PixelDiff.EXACT, "QEMU VNC over TLS through the gateway");
-                return;
-            }
-            throw new AssertionError("the VM's screen kept changing during 5 frames");
+            StillScreen.assertMatchesScreendump(vm, () -> Frames.image(Frames.take("127.0.0.1::" + gateway.port(),
+                    new ClientConfig())), "QEMU VNC over TLS through the gateway");
         }
     }
 

@@ -3,6 +3,7 @@ package io.vncstream.viewer.cli;
 import io.vncstream.rfb.Encodings;
 import io.vncstream.rfb.client.ClientConfig;
 import io.vncstream.rfb.testing.PixelDiff;
+import io.vncstream.rfb.testing.StillScreen;
 import io.vncstream.rfb.testing.Processes;
 import io.vncstream.rfb.testing.TinyVm;
 import org.junit.jupiter.api.AfterAll;
@@ -82,20 +83,13 @@ class SnapshotQemuTest {
      * to the console; then try again.
      */
     private void snapshotEqualsScreendump(String name, String... options) throws Exception {
-        for (int attempt = 1; attempt <= 5; attempt++) {
-            BufferedImage before = vm.screendump();
-            Path png = dir.resolve(name + "-" + attempt + ".png");
+        int[] attempt = {0};
+        StillScreen.assertMatchesScreendump(vm, () -> {
+            Path png = dir.resolve(name + "-" + ++attempt[0] + ".png");
             Cli.Outcome r = Cli.snapshot(vm.vncAddress(), png, options);
-            BufferedImage after = vm.screendump();
             System.out.println("snapshot " + vm + " " + String.join(" ", options) + ": " + r.millis() + " ms");
             assertThat(r.exitCode()).as("%s\n%s", r, vm.logTail()).isZero();
-            if (PixelDiff.describe(before, after, PixelDiff.EXACT) != null) {
-                System.out.println("the VM's screen changed during the snapshot; again");
-                continue;
-            }
-            PixelDiff.assertMatches(after, PixelDiff.read(png), PixelDiff.EXACT, "QEMU VNC, " + name);
-            return;
-        }
-        throw new AssertionError("the VM's screen kept changing during 5 snapshots");
+            return PixelDiff.read(png);
+        }, "QEMU VNC, " + name);
     }
 }

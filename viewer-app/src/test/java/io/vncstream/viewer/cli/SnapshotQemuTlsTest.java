@@ -1,6 +1,7 @@
 package io.vncstream.viewer.cli;
 
 import io.vncstream.rfb.testing.PixelDiff;
+import io.vncstream.rfb.testing.StillScreen;
 import io.vncstream.rfb.testing.Processes;
 import io.vncstream.rfb.testing.TestCertificates;
 import io.vncstream.rfb.testing.TinyVm;
@@ -116,19 +117,13 @@ class SnapshotQemuTlsTest {
     }
 
     private void snapshotEqualsScreendump(String name, String address, String... options) throws Exception {
-        for (int attempt = 1; attempt <= 5; attempt++) {
-            BufferedImage before = vm.screendump();
-            Path png = dir.resolve(name + "-" + attempt + ".png");
+        int[] attempt = {0};
+        StillScreen.assertMatchesScreendump(vm, () -> {
+            Path png = dir.resolve(name + "-" + ++attempt[0] + ".png");
             Cli.Outcome r = Cli.snapshot(address, png, options);
-            BufferedImage after = vm.screendump();
             System.out.println("snapshot " + address + " " + String.join(" ", options) + ": " + r.millis() + " ms");
             assertThat(r.exitCode()).as("%s\n%s", r, vm.logTail()).isZero();
-            if (PixelDiff.describe(before, after, PixelDiff.EXACT) != null) {
-                continue;
-            }
-            PixelDiff.assertMatches(after, PixelDiff.read(png), PixelDiff.EXACT, "QEMU VeNCrypt, " + name);
-            return;
-        }
-        throw new AssertionError("the VM's screen kept changing during 5 snapshots");
+            return PixelDiff.read(png);
+        }, "QEMU VeNCrypt, " + name);
     }
 }
