@@ -125,7 +125,8 @@ public final class SecurityContext {
             throw new IllegalStateException("TLS needs a transport, not only streams");
         }
         byte[] early = in.readBytes(in.buffered());
-        TlsStreams tls = TlsStreams.handshake(transport.input(), transport.output(), engine, serverName, early);
+        TlsStreams tls = TlsStreams.handshake(transport.input(), transport.output(), engine, serverName, early,
+                settings.tls() == null ? null : settings.tls().clientAdvice());
         transport = transport.continueWith(tls.input(), tls.output(), tls, engine.getSession().getProtocol());
         in = RfbInput.of(transport.input());
         out = transport.output();

@@ -29,6 +29,8 @@ public final class TlsStreams implements AutoCloseable {
     private final OutputStream rawOut;
     private final SSLEngine engine;
     private final String peer;
+    /** What to tell a user whom the server refuses for want of a client certificate; null: nothing. */
+    private String clientAdvice;
     private final ReentrantLock readLock = new ReentrantLock();
     private final ReentrantLock writeLock = new ReentrantLock();
     /** Records from the network not yet unwrapped, in read mode. */
@@ -37,6 +39,8 @@ public final class TlsStreams implements AutoCloseable {
     private ByteBuffer appIn;
     private ByteBuffer netOut;
     private boolean inboundDone;
+    /** Whether any plaintext came from the peer yet. */
+    private boolean received;
     private final InputStream input = new Input();
     private final OutputStream output = new Output();
 
@@ -64,14 +68,24 @@ public final class TlsStreams implements AutoCloseable {
     /** As above, with bytes of the peer's already read from {@code rawIn} (at most one TLS record's worth). */
     public static TlsStreams handshake(InputStream rawIn, OutputStream rawOut, SSLEngine engine, String peer,
                                        byte[] alreadyRead) throws IOException {
+        return handshake(rawIn, rawOut, engine, peer, alreadyRead, null);
+    }
+
+    /**
+     * As above; {@code clientAdvice} is added to the error when the server refuses us for want of a
+     * client certificate (which under TLS 1.3 it says only after the handshake, at the first read).
+     */
+    public static TlsStreams handshake(InputStream rawIn, OutputStream rawOut, SSLEngine engine, String peer,
+                                       byte[] alreadyRead, String clientAdvice) throws IOException {
         TlsStreams tls = new TlsStreams(rawIn, rawOut, engine, peer);
+        tls.clientAdvice = clientAdvice;
         if (alreadyRead.length > 0) {
             tls.netIn = ByteBuffer.allocate(Math.max(tls.netIn.capacity(), alreadyRead.length)).put(alreadyRead).flip();
         }
         try {
             tls.runHandshake();
         } catch (SSLException e) {
-            throw failure(peer, e);
+            throw tls.failure(e);
         }
         return tls;
     }
@@ -211,6 +225,10 @@ public final class TlsStreams implements AutoCloseable {
         try {
             while (!appIn.hasRemaining()) {
                 if (inboundDone) {
+                    if (!received && engine.getUseClientMode()) {
+                        // An RFB server always speaks after TLS; QEMU closes at once when it refuses a client's certificate.
+                        throw ClientCertificateAlerts.closedAfterHandshake(peer, engine, clientAdvice);
+                    }
                     return -1;
                 }
                 if (len >= engine.getSession().getApplicationBufferSize()) {
@@ -218,7 +236,12 @@ public final class TlsStreams implements AutoCloseable {
                     if (n == 0) {
                         continue;
                     }
+                    if (n < 0 && n != OVERFLOW) {
+                        inboundDone = true;
+                        continue; // the end, as the check above reports it
+                    }
                     if (n != OVERFLOW) {
+                        received = true;
                         return n;
                     }
                 }
@@ -231,9 +254,10 @@ public final class TlsStreams implements AutoCloseable {
             }
             int n = Math.min(len, appIn.remaining());
             appIn.get(b, off, n);
+            received = true;
             return n;
         } catch (SSLException e) {
-            throw failure(peer, e);
+            throw failure(e);
         } finally {
             readLock.unlock();
         }
@@ -295,7 +319,7 @@ public final class TlsStreams implements AutoCloseable {
                 }
             }
         } catch (SSLException e) {
-            throw failure(peer, e);
+            throw failure(e);
         }
     }
 
@@ -312,6 +336,11 @@ public final class TlsStreams implements AutoCloseable {
                 writeLock.unlock();
             }
         }
+    }
+
+    private TlsException failure(SSLException e) {
+        String refused = ClientCertificateAlerts.describe(peer, engine, e, clientAdvice);
+        return refused == null ? failure(peer, e) : new TlsException(refused, e);
     }
 
     /** One line: our certificate verdict when that was it, else the JDK's words for the failure. */

@@ -1,0 +1,76 @@
+package io.vncstream.rfb.security.tls;
+
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSession;
+import java.io.EOFException;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.Set;
+
+/**
+ * Says in words when a server refused the TLS connection over its client certificate (QEMU with
+ * {@code verify-peer=on}, libvirt's {@code vnc_tls_x509_verify = 1}): either we had none to give,
+ * or it did not accept ours. A TLS library's alert names only the alert, and under TLS 1.3 it comes
+ * after our side of the handshake is done, at the first read; QEMU sends no alert at all but checks
+ * the certificate after the handshake and closes the connection.
+ */
+final class ClientCertificateAlerts {
+    /** Alerts a TLS server sends about the client's certificate, or about its absence. */
+    private static final Set<String> ABOUT_THE_CLIENT = Set.of("certificate_required", "bad_certificate",
+            "unsupported_certificate", "certificate_revoked", "certificate_expired", "certificate_unknown",
+            "unknown_ca", "access_denied", "handshake_failure", "decrypt_error");
+    private static final String RECEIVED = "Received fatal alert: ";
+
+    private ClientCertificateAlerts() {
+    }
+
+    /** The one-line error, or null when {@code e} is not the server refusing over a client certificate. */
+    static String describe(String peer, SSLEngine engine, SSLException e, String advice) {
+        String message = e.getMessage();
+        if (message == null || !message.startsWith(RECEIVED)) {
+            return null;
+        }
+        String alert = message.substring(RECEIVED.length()).trim();
+        if (!ABOUT_THE_CLIENT.contains(alert)) {
+            return null;
+        }
+        X509Certificate sent = sent(engine);
+        if (sent != null) {
+            return "TLS with " + peer + " failed: the server refused our client certificate "
+                    + HostNames.printable(sent.getSubjectX500Principal().getName()) + " (TLS alert " + alert + ")";
+        }
+        if (!alert.equals("certificate_required") && !alert.equals("handshake_failure")
+                && !alert.equals("bad_certificate") && !alert.equals("access_denied")) {
+            return null;
+        }
+        return "TLS with " + peer + " failed: the server wants a client certificate and none was given (TLS alert "
+                + alert + ")" + (advice == null ? "" : ": " + advice);
+    }
+
+    /**
+     * The peer ended the connection after the handshake without a byte of RFB: QEMU checks the
+     * client's certificate only then and closes without an alert when it does not accept it.
+     */
+    static EOFException closedAfterHandshake(String peer, SSLEngine engine, String advice) {
+        X509Certificate sent = sent(engine);
+        String why = sent != null
+                ? "it did not accept our client certificate " + HostNames.printable(sent.getSubjectX500Principal().getName())
+                : "it wants a client certificate and none was given" + (advice == null ? "" : " (" + advice + ")");
+        return new EOFException("the server " + peer + " closed the connection right after the TLS handshake, as QEMU"
+                + " does when " + why);
+    }
+
+    private static X509Certificate sent(SSLEngine engine) {
+        X509Certificate c = first(engine.getSession());
+        return c != null ? c : first(engine.getHandshakeSession());
+    }
+
+    private static X509Certificate first(SSLSession session) {
+        if (session == null) {
+            return null;
+        }
+        Certificate[] local = session.getLocalCertificates();
+        return local != null && local.length > 0 && local[0] instanceof X509Certificate x ? x : null;
+    }
+}
