@@ -39,7 +39,7 @@ public final class TlsOptions {
                 throw new IOException("CA file " + file + ": no certificate in it");
             }
             for (var c : certificates) {
-                extraCas.add((X509Certificate) c);
+                ca((X509Certificate) c);
             }
         } catch (CertificateException e) {
             throw new IOException("CA file " + file + ": not a PEM certificate (" + e.getMessage() + ")", e);
@@ -47,8 +47,11 @@ public final class TlsOptions {
         return this;
     }
 
+    /** Trusts one more CA; one already trusted is not added twice (a reconnect may add it again). */
     public TlsOptions ca(X509Certificate certificate) {
-        extraCas.add(certificate);
+        if (!extraCas.contains(certificate)) {
+            extraCas.add(certificate);
+        }
         return this;
     }
 
