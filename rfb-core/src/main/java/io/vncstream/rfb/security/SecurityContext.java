@@ -126,7 +126,7 @@ public final class SecurityContext {
         }
         byte[] early = in.readBytes(in.buffered());
         TlsStreams tls = TlsStreams.handshake(transport.input(), transport.output(), engine, serverName, early,
-                settings.tls() == null ? null : settings.tls().clientAdvice());
+                settings.tls());
         transport = transport.continueWith(tls.input(), tls.output(), tls, engine.getSession().getProtocol());
         in = RfbInput.of(transport.input());
         out = transport.output();

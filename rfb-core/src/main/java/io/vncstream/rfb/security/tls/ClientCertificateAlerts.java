@@ -26,7 +26,7 @@ final class ClientCertificateAlerts {
     }
 
     /** The one-line error, or null when {@code e} is not the server refusing over a client certificate. */
-    static String describe(String peer, SSLEngine engine, SSLException e, String advice) {
+    static String describe(String peer, SSLEngine engine, SSLException e, TlsOptions client) {
         String message = e.getMessage();
         if (message == null || !message.startsWith(RECEIVED)) {
             return null;
@@ -35,7 +35,8 @@ final class ClientCertificateAlerts {
         if (!ABOUT_THE_CLIENT.contains(alert)) {
             return null;
         }
-        X509Certificate sent = sent(engine);
+        X509Certificate sent = sent(engine, client);
+        String advice = client == null ? null : client.clientAdvice();
         if (sent != null) {
             return "TLS with " + peer + " failed: the server refused our client certificate "
                     + HostNames.printable(sent.getSubjectX500Principal().getName()) + " (TLS alert " + alert + ")";
@@ -52,8 +53,9 @@ final class ClientCertificateAlerts {
      * The peer ended the connection after the handshake without a byte of RFB: QEMU checks the
      * client's certificate only then and closes without an alert when it does not accept it.
      */
-    static EOFException closedAfterHandshake(String peer, SSLEngine engine, String advice) {
-        X509Certificate sent = sent(engine);
+    static EOFException closedAfterHandshake(String peer, SSLEngine engine, TlsOptions client) {
+        X509Certificate sent = sent(engine, client);
+        String advice = client == null ? null : client.clientAdvice();
         String why = sent != null
                 ? "it did not accept our client certificate " + HostNames.printable(sent.getSubjectX500Principal().getName())
                 : "it wants a client certificate and none was given" + (advice == null ? "" : " (" + advice + ")");
@@ -61,9 +63,19 @@ final class ClientCertificateAlerts {
                 + " does when " + why);
     }
 
-    private static X509Certificate sent(SSLEngine engine) {
+    /**
+     * The certificate we presented: the session's record of it, or, where a failed TLS 1.2
+     * handshake left no session, the one configured (our key manager offers it whenever asked).
+     */
+    private static X509Certificate sent(SSLEngine engine, TlsOptions client) {
         X509Certificate c = first(engine.getSession());
-        return c != null ? c : first(engine.getHandshakeSession());
+        if (c == null) {
+            c = first(engine.getHandshakeSession());
+        }
+        if (c == null && client != null && !client.clientChain().isEmpty()) {
+            c = client.clientChain().get(0);
+        }
+        return c;
     }
 
     private static X509Certificate first(SSLSession session) {

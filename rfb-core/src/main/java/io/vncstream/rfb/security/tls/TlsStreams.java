@@ -29,8 +29,8 @@ public final class TlsStreams implements AutoCloseable {
     private final OutputStream rawOut;
     private final SSLEngine engine;
     private final String peer;
-    /** What to tell a user whom the server refuses for want of a client certificate; null: nothing. */
-    private String clientAdvice;
+    /** The client certificate we would present and what to say without one; null: none, nothing to say. */
+    private TlsOptions client;
     private final ReentrantLock readLock = new ReentrantLock();
     private final ReentrantLock writeLock = new ReentrantLock();
     /** Records from the network not yet unwrapped, in read mode. */
@@ -72,13 +72,14 @@ public final class TlsStreams implements AutoCloseable {
     }
 
     /**
-     * As above; {@code clientAdvice} is added to the error when the server refuses us for want of a
-     * client certificate (which under TLS 1.3 it says only after the handshake, at the first read).
+     * As above; {@code client} (may be null) says which client certificate the engine presents, and
+     * what to tell the user when the server refuses us over it or for want of one (which under
+     * TLS 1.3 it says only after the handshake, at the first read).
      */
     public static TlsStreams handshake(InputStream rawIn, OutputStream rawOut, SSLEngine engine, String peer,
-                                       byte[] alreadyRead, String clientAdvice) throws IOException {
+                                       byte[] alreadyRead, TlsOptions client) throws IOException {
         TlsStreams tls = new TlsStreams(rawIn, rawOut, engine, peer);
-        tls.clientAdvice = clientAdvice;
+        tls.client = client;
         if (alreadyRead.length > 0) {
             tls.netIn = ByteBuffer.allocate(Math.max(tls.netIn.capacity(), alreadyRead.length)).put(alreadyRead).flip();
         }
@@ -102,12 +103,34 @@ public final class TlsStreams implements AutoCloseable {
         return engine;
     }
 
+    /**
+     * A write that fails because the peer has closed may have been answered already: a TLS 1.2
+     * server that refuses our certificate sends its alert and closes while we still write our
+     * flight. The alert, if it arrived, says more than "broken pipe".
+     */
+    private HandshakeStatus sendDuringHandshake() throws IOException {
+        try {
+            return send(EMPTY).getHandshakeStatus();
+        } catch (SSLException e) {
+            throw e;
+        } catch (IOException writeFailed) {
+            try {
+                unwrap();
+            } catch (SSLException alert) {
+                throw alert;
+            } catch (IOException unreadable) {
+                // nothing more to learn
+            }
+            throw writeFailed;
+        }
+    }
+
     private void runHandshake() throws IOException {
         engine.beginHandshake();
         HandshakeStatus status = engine.getHandshakeStatus();
         while (true) {
             switch (status) {
-                case NEED_WRAP -> status = send(EMPTY).getHandshakeStatus();
+                case NEED_WRAP -> status = sendDuringHandshake();
                 case NEED_UNWRAP, NEED_UNWRAP_AGAIN -> {
                     SSLEngineResult r = unwrap();
                     if (r == null) {
@@ -227,7 +250,7 @@ public final class TlsStreams implements AutoCloseable {
                 if (inboundDone) {
                     if (!received && engine.getUseClientMode()) {
                         // An RFB server always speaks after TLS; QEMU closes at once when it refuses a client's certificate.
-                        throw ClientCertificateAlerts.closedAfterHandshake(peer, engine, clientAdvice);
+                        throw ClientCertificateAlerts.closedAfterHandshake(peer, engine, client);
                     }
                     return -1;
                 }
@@ -339,7 +362,7 @@ public final class TlsStreams implements AutoCloseable {
     }
 
     private TlsException failure(SSLException e) {
-        String refused = ClientCertificateAlerts.describe(peer, engine, e, clientAdvice);
+        String refused = ClientCertificateAlerts.describe(peer, engine, e, client);
         return refused == null ? failure(peer, e) : new TlsException(refused, e);
     }
 
