@@ -250,7 +250,7 @@ public final class TlsStreams implements AutoCloseable {
                 if (inboundDone) {
                     if (!received && engine.getUseClientMode()) {
                         // An RFB server always speaks after TLS; QEMU closes at once when it refuses a client's certificate.
-                        throw ClientCertificateAlerts.closedAfterHandshake(peer, engine, client);
+                        throw TlsFailures.closedAfterHandshake(peer, engine, client);
                     }
                     return -1;
                 }
@@ -362,22 +362,7 @@ public final class TlsStreams implements AutoCloseable {
     }
 
     private TlsException failure(SSLException e) {
-        String refused = ClientCertificateAlerts.describe(peer, engine, e, client);
-        return refused == null ? failure(peer, e) : new TlsException(refused, e);
-    }
-
-    /** One line: our certificate verdict when that was it, else the JDK's words for the failure. */
-    static TlsException failure(String peer, SSLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof CertificateRejectedException) {
-                return new TlsException(t.getMessage(), e);
-            }
-        }
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        if (message.contains("No appropriate protocol")) {
-            message += " (anonymous TLS is disabled in this Java runtime: jdk.tls.disabledAlgorithms lists anon)";
-        }
-        return new TlsException("TLS with " + peer + " failed: " + message, e);
+        return TlsFailures.describe(peer, engine, e, client);
     }
 
     private final class Input extends InputStream {

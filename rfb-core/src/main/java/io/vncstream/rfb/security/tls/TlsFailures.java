@@ -9,24 +9,43 @@ import java.security.cert.X509Certificate;
 import java.util.Set;
 
 /**
- * Says in words when a server refused the TLS connection over its client certificate (QEMU with
+ * One line for a TLS failure: our certificate verdict when that was it, else the JDK's words; and
+ * in words when a server refused the TLS connection over its client certificate (QEMU with
  * {@code verify-peer=on}, libvirt's {@code vnc_tls_x509_verify = 1}): either we had none to give,
  * or it did not accept ours. A TLS library's alert names only the alert, and under TLS 1.3 it comes
  * after our side of the handshake is done, at the first read; QEMU sends no alert at all but checks
  * the certificate after the handshake and closes the connection.
  */
-final class ClientCertificateAlerts {
+final class TlsFailures {
     /** Alerts a TLS server sends about the client's certificate, or about its absence. */
     private static final Set<String> ABOUT_THE_CLIENT = Set.of("certificate_required", "bad_certificate",
             "unsupported_certificate", "certificate_revoked", "certificate_expired", "certificate_unknown",
             "unknown_ca", "access_denied", "handshake_failure", "decrypt_error");
     private static final String RECEIVED = "Received fatal alert: ";
 
-    private ClientCertificateAlerts() {
+    private TlsFailures() {
     }
 
-    /** The one-line error, or null when {@code e} is not the server refusing over a client certificate. */
-    static String describe(String peer, SSLEngine engine, SSLException e, TlsOptions client) {
+    /** The one-line error for {@code e}; {@code client} (may be null) says which client certificate the engine presents. */
+    static TlsException describe(String peer, SSLEngine engine, SSLException e, TlsOptions client) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CertificateRejectedException) {
+                return new TlsException(t.getMessage(), e);
+            }
+        }
+        String refused = aboutTheClient(peer, engine, e, client);
+        if (refused != null) {
+            return new TlsException(refused, e);
+        }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (message.contains("No appropriate protocol")) {
+            message += " (anonymous TLS is disabled in this Java runtime: jdk.tls.disabledAlgorithms lists anon)";
+        }
+        return new TlsException("TLS with " + peer + " failed: " + message, e);
+    }
+
+    /** The error when {@code e} is the server refusing us over a client certificate, else null. */
+    private static String aboutTheClient(String peer, SSLEngine engine, SSLException e, TlsOptions client) {
         String message = e.getMessage();
         if (message == null || !message.startsWith(RECEIVED)) {
             return null;
