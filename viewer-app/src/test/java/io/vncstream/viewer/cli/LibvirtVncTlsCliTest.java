@@ -123,6 +123,7 @@ class LibvirtVncTlsCliTest {
                 PixelDiff.assertMatches(LibvirtCliTest.readImage(ref), PixelDiff.read(png), PixelDiff.EXACT,
                         "snapshot through vnc_tls vs virsh screenshot");
                 assertThat(r.errLines()).hasSize(1);
+                System.out.println(uri + ": " + r.errLines().get(0));
                 return r.errLines().get(0);
             } catch (AssertionError e) {
                 last = e;

@@ -6,37 +6,46 @@ import java.net.Socket;
 import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
-import java.util.List;
 
 /**
  * Presents the one client certificate the user configured whenever a server asks, as gtk-vnc
  * does: the JDK's own key managers send nothing unless the certificate's issuer is among those
  * the server lists, and a server that lists none (or another name for the same CA) would then
  * get no certificate and refuse us with a less helpful alert. The key type must still fit: an
- * RSA certificate is not offered for an EC-only request.
+ * RSA certificate is not offered for an EC-only request. Without a certificate it answers with
+ * none; either way it tells the connection's {@link ClientIdentity} that the server asked.
  */
 final class ClientKeyManager extends X509ExtendedKeyManager {
     static final String ALIAS = "client";
 
+    private final ClientIdentity identity;
     private final PrivateKey key;
     private final X509Certificate[] chain;
 
-    ClientKeyManager(PrivateKey key, List<X509Certificate> chain) {
-        this.key = key;
-        this.chain = chain.toArray(X509Certificate[]::new);
+    ClientKeyManager(ClientIdentity identity) {
+        this.identity = identity;
+        this.key = identity.key();
+        this.chain = identity.chain().toArray(X509Certificate[]::new);
     }
 
     @Override
     public String chooseEngineClientAlias(String[] keyTypes, Principal[] issuers, SSLEngine engine) {
-        return choose(keyTypes);
+        String alias = choose(keyTypes);
+        identity.asked(alias != null);
+        return alias;
     }
 
     @Override
     public String chooseClientAlias(String[] keyTypes, Principal[] issuers, Socket socket) {
-        return choose(keyTypes);
+        String alias = choose(keyTypes);
+        identity.asked(alias != null);
+        return alias;
     }
 
     private String choose(String[] keyTypes) {
+        if (key == null) {
+            return null;
+        }
         if (keyTypes == null) {
             return ALIAS;
         }

@@ -61,13 +61,13 @@ public final class TlsEngines {
 
     /**
      * An engine that checks the server's certificate with {@code check} and, when {@code client}
-     * has a client certificate, presents it if the server asks for one.
+     * has a client certificate, presents it if the server asks for one; {@code client} learns
+     * whether the server asked.
      */
-    public static SSLEngine x509(String host, int port, CertificateCheck check, TlsOptions client) throws TlsException {
+    public static SSLEngine x509(String host, int port, CertificateCheck check, ClientIdentity client) throws TlsException {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
-            KeyManager[] keys = client == null || client.clientKey() == null ? null
-                    : new KeyManager[] {new ClientKeyManager(client.clientKey(), client.clientChain())};
+            KeyManager[] keys = client == null ? null : new KeyManager[] {new ClientKeyManager(client)};
             context.init(keys, new TrustManager[] {check}, null);
             SSLEngine engine = host == null ? context.createSSLEngine() : context.createSSLEngine(host, port);
             engine.setUseClientMode(true);

@@ -27,7 +27,7 @@ final class TlsFailures {
     }
 
     /** The one-line error for {@code e}; {@code client} (may be null) says which client certificate the engine presents. */
-    static TlsException describe(String peer, SSLEngine engine, SSLException e, TlsOptions client) {
+    static TlsException describe(String peer, SSLEngine engine, SSLException e, ClientIdentity client) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof CertificateRejectedException) {
                 return new TlsException(t.getMessage(), e);
@@ -45,7 +45,7 @@ final class TlsFailures {
     }
 
     /** The error when {@code e} is the server refusing us over a client certificate, else null. */
-    private static String aboutTheClient(String peer, SSLEngine engine, SSLException e, TlsOptions client) {
+    private static String aboutTheClient(String peer, SSLEngine engine, SSLException e, ClientIdentity client) {
         String message = e.getMessage();
         if (message == null || !message.startsWith(RECEIVED)) {
             return null;
@@ -55,13 +55,13 @@ final class TlsFailures {
             return null;
         }
         X509Certificate sent = sent(engine, client);
-        String advice = client == null ? null : client.clientAdvice();
+        String advice = client == null ? null : client.advice();
         if (sent != null) {
             return "TLS with " + peer + " failed: the server refused our client certificate "
                     + HostNames.printable(sent.getSubjectX500Principal().getName()) + " (TLS alert " + alert + ")";
         }
-        if (!alert.equals("certificate_required") && !alert.equals("handshake_failure")
-                && !alert.equals("bad_certificate") && !alert.equals("access_denied")) {
+        // Other alerts (a handshake_failure over cipher suites, say) blame a certificate only if the server asked for one.
+        if (!alert.equals("certificate_required") && (client == null || !client.requested())) {
             return null;
         }
         return "TLS with " + peer + " failed: the server wants a client certificate and none was given (TLS alert "
@@ -72,27 +72,30 @@ final class TlsFailures {
      * The peer ended the connection after the handshake without a byte of RFB: QEMU checks the
      * client's certificate only then and closes without an alert when it does not accept it.
      */
-    static EOFException closedAfterHandshake(String peer, SSLEngine engine, TlsOptions client) {
+    static EOFException closedAfterHandshake(String peer, SSLEngine engine, ClientIdentity client) {
+        String closed = "the server " + peer + " closed the connection right after the TLS handshake";
+        if (client == null || !client.requested()) {
+            return new EOFException(closed);
+        }
         X509Certificate sent = sent(engine, client);
-        String advice = client == null ? null : client.clientAdvice();
+        String advice = client.advice();
         String why = sent != null
                 ? "it did not accept our client certificate " + HostNames.printable(sent.getSubjectX500Principal().getName())
                 : "it wants a client certificate and none was given" + (advice == null ? "" : " (" + advice + ")");
-        return new EOFException("the server " + peer + " closed the connection right after the TLS handshake, as QEMU"
-                + " does when " + why);
+        return new EOFException(closed + ", as QEMU does when " + why);
     }
 
     /**
      * The certificate we presented: the session's record of it, or, where a failed TLS 1.2
-     * handshake left no session, the one configured (our key manager offers it whenever asked).
+     * handshake left no session, what our key manager handed over.
      */
-    private static X509Certificate sent(SSLEngine engine, TlsOptions client) {
+    private static X509Certificate sent(SSLEngine engine, ClientIdentity client) {
         X509Certificate c = first(engine.getSession());
         if (c == null) {
             c = first(engine.getHandshakeSession());
         }
-        if (c == null && client != null && !client.clientChain().isEmpty()) {
-            c = client.clientChain().get(0);
+        if (c == null && client != null) {
+            c = client.presented();
         }
         return c;
     }

@@ -29,8 +29,8 @@ public final class TlsStreams implements AutoCloseable {
     private final OutputStream rawOut;
     private final SSLEngine engine;
     private final String peer;
-    /** The client certificate we would present and what to say without one; null: none, nothing to say. */
-    private TlsOptions client;
+    /** The connection's client certificate, and whether the server asked for one; null: not known. */
+    private ClientIdentity client;
     private final ReentrantLock readLock = new ReentrantLock();
     private final ReentrantLock writeLock = new ReentrantLock();
     /** Records from the network not yet unwrapped, in read mode. */
@@ -72,12 +72,12 @@ public final class TlsStreams implements AutoCloseable {
     }
 
     /**
-     * As above; {@code client} (may be null) says which client certificate the engine presents, and
-     * what to tell the user when the server refuses us over it or for want of one (which under
-     * TLS 1.3 it says only after the handshake, at the first read).
+     * As above; {@code client} (may be null) is the engine's client certificate and whether the
+     * server asked for one, for the error when the server refuses us over it or for want of one
+     * (which under TLS 1.3 it says only after the handshake, at the first read).
      */
     public static TlsStreams handshake(InputStream rawIn, OutputStream rawOut, SSLEngine engine, String peer,
-                                       byte[] alreadyRead, TlsOptions client) throws IOException {
+                                       byte[] alreadyRead, ClientIdentity client) throws IOException {
         TlsStreams tls = new TlsStreams(rawIn, rawOut, engine, peer);
         tls.client = client;
         if (alreadyRead.length > 0) {

@@ -89,11 +89,12 @@ class ClientCertificateAlertsTest {
                 String key = "127.0.0.1:" + port;
                 CertificateCheck check = new CertificateCheck(options.caFile(ca.caCert()), key, "127.0.0.1",
                         UserWait.NONE, Clock.systemUTC());
-                SSLEngine engine = TlsEngines.x509("127.0.0.1", port, check, options);
+                ClientIdentity client = new ClientIdentity(options.clientAdvice("looked in /nowhere"));
+                SSLEngine engine = TlsEngines.x509("127.0.0.1", port, check, client);
                 engine.setEnabledProtocols(new String[] {protocol});
                 try {
                     TlsStreams tls = TlsStreams.handshake(raw.getInputStream(), raw.getOutputStream(), engine,
-                            "127.0.0.1::" + port, new byte[0], options.clientAdvice("looked in /nowhere"));
+                            "127.0.0.1::" + port, new byte[0], client);
                     int b = tls.input().read();
                     return new AssertionError("the server let us in and sent " + b);
                 } catch (IOException e) {
