@@ -1,6 +1,9 @@
 package io.vncstream.libvirt;
 
 import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.net.URISyntaxException;
 import java.util.Locale;
 
@@ -53,9 +56,36 @@ public record LibvirtUri(String text, String driver, String transport, String us
         return transport.equals("ssh");
     }
 
-    /** The URI virsh is given on the machine it runs on: this one locally, the host-local one remotely. */
+    /**
+     * The URI virsh is given on the machine it runs on: this one locally, the host-local one
+     * remotely. A remote URI's {@code socket=} names the daemon's socket on that host (libvirt's own
+     * ssh transport connects to it there), so virsh there gets it as {@code DRIVER+unix:///PATH?socket=};
+     * the other parameters of an ssh URI are about the SSH client and stay here.
+     */
     public String virshUri() {
-        return isSsh() ? driver + "://" + path : text;
+        if (!isSsh()) {
+            return text;
+        }
+        String socket = queryParameter("socket");
+        return socket == null ? driver + "://" + path
+                : driver + "+unix://" + path + "?socket=" + URLEncoder.encode(socket, StandardCharsets.UTF_8)
+                        .replace("%2F", "/").replace("+", "%20");
+    }
+
+    /** A parameter of the URI's query, decoded; null when absent. */
+    public String queryParameter(String name) {
+        String query = URI.create(text).getRawQuery();
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq);
+            if (URLDecoder.decode(key, StandardCharsets.UTF_8).equals(name)) {
+                return eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 
     /** {@code qemu:///system} and remote system URIs reach the system instance, run as root. */

@@ -31,4 +31,19 @@ class LibvirtUriTest {
         assertThatThrownBy(() -> LibvirtUri.parse("qemu+tcp://h/system")).hasMessageContaining("transport 'tcp' is not supported");
         assertThatThrownBy(() -> LibvirtUri.parse("qemu+ssh:///system")).hasMessageContaining("needs a host");
     }
+
+    @Test
+    void aPrivateDaemonsSocketReachesVirshLocallyAndOverSsh() {
+        LibvirtUri local = LibvirtUri.parse("qemu+unix:///system?socket=/tmp/d/libvirt-sock");
+        assertThat(local.isSsh()).isFalse();
+        assertThat(local.virshUri()).isEqualTo("qemu+unix:///system?socket=/tmp/d/libvirt-sock");
+        LibvirtUri remote = LibvirtUri.parse("qemu+ssh://root@localhost:2222/system?socket=/tmp/d/libvirt-sock&keyfile=/k");
+        assertThat(remote.host()).isEqualTo("localhost");
+        assertThat(remote.queryParameter("keyfile")).isEqualTo("/k");
+        assertThat(remote.virshUri()).as("the socket is the remote host's; keyfile is for our ssh")
+                .isEqualTo("qemu+unix:///system?socket=/tmp/d/libvirt-sock");
+        assertThat(LibvirtUri.parse("qemu+ssh://h/system?socket=/a%20b").virshUri())
+                .isEqualTo("qemu+unix:///system?socket=/a%20b");
+        assertThat(LibvirtUri.parse("qemu+ssh://h/system").queryParameter("socket")).isNull();
+    }
 }

@@ -84,9 +84,15 @@ public final class PemFiles {
 
     /** Throws unless {@code key} is the private half of the certificate's public key. */
     public static void checkPair(PrivateKey key, X509Certificate certificate, Path keyFile, Path certFile) throws IOException {
+        checkPair(key, certificate, keyFile, certFile, "--tls-key", "--tls-cert");
+    }
+
+    /** As above, naming the files as the options (or words) {@code keyWhat} and {@code certWhat}. */
+    public static void checkPair(PrivateKey key, X509Certificate certificate, Path keyFile, Path certFile,
+                                 String keyWhat, String certWhat) throws IOException {
         PublicKey pub = certificate.getPublicKey();
         if (!pub.getAlgorithm().equals(key.getAlgorithm()) && !(isEdDsa(pub) && isEdDsa(key))) {
-            throw mismatch(keyFile, certFile, key.getAlgorithm() + " key, " + pub.getAlgorithm() + " certificate");
+            throw mismatch(keyFile, certFile, keyWhat, certWhat, key.getAlgorithm() + " key, " + pub.getAlgorithm() + " certificate");
         }
         String algorithm = switch (key.getAlgorithm()) {
             case "RSA" -> "SHA256withRSA";
@@ -107,10 +113,10 @@ public final class PemFiles {
             verifier.initVerify(pub);
             verifier.update(probe);
             if (!verifier.verify(signature)) {
-                throw mismatch(keyFile, certFile, "a different key pair");
+                throw mismatch(keyFile, certFile, keyWhat, certWhat, "a different key pair");
             }
         } catch (GeneralSecurityException e) {
-            throw mismatch(keyFile, certFile, e.getMessage());
+            throw mismatch(keyFile, certFile, keyWhat, certWhat, e.getMessage());
         }
     }
 
@@ -118,8 +124,8 @@ public final class PemFiles {
         return k.getAlgorithm().startsWith("Ed");
     }
 
-    private static IOException mismatch(Path keyFile, Path certFile, String detail) {
-        return new IOException("--tls-key " + keyFile + " does not belong to --tls-cert " + certFile + " (" + detail + ")");
+    private static IOException mismatch(Path keyFile, Path certFile, String keyWhat, String certWhat, String detail) {
+        return new IOException(keyWhat + " " + keyFile + " does not belong to " + certWhat + " " + certFile + " (" + detail + ")");
     }
 
     /** Far above any certificate chain; a larger file is not one. */

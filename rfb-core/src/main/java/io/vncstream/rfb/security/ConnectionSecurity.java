@@ -2,10 +2,15 @@ package io.vncstream.rfb.security;
 
 /**
  * How a connection is protected, for the status bar and the connection info: the security type
- * chosen, the TLS protocol and cipher suite when encrypted, and how the server was verified.
+ * chosen, the TLS protocol and cipher suite when encrypted, how the server was verified, and the
+ * subject of the client certificate we presented, if the server asked for one (null otherwise).
  */
 public record ConnectionSecurity(int type, String protocol, String cipherSuite, Verification verification,
-                                 String fingerprint) {
+                                 String fingerprint, String clientCertificate) {
+    public ConnectionSecurity(int type, String protocol, String cipherSuite, Verification verification, String fingerprint) {
+        this(type, protocol, cipherSuite, verification, fingerprint, null);
+    }
+
     /** How the server's identity was established. */
     public enum Verification {
         /** No TLS at all. */
@@ -46,15 +51,19 @@ public record ConnectionSecurity(int type, String protocol, String cipherSuite, 
     }
 
     public ConnectionSecurity withType(int newType) {
-        return new ConnectionSecurity(newType, protocol, cipherSuite, verification, fingerprint);
+        return new ConnectionSecurity(newType, protocol, cipherSuite, verification, fingerprint, clientCertificate);
     }
 
-    /** "X509Vnc, TLSv1.3, TLS_AES_256_GCM_SHA384, server verified" or "VncAuth, unencrypted". */
+    /**
+     * "X509Vnc, TLSv1.3, TLS_AES_256_GCM_SHA384, server verified" or "VncAuth, unencrypted"; with
+     * ", client certificate CN=..." when we presented one.
+     */
     public String summary() {
         String name = SecurityType.name(type);
         if (!encrypted()) {
             return name + ", unencrypted";
         }
-        return name + ", " + protocol + ", " + cipherSuite + ", " + verification.text();
+        return name + ", " + protocol + ", " + cipherSuite + ", " + verification.text()
+                + (clientCertificate == null ? "" : ", client certificate " + clientCertificate);
     }
 }

@@ -2,6 +2,7 @@ package io.vncstream.rfb.security;
 
 import io.vncstream.rfb.io.RfbInput;
 import io.vncstream.rfb.io.Transport;
+import io.vncstream.rfb.security.tls.ClientIdentity;
 import io.vncstream.rfb.security.tls.TlsOptions;
 import io.vncstream.rfb.security.tls.TlsStreams;
 
@@ -121,11 +122,17 @@ public final class SecurityContext {
      * whole-buffer read may hold an alert) are TLS's, handed to it first.
      */
     public SSLSession startTls(SSLEngine engine) throws IOException {
+        return startTls(engine, null);
+    }
+
+    /** As above, for an engine presenting {@code client}'s certificate (null: none, or anonymous TLS). */
+    public SSLSession startTls(SSLEngine engine, ClientIdentity client) throws IOException {
         if (transport == null) {
             throw new IllegalStateException("TLS needs a transport, not only streams");
         }
         byte[] early = in.readBytes(in.buffered());
-        TlsStreams tls = TlsStreams.handshake(transport.input(), transport.output(), engine, serverName, early);
+        TlsStreams tls = TlsStreams.handshake(transport.input(), transport.output(), engine, serverName, early,
+                client);
         transport = transport.continueWith(tls.input(), tls.output(), tls, engine.getSession().getProtocol());
         in = RfbInput.of(transport.input());
         out = transport.output();

@@ -38,17 +38,27 @@ public final class LibvirtTestDomain implements AutoCloseable {
     private static int users;
 
     private final String name;
+    private final String uri;
     private final Path serialSocket;
     private final Path channelSocket;
 
-    private LibvirtTestDomain(String name) {
+    private LibvirtTestDomain(String name, String uri) {
         this.name = name;
+        this.uri = uri;
         this.serialSocket = SOCKETS.resolve(name + "-serial1.sock");
         this.channelSocket = SOCKETS.resolve(name + "-channel0.sock");
     }
 
     /** Starts libvirt if needed, defines and starts the domain, and waits for its shells. */
     public static LibvirtTestDomain boot() throws IOException, InterruptedException {
+        return boot(URI);
+    }
+
+    /**
+     * The same domain under the libvirtd answering at {@code uri} (a test's own, such as a
+     * {@link PrivateLibvirtd}): that daemon must be running; this one starts none.
+     */
+    public static LibvirtTestDomain boot(String uri) throws IOException, InterruptedException {
         TestPeers.requireProgram("virsh", "libvirt-clients");
         TestPeers.requireProgram("script", "util-linux");
         TestPeers.requireProgram("qemu-system-x86_64", "qemu-system-x86");
@@ -56,8 +66,11 @@ public final class LibvirtTestDomain implements AutoCloseable {
                 "root, to run the system libvirt (libvirt-daemon-system) for the test domain");
         Path kernel = TinyVmImage.kernel();
         Path initrd = TinyVmImage.initramfs();
-        acquireDaemons();
-        LibvirtTestDomain d = new LibvirtTestDomain("vncstream-test-" + ProcessHandle.current().pid() + "-" + COUNT.incrementAndGet());
+        if (uri.equals(URI)) {
+            acquireDaemons();
+        }
+        LibvirtTestDomain d = new LibvirtTestDomain("vncstream-test-" + ProcessHandle.current().pid() + "-"
+                + COUNT.incrementAndGet(), uri);
         try {
             Files.createDirectories(IMAGES);
             Files.setPosixFilePermissions(IMAGES, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -68,11 +81,11 @@ public final class LibvirtTestDomain implements AutoCloseable {
             Path xml = Files.createTempFile("domain", ".xml");
             try {
                 Files.writeString(xml, d.xml(k, i));
-                virsh("define", xml.toString());
+                virshOn(uri, "define", xml.toString());
             } finally {
                 Files.deleteIfExists(xml);
             }
-            virsh("start", d.name);
+            virshOn(uri, "start", d.name);
             d.awaitShell();
             d.startSecondShell();
             return d;
@@ -119,7 +132,7 @@ public final class LibvirtTestDomain implements AutoCloseable {
     }
 
     public String uri() {
-        return URI;
+        return uri;
     }
 
     public String name() {
@@ -133,19 +146,28 @@ public final class LibvirtTestDomain implements AutoCloseable {
 
     /** {@code virsh -c qemu:///system ARGS}, which must succeed; returns its output. */
     public static String virsh(String... args) throws IOException, InterruptedException {
-        List<String> c = new ArrayList<>(List.of("virsh", "-q", "-c", URI));
+        return virshOn(URI, args);
+    }
+
+    /** {@code virsh -c URI ARGS} on this domain's libvirtd, which must succeed; returns its output. */
+    public String virshHere(String... args) throws IOException, InterruptedException {
+        return virshOn(uri, args);
+    }
+
+    private static String virshOn(String uri, String... args) throws IOException, InterruptedException {
+        List<String> c = new ArrayList<>(List.of("virsh", "-q", "-c", uri));
         c.addAll(List.of(args));
         return Processes.check(VIRSH, Map.of("LC_ALL", "C"), null, c.toArray(String[]::new));
     }
 
     /** The domain's state in virsh's words ("running", "shut off"). */
     public String state() throws IOException, InterruptedException {
-        return virsh("domstate", name).strip();
+        return virshHere("domstate", name).strip();
     }
 
     /** The live domain XML. */
     public String dumpxml() throws IOException, InterruptedException {
-        return virsh("dumpxml", name);
+        return virshHere("dumpxml", name);
     }
 
     /** Waits until the shell on serial0 answers (after a boot or a restart). */
@@ -176,7 +198,7 @@ public final class LibvirtTestDomain implements AutoCloseable {
      */
     public String run(String command, Duration timeout) throws IOException, InterruptedException {
         int n = 1000 + COMMANDS.incrementAndGet();
-        String line = "virsh -c " + URI + " console " + name + " serial0";
+        String line = "virsh -c '" + uri + "' console " + name + " serial0";
         ProcessBuilder pb = new ProcessBuilder("script", "-qfec", line, "/dev/null").redirectErrorStream(true);
         pb.environment().put("LC_ALL", "C");
         Process p = pb.start();
@@ -235,14 +257,16 @@ public final class LibvirtTestDomain implements AutoCloseable {
     @Override
     public void close() {
         try {
-            Processes.run(VIRSH, Map.of(), null, List.of("virsh", "-q", "-c", URI, "destroy", name));
-            Processes.run(VIRSH, Map.of(), null, List.of("virsh", "-q", "-c", URI, "undefine", name));
+            Processes.run(VIRSH, Map.of(), null, List.of("virsh", "-q", "-c", uri, "destroy", name));
+            Processes.run(VIRSH, Map.of(), null, List.of("virsh", "-q", "-c", uri, "undefine", name));
             Files.deleteIfExists(serialSocket);
             Files.deleteIfExists(channelSocket);
         } catch (IOException | InterruptedException e) {
             System.err.println("could not remove the test domain " + name + ": " + e.getMessage());
         } finally {
-            releaseDaemons();
+            if (uri.equals(URI)) {
+                releaseDaemons();
+            }
         }
     }
 

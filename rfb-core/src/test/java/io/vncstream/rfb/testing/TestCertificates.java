@@ -126,6 +126,36 @@ public final class TestCertificates {
         return new Pair(cert, key);
     }
 
+    /** A client certificate signed by this CA for the subject {@code /CN=cn} (clientAuth), valid 30 days. */
+    public Pair client(String file, String cn) throws IOException, InterruptedException {
+        Path key = dir.resolve(file + ".key");
+        Path csr = dir.resolve(file + ".csr");
+        Path cert = dir.resolve(file + ".crt");
+        Path ext = dir.resolve(file + ".ext");
+        Files.writeString(ext, "keyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=clientAuth\n");
+        openssl(dir, "req", "-newkey", "rsa:2048", "-nodes", "-keyout", key.toString(), "-out", csr.toString(),
+                "-subj", "/CN=" + cn);
+        openssl(dir, "x509", "-req", "-in", csr.toString(), "-CA", caCert.toString(), "-CAkey", caKey.toString(),
+                "-CAcreateserial", "-days", "30", "-extfile", ext.toString(), "-out", cert.toString());
+        return new Pair(cert, key);
+    }
+
+    /** The unencrypted PKCS#8 key openssl writes ({@code -----BEGIN PRIVATE KEY-----}), read with the JDK alone. */
+    public static java.security.PrivateKey privateKey(Path pem) throws IOException {
+        String text = Files.readString(pem);
+        int begin = text.indexOf("-----BEGIN PRIVATE KEY-----");
+        int end = text.indexOf("-----END PRIVATE KEY-----");
+        if (begin < 0 || end < 0) {
+            throw new IOException(pem + " is not a PKCS#8 PEM key");
+        }
+        byte[] der = java.util.Base64.getMimeDecoder().decode(text.substring(begin + 27, end));
+        try {
+            return java.security.KeyFactory.getInstance("RSA").generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(der));
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot read " + pem + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A self-signed server certificate (no CA at all), as a server's generated one is. */
     public static Pair selfSigned(Path dir, String file, String names) throws IOException, InterruptedException {
         TestPeers.requireProgram("openssl", "openssl");

@@ -8,6 +8,7 @@ import io.vncstream.rfb.security.PasswordFile;
 import io.vncstream.rfb.security.Credentials;
 import io.vncstream.rfb.security.PasswordSource;
 import io.vncstream.ssh.SshPrompts;
+import io.vncstream.viewer.connect.ClientCertificateFiles;
 import io.vncstream.viewer.connect.ViaSsh;
 import io.vncstream.rfb.security.SecurityTypes;
 import io.vncstream.rfb.security.tls.TlsOptions;
@@ -51,8 +52,19 @@ final class ConnectionOptions {
     String user;
 
     @Option(names = "--x509-ca", paramLabel = "FILE",
-            description = "Also trust the CA certificate(s) in this PEM file for TLS servers (repeatable).")
+            description = "Also trust the CA certificate(s) in this PEM file for TLS servers (repeatable). With"
+                    + " --connect, libvirt's CA (/etc/pki/CA/cacert.pem, then ~/.pki/CA/cacert.pem) is trusted too.")
     List<Path> caFiles = new ArrayList<>();
+
+    @Option(names = "--x509-cert", paramLabel = "FILE",
+            description = "Present this client certificate (PEM, any intermediates after it) when a TLS server asks"
+                    + " for one, as a libvirt host with vnc_tls_x509_verify does; needs --x509-key. With --connect,"
+                    + " libvirt's own (/etc/pki/libvirt/clientcert.pem, then ~/.pki/libvirt/) is used otherwise.")
+    Path clientCert;
+
+    @Option(names = "--x509-key", paramLabel = "FILE",
+            description = "The unencrypted private key (PEM) of --x509-cert.")
+    Path clientKey;
 
     @Option(names = "--accept-certificate", paramLabel = "SHA256:...",
             description = "Trust the server certificate with this SHA-256 fingerprint (as the prompt shows it;"
@@ -73,6 +85,13 @@ final class ConnectionOptions {
         }
         for (String fingerprint : acceptedCertificates) {
             tls.acceptFingerprint(fingerprint);
+        }
+        if ((clientCert == null) != (clientKey == null)) {
+            throw new IllegalArgumentException(clientCert == null ? "--x509-key needs --x509-cert, the certificate it belongs to"
+                    : "--x509-cert needs --x509-key, its private key");
+        }
+        if (clientCert != null) {
+            ClientCertificateFiles.load(tls, clientCert, clientKey, "--x509-cert", "--x509-key");
         }
         return config.tls(tls);
     }

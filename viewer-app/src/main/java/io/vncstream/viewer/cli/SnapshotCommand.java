@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -48,8 +50,16 @@ final class SnapshotCommand implements Callable<Integer> {
             description = "Give up waiting for the frame after this long (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
+    @Option(names = {"-v", "--verbose"},
+            description = "Say on stderr how the connection is protected (security type, TLS, how the server was"
+                    + " verified, the client certificate presented).")
+    boolean verbose;
+
     @Mixin
     ConnectionOptions connection;
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     LibvirtOptions libvirt;
@@ -98,6 +108,10 @@ final class SnapshotCommand implements Callable<Integer> {
     }
 
     private void take(RfbClient client, FirstFullUpdate frame, String format) throws IOException, InterruptedException {
+        if (verbose && client.security() != null) {
+            spec.commandLine().getErr().println("vncstream snapshot: connected, " + TerminalText.escape(client.security().summary()));
+            spec.commandLine().getErr().flush();
+        }
         frame.watch(client.framebuffer());
         client.start();
         FirstFullUpdate.Frame picture = frame.await(Duration.ofSeconds(timeoutSeconds));

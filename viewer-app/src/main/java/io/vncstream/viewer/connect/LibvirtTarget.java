@@ -3,6 +3,7 @@ package io.vncstream.viewer.connect;
 import io.vncstream.libvirt.Domain;
 import io.vncstream.libvirt.Libvirt;
 import io.vncstream.libvirt.LibvirtUri;
+import io.vncstream.libvirt.tls.VncCertificates;
 import io.vncstream.libvirt.xml.VncEndpoint;
 import io.vncstream.rfb.client.ClientConfig;
 import io.vncstream.rfb.client.RfbClient;
@@ -59,15 +60,22 @@ public final class LibvirtTarget implements AutoCloseable {
     /**
      * Connects to the screen through the libvirt host (here a socket, remotely an SSH channel,
      * as virt-viewer tunnels): the XML's password when it has one, else {@code password} asks.
+     * A host with {@code vnc_tls} gets the CA and client certificate virt-viewer would use
+     * ({@link LibvirtTls}), and its certificate must name the host the URI names.
      */
     public RfbClient connect(ClientConfig config, PasswordSource password, RfbClientHandler handler)
             throws IOException, InterruptedException {
-        VncEndpoint e = screen();
+        VncEndpoint listen = libvirt.screen(domain, libvirt.xml(domain));
+        VncEndpoint e = listen.onHost();
         config.password(e.password() != null ? server -> e.password().toCharArray() : password);
+        if (config.tls() != null) {
+            LibvirtTls.apply(config.tls(), VncCertificates.find());
+        }
         CommandHost host = libvirt.virsh().host();
         Transport t = e.isSocket() ? host.connectUnix(e.socket(), config.connectTimeout())
                 : host.connectTcp(e.host(), e.port(), config.connectTimeout());
-        return RfbClient.connect(t, e.address() + (libvirt.uri().isSsh() ? " on " + host.name() : ""), config, handler);
+        return RfbClient.connect(t, e.address() + (libvirt.uri().isSsh() ? " on " + host.name() : ""),
+                LibvirtTls.certificateName(libvirt.uri(), listen), e.isSocket() ? 0 : e.port(), config, handler);
     }
 
     /** "vm1 on qemu:///system", for titles and messages. */

@@ -148,10 +148,11 @@ public final class CertificateCheck implements X509TrustManager {
             }
         }
         X509Certificate leaf = chain[0];
+        String advice = options.untrustedAdvice() == null ? "" : " (" + options.untrustedAdvice() + ")";
         if (chain.length == 1 && leaf.getSubjectX500Principal().equals(leaf.getIssuerX500Principal())) {
-            return "self-signed";
+            return "self-signed" + advice;
         }
-        return "not signed by a trusted certificate authority";
+        return "not signed by a trusted certificate authority" + advice;
     }
 
     private List<X509TrustManager> trustManagers() {

@@ -1,5 +1,6 @@
 package io.vncstream.rfb.security.tls;
 
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -55,9 +56,19 @@ public final class TlsEngines {
 
     /** An engine that checks the server's certificate with {@code check}. */
     public static SSLEngine x509(String host, int port, CertificateCheck check) throws TlsException {
+        return x509(host, port, check, null);
+    }
+
+    /**
+     * An engine that checks the server's certificate with {@code check} and, when {@code client}
+     * has a client certificate, presents it if the server asks for one; {@code client} learns
+     * whether the server asked.
+     */
+    public static SSLEngine x509(String host, int port, CertificateCheck check, ClientIdentity client) throws TlsException {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {check}, null);
+            KeyManager[] keys = client == null ? null : new KeyManager[] {new ClientKeyManager(client)};
+            context.init(keys, new TrustManager[] {check}, null);
             SSLEngine engine = host == null ? context.createSSLEngine() : context.createSSLEngine(host, port);
             engine.setUseClientMode(true);
             SSLParameters p = engine.getSSLParameters();

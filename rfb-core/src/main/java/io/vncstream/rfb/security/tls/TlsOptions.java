@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PrivateKey;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -15,7 +16,9 @@ import java.util.Set;
 /**
  * How a client trusts TLS servers: the system's CAs and any more from PEM files ({@code --x509-ca}),
  * fingerprints the user vouched for ({@code --accept-certificate}), the store of certificates
- * accepted before, and whom to ask about an unknown one.
+ * accepted before, and whom to ask about an unknown one; and the client certificate to present
+ * when a server asks for one ({@code --x509-cert}, {@code --x509-key}; libvirt's
+ * {@code vnc_tls_x509_verify}).
  */
 public final class TlsOptions {
     private final List<X509Certificate> extraCas = new ArrayList<>();
@@ -23,6 +26,10 @@ public final class TlsOptions {
     private final Set<String> acceptedFingerprints = new LinkedHashSet<>();
     private KnownCertificates known = KnownCertificates.inMemory();
     private CertificatePrompt prompt = CertificatePrompt.REFUSE;
+    private PrivateKey clientKey;
+    private List<X509Certificate> clientChain = List.of();
+    private String untrustedAdvice;
+    private String clientAdvice;
 
     /** Adds the CA certificates of a PEM (or DER) file; an unreadable one is an error naming the file. */
     public TlsOptions caFile(Path file) throws IOException {
@@ -32,7 +39,7 @@ public final class TlsOptions {
                 throw new IOException("CA file " + file + ": no certificate in it");
             }
             for (var c : certificates) {
-                extraCas.add((X509Certificate) c);
+                ca((X509Certificate) c);
             }
         } catch (CertificateException e) {
             throw new IOException("CA file " + file + ": not a PEM certificate (" + e.getMessage() + ")", e);
@@ -40,8 +47,11 @@ public final class TlsOptions {
         return this;
     }
 
+    /** Trusts one more CA; one already trusted is not added twice (a reconnect may add it again). */
     public TlsOptions ca(X509Certificate certificate) {
-        extraCas.add(certificate);
+        if (!extraCas.contains(certificate)) {
+            extraCas.add(certificate);
+        }
         return this;
     }
 
@@ -65,6 +75,51 @@ public final class TlsOptions {
     public TlsOptions prompt(CertificatePrompt prompt) {
         this.prompt = prompt;
         return this;
+    }
+
+    /**
+     * The certificate (leaf first, then any intermediates) and its private key to present when a
+     * server asks for a client certificate; without one we answer such a request with none.
+     */
+    public TlsOptions clientCertificate(PrivateKey key, List<X509Certificate> chain) {
+        if (key == null || chain == null || chain.isEmpty()) {
+            throw new IllegalArgumentException("a client certificate needs its key and at least one certificate");
+        }
+        this.clientKey = key;
+        this.clientChain = List.copyOf(chain);
+        return this;
+    }
+
+    public PrivateKey clientKey() {
+        return clientKey;
+    }
+
+    /** Empty when no client certificate is set. */
+    public List<X509Certificate> clientChain() {
+        return clientChain;
+    }
+
+    /**
+     * Words added to "not signed by a trusted certificate authority", saying where a CA was looked
+     * for and not found (as for a libvirt host's {@code vnc_tls} CA); null for none.
+     */
+    public TlsOptions untrustedAdvice(String advice) {
+        this.untrustedAdvice = advice;
+        return this;
+    }
+
+    public String untrustedAdvice() {
+        return untrustedAdvice;
+    }
+
+    /** Words added when a server wants a client certificate and we have none (where one was looked for). */
+    public TlsOptions clientAdvice(String advice) {
+        this.clientAdvice = advice;
+        return this;
+    }
+
+    public String clientAdvice() {
+        return clientAdvice;
     }
 
     public List<X509Certificate> extraCas() {

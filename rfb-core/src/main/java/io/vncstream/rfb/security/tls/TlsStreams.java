@@ -29,6 +29,8 @@ public final class TlsStreams implements AutoCloseable {
     private final OutputStream rawOut;
     private final SSLEngine engine;
     private final String peer;
+    /** The connection's client certificate, and whether the server asked for one; null: not known. */
+    private ClientIdentity client;
     private final ReentrantLock readLock = new ReentrantLock();
     private final ReentrantLock writeLock = new ReentrantLock();
     /** Records from the network not yet unwrapped, in read mode. */
@@ -37,6 +39,8 @@ public final class TlsStreams implements AutoCloseable {
     private ByteBuffer appIn;
     private ByteBuffer netOut;
     private boolean inboundDone;
+    /** Whether any plaintext came from the peer yet. */
+    private boolean received;
     private final InputStream input = new Input();
     private final OutputStream output = new Output();
 
@@ -64,14 +68,25 @@ public final class TlsStreams implements AutoCloseable {
     /** As above, with bytes of the peer's already read from {@code rawIn} (at most one TLS record's worth). */
     public static TlsStreams handshake(InputStream rawIn, OutputStream rawOut, SSLEngine engine, String peer,
                                        byte[] alreadyRead) throws IOException {
+        return handshake(rawIn, rawOut, engine, peer, alreadyRead, null);
+    }
+
+    /**
+     * As above; {@code client} (may be null) is the engine's client certificate and whether the
+     * server asked for one, for the error when the server refuses us over it or for want of one
+     * (which under TLS 1.3 it says only after the handshake, at the first read).
+     */
+    public static TlsStreams handshake(InputStream rawIn, OutputStream rawOut, SSLEngine engine, String peer,
+                                       byte[] alreadyRead, ClientIdentity client) throws IOException {
         TlsStreams tls = new TlsStreams(rawIn, rawOut, engine, peer);
+        tls.client = client;
         if (alreadyRead.length > 0) {
             tls.netIn = ByteBuffer.allocate(Math.max(tls.netIn.capacity(), alreadyRead.length)).put(alreadyRead).flip();
         }
         try {
             tls.runHandshake();
         } catch (SSLException e) {
-            throw failure(peer, e);
+            throw tls.failure(e);
         }
         return tls;
     }
@@ -88,12 +103,34 @@ public final class TlsStreams implements AutoCloseable {
         return engine;
     }
 
+    /**
+     * A write that fails because the peer has closed may have been answered already: a TLS 1.2
+     * server that refuses our certificate sends its alert and closes while we still write our
+     * flight. The alert, if it arrived, says more than "broken pipe".
+     */
+    private HandshakeStatus sendDuringHandshake() throws IOException {
+        try {
+            return send(EMPTY).getHandshakeStatus();
+        } catch (SSLException e) {
+            throw e;
+        } catch (IOException writeFailed) {
+            try {
+                unwrap();
+            } catch (SSLException alert) {
+                throw alert;
+            } catch (IOException unreadable) {
+                // nothing more to learn
+            }
+            throw writeFailed;
+        }
+    }
+
     private void runHandshake() throws IOException {
         engine.beginHandshake();
         HandshakeStatus status = engine.getHandshakeStatus();
         while (true) {
             switch (status) {
-                case NEED_WRAP -> status = send(EMPTY).getHandshakeStatus();
+                case NEED_WRAP -> status = sendDuringHandshake();
                 case NEED_UNWRAP, NEED_UNWRAP_AGAIN -> {
                     SSLEngineResult r = unwrap();
                     if (r == null) {
@@ -211,6 +248,10 @@ public final class TlsStreams implements AutoCloseable {
         try {
             while (!appIn.hasRemaining()) {
                 if (inboundDone) {
+                    if (!received && engine.getUseClientMode()) {
+                        // An RFB server always speaks after TLS; QEMU closes at once when it refuses a client's certificate.
+                        throw TlsFailures.closedAfterHandshake(peer, engine, client);
+                    }
                     return -1;
                 }
                 if (len >= engine.getSession().getApplicationBufferSize()) {
@@ -218,7 +259,12 @@ public final class TlsStreams implements AutoCloseable {
                     if (n == 0) {
                         continue;
                     }
+                    if (n < 0 && n != OVERFLOW) {
+                        inboundDone = true;
+                        continue; // the end, as the check above reports it
+                    }
                     if (n != OVERFLOW) {
+                        received = true;
                         return n;
                     }
                 }
@@ -231,9 +277,10 @@ public final class TlsStreams implements AutoCloseable {
             }
             int n = Math.min(len, appIn.remaining());
             appIn.get(b, off, n);
+            received = true;
             return n;
         } catch (SSLException e) {
-            throw failure(peer, e);
+            throw failure(e);
         } finally {
             readLock.unlock();
         }
@@ -295,7 +342,7 @@ public final class TlsStreams implements AutoCloseable {
                 }
             }
         } catch (SSLException e) {
-            throw failure(peer, e);
+            throw failure(e);
         }
     }
 
@@ -314,18 +361,8 @@ public final class TlsStreams implements AutoCloseable {
         }
     }
 
-    /** One line: our certificate verdict when that was it, else the JDK's words for the failure. */
-    static TlsException failure(String peer, SSLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof CertificateRejectedException) {
-                return new TlsException(t.getMessage(), e);
-            }
-        }
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        if (message.contains("No appropriate protocol")) {
-            message += " (anonymous TLS is disabled in this Java runtime: jdk.tls.disabledAlgorithms lists anon)";
-        }
-        return new TlsException("TLS with " + peer + " failed: " + message, e);
+    private TlsException failure(SSLException e) {
+        return TlsFailures.describe(peer, engine, e, client);
     }
 
     private final class Input extends InputStream {
