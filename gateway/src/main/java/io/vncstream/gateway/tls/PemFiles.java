@@ -69,8 +69,8 @@ public final class PemFiles {
                     return converter.getPrivateKey(info);
                 }
                 if (o instanceof PKCS8EncryptedPrivateKeyInfo || o instanceof PEMEncryptedKeyPair) {
-                    throw new IOException(option + " " + file + ": the key is encrypted; the gateway starts unattended,"
-                            + " so give it an unencrypted copy (openssl pkey -in " + file + " -out KEY.pem), readable by its owner only");
+                    throw new IOException(option + " " + file + ": the key is encrypted, and no passphrase is asked for"
+                            + " (the gateway starts unattended); give an unencrypted copy (openssl pkey -in " + file + " -out KEY.pem), readable by its owner only");
                 }
                 if (!(o instanceof ASN1ObjectIdentifier || o instanceof X509CertificateHolder)) {
                     throw new IOException(option + " " + file + ": holds " + o.getClass().getSimpleName() + ", not a private key");
