@@ -46,6 +46,7 @@ final class DelayLine {
     private final Runnable onEnd;
     private volatile boolean closed;
     private volatile long maxQueued;
+    private final java.util.concurrent.atomic.AtomicLong delivered = new java.util.concurrent.atomic.AtomicLong();
     private long queued;
 
     DelayLine(String name, long delayNanos, int maxQueuedBytes, Tap tap, Runnable onEnd) {
@@ -63,6 +64,11 @@ final class DelayLine {
     /** The most bytes that waited at once. */
     long maxQueuedBytes() {
         return maxQueued;
+    }
+
+    /** Bytes passed on so far. */
+    long deliveredBytes() {
+        return delivered.get();
     }
 
     void start(InputStream in, OutputStream out) {
@@ -121,6 +127,7 @@ final class DelayLine {
                     queued -= p.length();
                 }
                 room.release(p.length());
+                delivered.addAndGet(p.length());
                 tap.delivered(p.data(), p.length());
             }
         } catch (IOException | InterruptedException e) {

@@ -157,6 +157,11 @@ public final class DelayProxy implements AutoCloseable {
             return ended;
         }
 
+        /** Bytes the client has been given so far. */
+        public long deliveredTowardsClient() {
+            return down.deliveredBytes();
+        }
+
         /** The most bytes that waited at once towards the client. */
         public long maxQueuedTowardsClient() {
             return down.maxQueuedBytes();
