@@ -100,6 +100,7 @@ class DelayProxyTest {
                 assertThat(s.pixels()).isGreaterThanOrEqualTo(640L * 480);
                 assertThat(s.continuousEnabled()).isTrue();
                 assertThat(s.serverFences()).isPositive();
+                assertThat(s.fenceAnswers()).as("fence requests of the server answered").isPositive();
                 assertThat(s.clientFences()).isPositive();
                 assertThat(s.clientEncodings()).contains(Encodings.ZRLE, Encodings.FENCE, Encodings.CONTINUOUS_UPDATES);
             }

@@ -46,7 +46,16 @@ public final class RfbTrafficCounter {
     public record Snapshot(long nanoTime, long updates, long rects, long pixels, long copyRectPixels,
                            long serverFences, long clientFences, long endOfContinuousUpdates, long updateRequests,
                            boolean continuousEnabled, List<Integer> clientEncodings, Map<String, Long> rectsByEncoding,
-                           String problem) {
+                           long fenceAnswers, long fenceAnswerNanos, long maxFenceAnswerNanos, String problem) {
+        /**
+         * The client's mean time from being given a fence request of the server's to answering
+         * it, since {@code earlier}, in ms: the extra round trip the server's congestion control sees.
+         */
+        public double meanFenceAnswerMillis(Snapshot earlier) {
+            long n = fenceAnswers - earlier.fenceAnswers;
+            return n == 0 ? Double.NaN : (fenceAnswerNanos - earlier.fenceAnswerNanos) / 1e6 / n;
+        }
+
         /** Updates per second from {@code earlier} to this one. */
         public double updatesPerSecond(Snapshot earlier) {
             return (updates - earlier.updates) / seconds(earlier);
@@ -81,6 +90,11 @@ public final class RfbTrafficCounter {
     private final Map<Integer, LongAdder> byEncoding = new ConcurrentHashMap<>();
     private final AtomicReference<String> problem = new AtomicReference<>();
     private final AtomicLong clientParsed = new AtomicLong();
+    /** When each of the server's fence requests not yet answered was given to the client (bounded by the framer's limit). */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Long> serverFenceTimes = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final LongAdder fenceAnswers = new LongAdder();
+    private final LongAdder fenceAnswerNanos = new LongAdder();
+    private final java.util.concurrent.atomic.AtomicLong maxFenceAnswerNanos = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean continuousEnabled;
     private volatile List<Integer> clientEncodings = List.of();
     private final java.util.concurrent.CountDownLatch parsersDone = new java.util.concurrent.CountDownLatch(2);
@@ -117,7 +131,7 @@ public final class RfbTrafficCounter {
         byEncoding.forEach((e, n) -> enc.put(Encodings.name(e), n.sum()));
         return new Snapshot(System.nanoTime(), updates.sum(), rects.sum(), pixels.sum(), copyRectPixels.sum(),
                 serverFences.sum(), clientFences.sum(), endOfContinuous.sum(), updateRequests.sum(), continuousEnabled,
-                clientEncodings, enc, problem.get());
+                clientEncodings, enc, fenceAnswers.sum(), fenceAnswerNanos.sum(), maxFenceAnswerNanos.get(), problem.get());
     }
 
     /**
@@ -171,7 +185,12 @@ public final class RfbTrafficCounter {
                 byte[] message = f.next();
                 switch (message[0] & 0xFF) {
                     case ServerMessage.FRAMEBUFFER_UPDATE -> updates.increment();
-                    case ServerMessage.FENCE -> serverFences.increment();
+                    case ServerMessage.FENCE -> {
+                        serverFences.increment();
+                        if (f.lastFence().isRequest() && serverFenceTimes.size() < ServerMessageFramer.MAX_OUTSTANDING_FENCES) {
+                            serverFenceTimes.add(System.nanoTime());
+                        }
+                    }
                     case ServerMessage.END_OF_CONTINUOUS_UPDATES -> endOfContinuous.increment();
                     default -> { }
                 }
@@ -265,6 +284,14 @@ public final class RfbTrafficCounter {
             clientFences.increment();
             if (fence.isRequest()) {
                 framer().fenceRequested();
+            } else {
+                Long given = serverFenceTimes.poll();
+                if (given != null) {
+                    long took = System.nanoTime() - given;
+                    fenceAnswers.increment();
+                    fenceAnswerNanos.add(took);
+                    maxFenceAnswerNanos.accumulateAndGet(took, Math::max);
+                }
             }
             afterSyncFence = fence.isRequest() && fence.has(Fence.SYNC_NEXT);
         }

@@ -36,7 +36,8 @@ public final class NetworkFpsBench {
     private static final int HEIGHT = 1080;
 
     private record Result(String viewer, String mode, int round, double updatesPerSecond, double megapixelsPerSecond,
-                          double copyMegapixelsPerSecond, double mbitPerSecond, RfbTrafficCounter.Snapshot end) {
+                          double copyMegapixelsPerSecond, double mbitPerSecond, double fenceMillis, double viewerCpu, double serverCpu,
+                          RfbTrafficCounter.Snapshot end) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -62,15 +63,16 @@ public final class NetworkFpsBench {
             xvnc.xterm(20, 20, WIDTH / 6 * 6 / 10, HEIGHT / 13 * 6 / 10, work, "while :; do cat " + listing + "; done");
             System.out.printf("Xvnc %dx%d on :%d, proxy 127.0.0.1:%d adding %d ms each way; %d s measured after %d s, %d rounds%n",
                     WIDTH, HEIGHT, xvnc.display(), proxy.port(), delayMs, seconds, warmup, rounds);
+            ProcessHandle xvncProcess = xvncProcess(xvnc.display());
             for (int round = 1; round <= rounds; round++) {
                 for (String mode : modes) {
                     List<String> order = round % 2 == 1 ? List.of("vncstream", "vncviewer") : List.of("vncviewer", "vncstream");
                     for (String viewer : order) {
-                        Result r = measure(viewer, mode, round, proxy, work, warmup, seconds);
+                        Result r = measure(viewer, mode, round, proxy, xvncProcess, work, warmup, seconds);
                         results.add(r);
-                        System.out.printf(Locale.ROOT, "round %d %-5s %-9s %6.1f updates/s %7.1f Mpixel/s (+%6.1f CopyRect) %7.1f Mbit/s  fences %d/%d CU %s requests %d%s%n",
+                        System.out.printf(Locale.ROOT, "round %d %-5s %-9s %6.1f updates/s %7.1f Mpixel/s (+%6.1f CopyRect) %5.1f Mbit/s  CPU viewer %.2f Xvnc %.2f  fence answered in %.1f ms (max %.0f)  fences %d/%d CU %s requests %d%s%n",
                                 round, mode, viewer, r.updatesPerSecond, r.megapixelsPerSecond, r.copyMegapixelsPerSecond,
-                                r.mbitPerSecond, r.end.serverFences(), r.end.clientFences(), r.end.continuousEnabled(),
+                                r.mbitPerSecond, r.viewerCpu, r.serverCpu, r.fenceMillis, r.end.maxFenceAnswerNanos() / 1e6, r.end.serverFences(), r.end.clientFences(), r.end.continuousEnabled(),
                                 r.end.updateRequests(), r.end.problem() == null ? "" : "  COUNTING FAILED: " + r.end.problem());
                     }
                 }
@@ -81,8 +83,41 @@ public final class NetworkFpsBench {
         }
     }
 
-    private static Result measure(String viewer, String mode, int round, DelayProxy proxy, Path work, int warmup, int seconds)
-            throws Exception {
+    /** Linux's USER_HZ, what /proc/PID/stat counts CPU time in. */
+    private static final double TICKS_PER_SECOND = 100.0;
+
+    /** CPU time (user + system, in ticks) of a process and its descendants; 0 where /proc cannot say. */
+    private static long cpuTicks(ProcessHandle root) {
+        List<ProcessHandle> all = new ArrayList<>();
+        all.add(root);
+        root.descendants().forEach(all::add);
+        long sum = 0;
+        for (ProcessHandle h : all) {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(h.pid()), "stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                sum += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15)
+            } catch (IOException | RuntimeException e) {
+                // ended meanwhile
+            }
+        }
+        return sum;
+    }
+
+    /** The Xvnc serving this display, found by its command line. */
+    private static ProcessHandle xvncProcess(int display) {
+        return ProcessHandle.allProcesses().filter(h -> {
+            try {
+                String cmd = Files.readString(Path.of("/proc", Long.toString(h.pid()), "cmdline")).replace('\0', ' ');
+                return cmd.contains("Xvnc :" + display + " ");
+            } catch (IOException | RuntimeException e) {
+                return false;
+            }
+        }).findFirst().orElseThrow(() -> new IllegalStateException("no Xvnc :" + display + " process"));
+    }
+
+    private static Result measure(String viewer, String mode, int round, DelayProxy proxy, ProcessHandle xvnc, Path work,
+                                  int warmup, int seconds) throws Exception {
         Path home = Files.createDirectories(work.resolve(viewer + "-" + mode + "-" + round));
         List<String> cmd = viewer.equals("vncstream") ? vncstream(mode, home, proxy.port()) : vncviewer(mode, proxy.port());
         Map<String, String> env = new HashMap<>();
@@ -106,15 +141,20 @@ public final class NetworkFpsBench {
             Thread.sleep(warmup * 1000L);
             RfbTrafficCounter.Snapshot a = link.counter().snapshot();
             long bytesA = link.deliveredTowardsClient();
+            long viewerTicksA = cpuTicks(p.toHandle()) ;
+            long serverTicksA = cpuTicks(xvnc);
             Thread.sleep(seconds * 1000L);
             RfbTrafficCounter.Snapshot b = link.counter().snapshot();
             long bytesB = link.deliveredTowardsClient();
+            long viewerTicks = cpuTicks(p.toHandle()) - viewerTicksA;
+            long serverTicks = cpuTicks(xvnc) - serverTicksA;
             if (link.ended()) {
                 throw new IOException(viewer + " disconnected during the measurement: " + Processes.tail(home.resolve("viewer.log")));
             }
             double s = b.seconds(a);
             return new Result(viewer, mode, round, b.updatesPerSecond(a), b.megapixelsPerSecond(a),
-                    (b.copyRectPixels() - a.copyRectPixels()) / 1e6 / s, (bytesB - bytesA) * 8 / 1e6 / s, b);
+                    (b.copyRectPixels() - a.copyRectPixels()) / 1e6 / s, (bytesB - bytesA) * 8 / 1e6 / s, b.meanFenceAnswerMillis(a),
+                    viewerTicks / TICKS_PER_SECOND / s, serverTicks / TICKS_PER_SECOND / s, b);
         } finally {
             Processes.killTree(p.toHandle());
             p.waitFor();
