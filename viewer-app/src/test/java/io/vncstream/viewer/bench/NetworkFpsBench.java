@@ -25,8 +25,10 @@ import java.util.Map;
  *
  * <pre>
  * scripts/bench viewer-app io.vncstream.viewer.bench.NetworkFpsBench [--seconds N] [--warmup S]
- *     [--rounds R] [--delay-ms D] [--modes auto,tight,zrle]
+ *     [--rounds R] [--delay-ms D] [--modes auto,tight,zrle] [--shots DIR]
  * </pre>
+ * The warm-up (10 s by default) matters for vncstream: in its first seconds the JIT has not yet
+ * compiled the decoders, and with 3 s of warm-up it measured 20-50% fewer updates than with 12.
  * Modes: {@code auto} is each viewer's defaults (vncviewer's AutoSelect, vncstream's Tight
  * without JPEG); {@code tight} and {@code zrle} pin both to that encoding, lossless, compress
  * level 2 (vncviewer: -AutoSelect=0 -NoJPEG).
@@ -34,6 +36,8 @@ import java.util.Map;
 public final class NetworkFpsBench {
     private static final int WIDTH = 1920;
     private static final int HEIGHT = 1080;
+    /** Where a screenshot of each viewer's display goes at the end of its window (--shots DIR), or null. */
+    private static Path shots;
 
     private record Result(String viewer, String mode, int round, double updatesPerSecond, double megapixelsPerSecond,
                           double copyMegapixelsPerSecond, double mbitPerSecond, double fenceMillis, double viewerCpu, double serverCpu,
@@ -43,9 +47,10 @@ public final class NetworkFpsBench {
     public static void main(String[] args) throws Exception {
         Map<String, String> opt = options(args);
         int seconds = Integer.parseInt(opt.getOrDefault("seconds", "15"));
-        int warmup = Integer.parseInt(opt.getOrDefault("warmup", "4"));
+        int warmup = Integer.parseInt(opt.getOrDefault("warmup", "10"));
         int rounds = Integer.parseInt(opt.getOrDefault("rounds", "3"));
         int delayMs = Integer.parseInt(opt.getOrDefault("delay-ms", "25"));
+        shots = opt.containsKey("shots") ? Files.createDirectories(Path.of(opt.get("shots"))) : null;
         List<String> modes = List.of(opt.getOrDefault("modes", "auto,tight,zrle").split(","));
         String display = System.getenv("DISPLAY");
         if (display == null || display.isBlank()) {
@@ -146,6 +151,11 @@ public final class NetworkFpsBench {
             Thread.sleep(seconds * 1000L);
             RfbTrafficCounter.Snapshot b = link.counter().snapshot();
             long bytesB = link.deliveredTowardsClient();
+            if (shots != null) {
+                // What the viewer showed at the end: proof that it painted the desktop, natively sized.
+                Processes.run(Duration.ofSeconds(30), env, home, List.of("import", "-window", "root",
+                        shots.resolve(viewer + "-" + mode + "-" + round + ".png").toString()));
+            }
             long viewerTicks = cpuTicks(p.toHandle()) - viewerTicksA;
             long serverTicks = cpuTicks(xvnc) - serverTicksA;
             if (link.ended()) {
