@@ -25,8 +25,10 @@ import java.util.Map;
  *
  * <pre>
  * scripts/bench viewer-app io.vncstream.viewer.bench.NetworkFpsBench [--seconds N] [--warmup S]
- *     [--rounds R] [--delay-ms D] [--modes auto,tight,zrle] [--shots DIR]
+ *     [--rounds R] [--delay-ms D] [--modes auto,tight,zrle] [--shots DIR] [--requests-reference true]
  * </pre>
+ * With {@code --requests-reference true} each mode also measures {@link RequestPerUpdateClient}
+ * ("requests": rfb-core's client without Fence and ContinuousUpdates, one request per update).
  * The warm-up (10 s by default) matters for vncstream: in its first seconds the JIT has not yet
  * compiled the decoders, and with 3 s of warm-up it measured 20-50% fewer updates than with 12.
  * Modes: {@code auto} is each viewer's defaults (vncviewer's AutoSelect, vncstream's Tight
@@ -50,6 +52,7 @@ public final class NetworkFpsBench {
         int warmup = Integer.parseInt(opt.getOrDefault("warmup", "10"));
         int rounds = Integer.parseInt(opt.getOrDefault("rounds", "3"));
         int delayMs = Integer.parseInt(opt.getOrDefault("delay-ms", "25"));
+        boolean requestsReference = Boolean.parseBoolean(opt.getOrDefault("requests-reference", "false"));
         shots = opt.containsKey("shots") ? Files.createDirectories(Path.of(opt.get("shots"))) : null;
         List<String> modes = List.of(opt.getOrDefault("modes", "auto,tight,zrle").split(","));
         String display = System.getenv("DISPLAY");
@@ -71,7 +74,10 @@ public final class NetworkFpsBench {
             ProcessHandle xvncProcess = xvncProcess(xvnc.display());
             for (int round = 1; round <= rounds; round++) {
                 for (String mode : modes) {
-                    List<String> order = round % 2 == 1 ? List.of("vncstream", "vncviewer") : List.of("vncviewer", "vncstream");
+                    List<String> order = new ArrayList<>(round % 2 == 1 ? List.of("vncstream", "vncviewer") : List.of("vncviewer", "vncstream"));
+                    if (requestsReference) {
+                        order.add("requests");
+                    }
                     for (String viewer : order) {
                         Result r = measure(viewer, mode, round, proxy, xvncProcess, work, warmup, seconds);
                         results.add(r);
@@ -124,7 +130,11 @@ public final class NetworkFpsBench {
     private static Result measure(String viewer, String mode, int round, DelayProxy proxy, ProcessHandle xvnc, Path work,
                                   int warmup, int seconds) throws Exception {
         Path home = Files.createDirectories(work.resolve(viewer + "-" + mode + "-" + round));
-        List<String> cmd = viewer.equals("vncstream") ? vncstream(mode, home, proxy.port()) : vncviewer(mode, proxy.port());
+        List<String> cmd = switch (viewer) {
+            case "vncstream" -> vncstream(mode, home, proxy.port());
+            case "requests" -> requestPerUpdate(mode, proxy.port());
+            default -> vncviewer(mode, proxy.port());
+        };
         Map<String, String> env = new HashMap<>();
         env.put("HOME", home.toString());
         env.put("DISPLAY", System.getenv("DISPLAY"));
@@ -187,6 +197,11 @@ public final class NetworkFpsBench {
         return cmd;
     }
 
+    private static List<String> requestPerUpdate(String mode, int port) {
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Djava.awt.headless=true",
+                "-cp", absoluteClassPath(), RequestPerUpdateClient.class.getName(), Integer.toString(port), mode);
+    }
+
     /** The bench's class path with absolute entries: the viewer runs in its own directory. */
     private static String absoluteClassPath() {
         return Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
@@ -216,6 +231,11 @@ public final class NetworkFpsBench {
             double theirsPx = median(results, "vncviewer", mode, false);
             System.out.printf(Locale.ROOT, "%-5s vncstream %6.1f updates/s %7.1f Mpixel/s | vncviewer %6.1f updates/s %7.1f Mpixel/s | ratio vncstream/vncviewer: updates %.2f, Mpixel %.2f%n",
                     mode, ours, oursPx, theirs, theirsPx, ours / theirs, oursPx / theirsPx);
+            double requests = median(results, "requests", mode, true);
+            if (!Double.isNaN(requests)) {
+                System.out.printf(Locale.ROOT, "      requests (one request per update, no CU) %6.1f updates/s %7.1f Mpixel/s%n",
+                        requests, median(results, "requests", mode, false));
+            }
             for (String viewer : List.of("vncstream", "vncviewer")) {
                 results.stream().filter(r -> r.viewer.equals(viewer) && r.mode.equals(mode)).reduce((x, y) -> y)
                         .ifPresent(r -> System.out.println("      " + viewer + " encodings sent " + r.end.clientEncodings()
