@@ -44,6 +44,7 @@ public final class ServerMessageFramer {
     private Fence lastFence;
     private volatile int width;
     private volatile int height;
+    private java.util.function.Consumer<RectHeader> rectListener = rect -> { };
 
     public ServerMessageFramer(RfbInput in, ServerInit init) {
         this.in = in;
@@ -90,6 +91,11 @@ public final class ServerMessageFramer {
                 last.format = format;
             }
         }
+    }
+
+    /** Told of every rectangle header framed, pseudo-encodings included (a proxy counting pixels). */
+    public void onRect(java.util.function.Consumer<RectHeader> listener) {
+        this.rectListener = listener;
     }
 
     /** The framebuffer's width as the client knows it: ServerInit's, or the last desktop size change framed. */
@@ -169,6 +175,7 @@ public final class ServerMessageFramer {
         int count = in.readU16();
         for (int i = 0; i < count; i++) {
             RectHeader rect = RectHeader.read(in);
+            rectListener.accept(rect);
             switch (rect.encoding()) {
                 case Encodings.LAST_RECT -> {
                     return;
