@@ -1,14 +1,13 @@
 package io.vncstream.viewer.connect;
 
 import io.vncstream.libvirt.Domain;
+import io.vncstream.libvirt.DomainScreen;
 import io.vncstream.libvirt.Libvirt;
 import io.vncstream.libvirt.LibvirtUri;
 import io.vncstream.libvirt.xml.VncEndpoint;
 import io.vncstream.rfb.client.ClientConfig;
 import io.vncstream.rfb.client.RfbClient;
 import io.vncstream.rfb.client.RfbClientHandler;
-import io.vncstream.libvirt.host.CommandHost;
-import io.vncstream.rfb.io.Transport;
 import io.vncstream.rfb.security.PasswordSource;
 import io.vncstream.ssh.SshOptions;
 import io.vncstream.ssh.SshPrompts;
@@ -62,12 +61,9 @@ public final class LibvirtTarget implements AutoCloseable {
      */
     public RfbClient connect(ClientConfig config, PasswordSource password, RfbClientHandler handler)
             throws IOException, InterruptedException {
-        VncEndpoint e = screen();
-        config.password(e.password() != null ? server -> e.password().toCharArray() : password);
-        CommandHost host = libvirt.virsh().host();
-        Transport t = e.isSocket() ? host.connectUnix(e.socket(), config.connectTimeout())
-                : host.connectTcp(e.host(), e.port(), config.connectTimeout());
-        return RfbClient.connect(t, e.address() + (libvirt.uri().isSsh() ? " on " + host.name() : ""), config, handler);
+        DomainScreen s = DomainScreen.open(libvirt, domain, config.connectTimeout());
+        config.password(s.password() != null ? server -> s.password().toCharArray() : password);
+        return RfbClient.connect(s.transport(), s.name(), config, handler);
     }
 
     /** "vm1 on qemu:///system", for titles and messages. */
