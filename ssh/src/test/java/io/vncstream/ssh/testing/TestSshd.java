@@ -107,12 +107,23 @@ public final class TestSshd implements AutoCloseable {
      * lost, and new ones work once this returns.
      */
     public void restart() throws IOException, InterruptedException {
+        stopServing();
+        serveAgain();
+    }
+
+    /** Kills sshd and every session it serves: the port refuses connections until {@link #serveAgain}. */
+    public void stopServing() throws InterruptedException {
         Processes.killTree(sshd.toHandle());
-        Path config = dir.resolve("sshd_config");
         long deadline = System.nanoTime() + STARTUP.toNanos();
         while (Processes.accepts(port) && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
+    }
+
+    /** Starts sshd again on the same port with the same keys, after {@link #stopServing}. */
+    public void serveAgain() throws IOException, InterruptedException {
+        Path config = dir.resolve("sshd_config");
+        long deadline = System.nanoTime() + STARTUP.toNanos();
         Process p = Processes.start(Map.of(), dir, log, List.of("/usr/sbin/sshd", "-D", "-e", "-f", config.toString()));
         sshd = p;
         while (System.nanoTime() < deadline && p.isAlive() && !Processes.accepts(port)) {
