@@ -22,7 +22,8 @@ import java.util.concurrent.TimeoutException;
  * The host of a {@code qemu+ssh://} URI, over one SSH connection (the ssh module: known_hosts,
  * keys, agent): virsh in exec channels (a pty one for consoles, as {@code ssh -t} gives), the
  * screen and socket consoles through direct-tcpip and direct-streamlocal channels. Nothing but
- * libvirt's own virsh is needed on the host.
+ * libvirt's own virsh is needed on the host. With reconnection on ({@link SshLink}), a lost
+ * connection is made again when next used.
  */
 public final class SshCommandHost implements CommandHost {
     private final SshLink link;
