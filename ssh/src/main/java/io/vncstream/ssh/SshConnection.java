@@ -77,7 +77,7 @@ public final class SshConnection implements AutoCloseable {
         } catch (JSchException e) {
             session.disconnect();
             throw SshErrors.connectFailed(host, e, watchdog.fired(), deadline.budget(), knownHosts.refusal(),
-                    identities.describe(), bridge.asked(), bridge.cancelled());
+                    identities.describe(), bridge.asked(), bridge.cancelled(), prompts.isInteractive());
         } finally {
             watchdog.stop();
         }

@@ -21,7 +21,7 @@ final class SshErrors {
 
     static SshException connectFailed(SshHost host, JSchException e, boolean timedOut, Duration budget,
                                       HostKeyException refusal, String keysOffered, List<String> asked,
-                                      boolean userCancelled) {
+                                      boolean userCancelled, boolean interactive) {
         String where = "ssh " + host.describe() + ": ";
         if (refusal != null) {
             return new HostKeyException(where + refusal.getMessage(), refusal.problem(), refusal.key());
@@ -50,10 +50,16 @@ final class SshErrors {
         if (m.find() || msg.startsWith("USERAUTH fail") || tooMany) {
             String allowed = m.find(0) ? "the server accepts " + printable(m.group(2))
                     : tooMany ? "the server allowed no more attempts" : "the server accepted none";
-            boolean cancelled = userCancelled && msg.startsWith("Auth cancel");
+            boolean cancelled = interactive && userCancelled && msg.startsWith("Auth cancel");
             StringBuilder tried = new StringBuilder("publickey with " + keysOffered);
             for (String a : asked) {
-                tried.append("; ").append(a);
+                if (!interactive && a.startsWith("passphrase for ")) {
+                    // Nobody to ask (a daemon, a script): say why the key was not used and what would.
+                    tried.append("; ").append(a.substring("passphrase for ".length()))
+                            .append(" has a passphrase and nothing may ask for it here: load it into ssh-agent (ssh-add)");
+                } else {
+                    tried.append("; ").append(a);
+                }
             }
             return new SshAuthException(where + "authentication " + (cancelled ? "cancelled" : "failed") + " for user "
                     + host.user() + " (" + allowed + "; tried " + tried + ")");

@@ -59,6 +59,18 @@ class AuthenticationSshdTest {
                 .hasMessageNotContaining("\n");
     }
 
+    /** A daemon (the gateway) asks nobody: the key with a passphrase is named, and how it could be used. */
+    @Test
+    void aKeyWithAPassphraseAndNoOneToAskSaysToLoadItIntoAnAgent() throws Exception {
+        Path key = sshd.authorizeNewClientKey("id_ecdsa", "correct horse");
+        Files.delete(sshd.sshDir().resolve("id_ed25519"));
+        assertThatThrownBy(() -> SshConnection.open(sshd.target(), sshd.clientOptions().prompts(SshPrompts.nonInteractive())))
+                .isInstanceOf(SshAuthException.class)
+                .hasMessage("ssh " + sshd.user() + "@127.0.0.1 port " + sshd.port() + ": authentication failed for user "
+                        + sshd.user() + " (the server accepts publickey; tried publickey with id_ecdsa; " + key
+                        + " has a passphrase and nothing may ask for it here: load it into ssh-agent (ssh-add))");
+    }
+
     @Test
     void noAuthorizedKeyFailsNamingTheMethodsTriedAndTheServers() throws Exception {
         TestSshd.keygen(sshd.sshDir().resolve("id_ed25519"), ""); // a new key the server does not know

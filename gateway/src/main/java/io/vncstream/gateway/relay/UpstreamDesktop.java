@@ -18,7 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +33,7 @@ public final class UpstreamDesktop implements Desktop {
     static final int CONCURRENT_HANDSHAKES = 4;
     private static final Duration TURN_TIMEOUT = Duration.ofSeconds(30);
 
-    private final ServerAddress address;
+    private final UpstreamDialer dialer;
     private final PasswordSource password;
     private final TlsOptions tls;
     private final Semaphore handshakes = new Semaphore(CONCURRENT_HANDSHAKES, true);
@@ -51,7 +50,12 @@ public final class UpstreamDesktop implements Desktop {
 
     /** {@code tls}: how an upstream's certificate is trusted when it demands VeNCrypt. */
     public UpstreamDesktop(ServerAddress address, PasswordSource password, TlsOptions tls) {
-        this.address = address;
+        this(UpstreamDialer.of(address), password, tls);
+    }
+
+    /** An upstream reached through {@code dialer} for each connection (a libvirt domain's screen). */
+    public UpstreamDesktop(UpstreamDialer dialer, PasswordSource password, TlsOptions tls) {
+        this.dialer = dialer;
         this.password = password;
         this.tls = tls;
     }
@@ -100,7 +104,7 @@ public final class UpstreamDesktop implements Desktop {
             }
             ServerInit last = lastInit;
             ServerInit placeholder = last == null
-                    ? new ServerInit(PLACEHOLDER_WIDTH, PLACEHOLDER_HEIGHT, PixelFormat.TRUE_COLOUR_32, "upstream " + address)
+                    ? new ServerInit(PLACEHOLDER_WIDTH, PLACEHOLDER_HEIGHT, PixelFormat.TRUE_COLOUR_32, dialer.describe())
                     : new ServerInit(last.width(), last.height(), PixelFormat.TRUE_COLOUR_32, last.name());
             LOG.info("{}: admitted with a placeholder desktop until it is back", LogText.clean(e.getMessage()));
             return new ResumingConnection(this, viewer, placeholder, e.getMessage());
@@ -114,7 +118,7 @@ public final class UpstreamDesktop implements Desktop {
     UpstreamConnection connect(MessageSink viewer) throws IOException {
         try {
             if (!handshakes.tryAcquire(TURN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IOException("upstream " + address + ": busy, " + CONCURRENT_HANDSHAKES
+                throw new IOException(dialer.describe() + ": busy, " + CONCURRENT_HANDSHAKES
                         + " connections already being made for " + TURN_TIMEOUT.toSeconds() + " s");
             }
         } catch (InterruptedException e) {
@@ -129,21 +133,20 @@ public final class UpstreamDesktop implements Desktop {
     }
 
     private UpstreamConnection handshake(MessageSink viewer) throws IOException {
-        Transport t;
+        UpstreamDialer.Dialed d;
         try {
-            t = address.isUnix()
-                    ? Transport.unix(Path.of(address.unixPath()))
-                    : Transport.tcp(address.host(), address.port(), Duration.ofSeconds(10));
+            d = dialer.dial();
         } catch (IOException e) {
             throw failed(e);
         }
+        Transport t = d.transport();
         try {
             t.setReadTimeout(Duration.ofSeconds(30));
-            ClientConfig config = new ClientConfig().shared(true).password(password).tls(tls);
-            ClientHandshake handshake = new ClientHandshake(t, config, address);
+            ClientConfig config = new ClientConfig().shared(true).password(d.password() != null ? d.password() : password).tls(tls);
+            ClientHandshake handshake = new ClientHandshake(t, config, d.name(), d.host(), d.port());
             var init = handshake.run();
             t.setReadTimeout(Duration.ZERO);
-            LOG.info("upstream {}: {}", address, handshake.security().summary());
+            LOG.info("upstream {}: {}", d.name(), handshake.security().summary());
             lastInit = init;
             // After VeNCrypt, the TLS connection over t.
             return new UpstreamConnection(handshake.transport(), handshake.input(), init, viewer);
@@ -155,11 +158,11 @@ public final class UpstreamDesktop implements Desktop {
 
     /** Names the upstream: the viewer's disconnection is logged with this reason. */
     private IOException failed(Exception e) {
-        return new IOException("upstream " + address + ": " + e.getMessage(), e);
+        return new IOException(dialer.describe() + ": " + e.getMessage(), e);
     }
 
     @Override
     public String describe() {
-        return "upstream " + address;
+        return dialer.describe();
     }
 }

@@ -8,7 +8,7 @@ import io.vncstream.libvirt.console.PtyConsole;
 import io.vncstream.libvirt.console.SocketConsole;
 import io.vncstream.libvirt.events.DomainEvent;
 import io.vncstream.libvirt.events.DomainEventListener;
-import io.vncstream.libvirt.events.DomainEvents;
+import io.vncstream.libvirt.events.EventFollower;
 import io.vncstream.libvirt.xml.DomainDevice;
 import io.vncstream.libvirt.xml.DomainXml;
 import io.vncstream.rfb.devices.DeviceCapture;
@@ -55,7 +55,7 @@ public final class LibvirtDeviceSource implements DeviceSource, AutoCloseable {
     private final ExecutorService opener;
     private volatile Map<String, DomainDevice> devices = Map.of();
     private volatile DomainState state = DomainState.UNKNOWN;
-    private volatile DomainEvents events;
+    private volatile EventFollower events;
     private volatile boolean closed;
 
     private record Open(PtyOrSocket capture, CountDownLatch ended) {
@@ -83,7 +83,7 @@ public final class LibvirtDeviceSource implements DeviceSource, AutoCloseable {
         LibvirtDeviceSource s = new LibvirtDeviceSource(libvirt, domain, force);
         try {
             if (follow) {
-                s.events = DomainEvents.follow(libvirt.virsh(), domain.uuid(), s.new Events());
+                s.events = EventFollower.follow(libvirt.virsh(), domain.uuid(), domain.name(), s.new Events(), s::resumed);
             }
             s.read();
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -336,13 +336,20 @@ public final class LibvirtDeviceSource implements DeviceSource, AutoCloseable {
                 }
             });
         }
+    }
 
-        @Override
-        public void ended(String reason) {
-            if (!closed) {
-                LOG.warn("{}: no more domain events ({}); the device list is no longer live", domain.name(), reason);
+    /** Events are followed again after a gap (libvirtd or the SSH connection was away): what changed meanwhile. */
+    private void resumed() {
+        worker.execute(() -> {
+            if (closed) {
+                return;
             }
-        }
+            try {
+                readRetrying(new DomainEvent("lifecycle", domain.name(), "(events followed again)"));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -355,7 +362,7 @@ public final class LibvirtDeviceSource implements DeviceSource, AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        DomainEvents e = events;
+        EventFollower e = events;
         if (e != null) {
             e.close();
         }

@@ -4,7 +4,6 @@ import io.vncstream.libvirt.LibvirtUri;
 import io.vncstream.rfb.io.Transport;
 import io.vncstream.ssh.PtySize;
 import io.vncstream.ssh.RemoteProcess;
-import io.vncstream.ssh.SshConnection;
 import io.vncstream.ssh.SshOptions;
 import io.vncstream.ssh.SshTarget;
 
@@ -23,23 +22,33 @@ import java.util.concurrent.TimeoutException;
  * The host of a {@code qemu+ssh://} URI, over one SSH connection (the ssh module: known_hosts,
  * keys, agent): virsh in exec channels (a pty one for consoles, as {@code ssh -t} gives), the
  * screen and socket consoles through direct-tcpip and direct-streamlocal channels. Nothing but
- * libvirt's own virsh is needed on the host.
+ * libvirt's own virsh is needed on the host. With reconnection on ({@link SshLink}), a lost
+ * connection is made again when next used.
  */
 public final class SshCommandHost implements CommandHost {
-    private final SshConnection ssh;
+    private final SshLink link;
     private final String user;
 
-    private SshCommandHost(SshConnection ssh, String user) {
-        this.ssh = ssh;
+    private SshCommandHost(SshLink link, String user) {
+        this.link = link;
         this.user = user;
     }
 
     public static SshCommandHost open(LibvirtUri uri, SshOptions options) throws IOException {
+        return open(uri, options, false);
+    }
+
+    /**
+     * With {@code reconnect}, a lost connection is made again when next used (for a daemon such
+     * as the gateway, whose consoles and screen then come back); without it, everything after
+     * the loss fails, as for a viewer, whose window says so and whose user may connect again.
+     */
+    public static SshCommandHost open(LibvirtUri uri, SshOptions options, boolean reconnect) throws IOException {
         if (!uri.isSsh()) {
             throw new IllegalArgumentException(uri + " is not a qemu+ssh:// URI");
         }
-        SshConnection c = SshConnection.open(new SshTarget(uri.user(), uri.host(), uri.port()), options);
-        return new SshCommandHost(c, c.host().user());
+        SshLink link = SshLink.open(new SshTarget(uri.user(), uri.host(), uri.port()), options, reconnect);
+        return new SshCommandHost(link, link.connection().host().user());
     }
 
     /** The command as the remote login shell runs it: every word quoted, messages in English. */
@@ -49,7 +58,7 @@ public final class SshCommandHost implements CommandHost {
 
     @Override
     public CommandResult run(List<String> command, Duration timeout) throws IOException, InterruptedException {
-        try (RemoteProcess p = ssh.exec(line(command), null)) {
+        try (RemoteProcess p = link.connection().exec(line(command), null)) {
             p.stdin().close();
             CompletableFuture<byte[]> out = CommandOutput.readAll(p.stdout());
             CompletableFuture<byte[]> err = CommandOutput.readAll(p.stderr());
@@ -67,7 +76,7 @@ public final class SshCommandHost implements CommandHost {
 
     @Override
     public RunningCommand start(List<String> command, boolean terminal) throws IOException {
-        RemoteProcess p = ssh.exec(line(command), terminal ? PtySize.xterm(80, 24) : null);
+        RemoteProcess p = link.connection().exec(line(command), terminal ? PtySize.xterm(80, 24) : null);
         if (!terminal) {
             // No pty: stderr apart; what virsh event says there (errors) is only logged by it.
             CommandOutput.readAll(p.stderr());
@@ -97,17 +106,17 @@ public final class SshCommandHost implements CommandHost {
 
     @Override
     public Transport connectUnix(String path, Duration timeout) throws IOException {
-        return ssh.openUnix(path);
+        return link.connection().openUnix(path);
     }
 
     @Override
     public Transport connectTcp(String host, int port, Duration timeout) throws IOException {
-        return ssh.openTcp(host, port);
+        return link.connection().openTcp(host, port);
     }
 
     @Override
     public String name() {
-        return ssh.host().describe();
+        return link.describe();
     }
 
     @Override
@@ -117,8 +126,6 @@ public final class SshCommandHost implements CommandHost {
 
     @Override
     public void close() {
-        ssh.close();
+        link.close();
     }
-
-
 }

@@ -41,7 +41,7 @@ public final class TestSshd implements AutoCloseable {
     private final Path dir;
     private final Path home;
     private final int port;
-    private final Process sshd;
+    private volatile Process sshd;
     private final Path log;
 
     private TestSshd(Path dir, Path home, int port, Process sshd, Path log) {
@@ -98,6 +98,39 @@ public final class TestSshd implements AutoCloseable {
         } catch (IOException | InterruptedException | RuntimeException e) {
             Processes.deleteTree(dir);
             throw e;
+        }
+    }
+
+    /**
+     * Kills sshd and every session it serves, as a host that goes away (or a cut network) ends
+     * them, and starts it again on the same port with the same keys: clients' connections are
+     * lost, and new ones work once this returns.
+     */
+    public void restart() throws IOException, InterruptedException {
+        stopServing();
+        serveAgain();
+    }
+
+    /** Kills sshd and every session it serves: the port refuses connections until {@link #serveAgain}. */
+    public void stopServing() throws InterruptedException {
+        Processes.killTree(sshd.toHandle());
+        long deadline = System.nanoTime() + STARTUP.toNanos();
+        while (Processes.accepts(port) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+
+    /** Starts sshd again on the same port with the same keys, after {@link #stopServing}. */
+    public void serveAgain() throws IOException, InterruptedException {
+        Path config = dir.resolve("sshd_config");
+        long deadline = System.nanoTime() + STARTUP.toNanos();
+        Process p = Processes.start(Map.of(), dir, log, List.of("/usr/sbin/sshd", "-D", "-e", "-f", config.toString()));
+        sshd = p;
+        while (System.nanoTime() < deadline && p.isAlive() && !Processes.accepts(port)) {
+            Thread.sleep(20);
+        }
+        if (!p.isAlive() || !Processes.accepts(port)) {
+            throw new IOException("sshd on port " + port + " did not start again:\n" + Processes.tail(log));
         }
     }
 

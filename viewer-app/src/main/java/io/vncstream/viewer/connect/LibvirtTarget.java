@@ -1,6 +1,7 @@
 package io.vncstream.viewer.connect;
 
 import io.vncstream.libvirt.Domain;
+import io.vncstream.libvirt.DomainScreen;
 import io.vncstream.libvirt.Libvirt;
 import io.vncstream.libvirt.LibvirtUri;
 import io.vncstream.libvirt.tls.VncCertificates;
@@ -8,8 +9,6 @@ import io.vncstream.libvirt.xml.VncEndpoint;
 import io.vncstream.rfb.client.ClientConfig;
 import io.vncstream.rfb.client.RfbClient;
 import io.vncstream.rfb.client.RfbClientHandler;
-import io.vncstream.libvirt.host.CommandHost;
-import io.vncstream.rfb.io.Transport;
 import io.vncstream.rfb.security.PasswordSource;
 import io.vncstream.ssh.SshOptions;
 import io.vncstream.ssh.SshPrompts;
@@ -65,17 +64,14 @@ public final class LibvirtTarget implements AutoCloseable {
      */
     public RfbClient connect(ClientConfig config, PasswordSource password, RfbClientHandler handler)
             throws IOException, InterruptedException {
-        VncEndpoint listen = libvirt.screen(domain, libvirt.xml(domain));
-        VncEndpoint e = listen.onHost();
-        config.password(e.password() != null ? server -> e.password().toCharArray() : password);
         if (config.tls() != null) {
             LibvirtTls.apply(config.tls(), VncCertificates.find());
         }
-        CommandHost host = libvirt.virsh().host();
-        Transport t = e.isSocket() ? host.connectUnix(e.socket(), config.connectTimeout())
-                : host.connectTcp(e.host(), e.port(), config.connectTimeout());
-        return RfbClient.connect(t, e.address() + (libvirt.uri().isSsh() ? " on " + host.name() : ""),
-                LibvirtTls.certificateName(libvirt.uri(), listen), e.isSocket() ? 0 : e.port(), config, handler);
+        DomainScreen s = DomainScreen.open(libvirt, domain, config.connectTimeout());
+        config.password(s.password() != null ? server -> s.password().toCharArray() : password);
+        VncEndpoint e = s.endpoint();
+        return RfbClient.connect(s.transport(), s.name(), LibvirtTls.certificateName(libvirt.uri(), s.listen()),
+                e.isSocket() ? 0 : e.port(), config, handler);
     }
 
     /** "vm1 on qemu:///system", for titles and messages. */

@@ -146,7 +146,17 @@ final class Cli {
         return new ProcessBuilder(cmd).redirectErrorStream(true).start();
     }
 
+    /** The gateway's real main ({@code vncstream-gateway}) as its own process, run to its end (a refusal at start-up). */
+    static Outcome gatewayProcess(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+        return separateProcess(io.vncstream.gateway.cli.GatewayCommand.class, jvmOptions, null, args);
+    }
+
     private static Outcome separateProcess(List<String> jvmOptions, String stdin, String... args)
+            throws IOException, InterruptedException {
+        return separateProcess(VncstreamCommand.class, jvmOptions, stdin, args);
+    }
+
+    private static Outcome separateProcess(Class<?> main, List<String> jvmOptions, String stdin, String... args)
             throws IOException, InterruptedException {
         long start = System.nanoTime();
         Path dir = Files.createTempDirectory("vncstream-cli");
@@ -158,7 +168,7 @@ final class Cli {
             cmd.add("-cp");
             cmd.add(System.getProperty("java.class.path"));
             cmd.addAll(jvmOptions);
-            cmd.add(VncstreamCommand.class.getName());
+            cmd.add(main.getName());
             cmd.addAll(List.of(args));
             File input = new File("/dev/null");
             if (stdin != null) {
@@ -169,7 +179,7 @@ final class Cli {
                     .redirectInput(input).start();
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new IOException("vncstream " + String.join(" ", args) + " did not finish within 60 s");
+                throw new IOException(main.getSimpleName() + " " + String.join(" ", args) + " did not finish within 60 s");
             }
             return new Outcome(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8), (System.nanoTime() - start) / 1_000_000);

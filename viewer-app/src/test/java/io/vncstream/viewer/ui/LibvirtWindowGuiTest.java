@@ -144,42 +144,13 @@ class LibvirtWindowGuiTest {
     @Test
     @Order(5)
     void theConnectionWindowsLibvirtPageListsTheDomainWithItsStateAndADoubleClickOpensIt() {
-        ConnectWindow cw = GuiActionRunner.execute(() -> app.showConnectWindow(null, false));
-        FrameFixture connect = new FrameFixture(robot, cw);
-        awaitSettled((javax.swing.JComponent) cw.getContentPane());
-        connect.tabbedPane("connectPages").selectTab("libvirt");
-        awaitEdt(() -> cw.libvirtPage.isShowing(), "the libvirt page is shown");
-        connect.textBox("libvirtUri").deleteText().enterText(vm.uri());
-        connect.button("libvirtRefresh").click();
-        awaitEdt(() -> cw.libvirtPage.listed().contains(vm.name() + " running"), "the test domain is listed as running");
-        assertThat(GuiActionRunner.execute(app::libvirtUri)).as("the URI is remembered").isEqualTo(vm.uri());
-        int before = GuiActionRunner.execute(() -> app.windows().size());
-        int index = GuiActionRunner.execute(() -> cw.libvirtPage.listed().indexOf(vm.name() + " running"));
-        connect.list("libvirtDomains").item(index).doubleClick();
-        awaitEdt(() -> !cw.isDisplayable(), "the connection window closed");
-        awaitEdt(() -> app.windows().size() == before, "a viewer window took its place");
-        ViewerWindow second = GuiActionRunner.execute(() -> {
-            for (Window w : app.windows()) {
-                if (w instanceof ViewerWindow v && v != viewer) {
-                    return v;
-                }
-            }
-            return null;
-        });
-        assertThat(second).isNotNull();
+        ViewerWindow second = LibvirtGui.openFromLibvirtPage(app, robot, vm.uri(), vm.name());
         awaitEdt(() -> second.devicePanel().devices().equals(List.of("serial0", "serial1", "channel0")), "its device list");
         awaitEdt(() -> second.screen().image() != null, "its screen");
         GuiActionRunner.execute(second::dispose);
     }
 
     private ConsoleTab openConsole(String device) {
-        awaitSettled(viewer.devicePanel().deviceList());
-        window.list("devices").item(device).doubleClick();
-        awaitEdt(() -> viewer.consoles().selected() != null && viewer.consoles().selected().device().equals(device),
-                "the console tab of " + device + " is selected");
-        ConsoleTab tab = GuiActionRunner.execute(() -> viewer.consoles().get(device));
-        awaitEdt(() -> tab.capture() != null, device + " is captured");
-        awaitEdt(() -> tab.session().component().isFocusOwner(), "the terminal has the keyboard focus");
-        return tab;
+        return LibvirtGui.openConsole(window, viewer, device);
     }
 }
