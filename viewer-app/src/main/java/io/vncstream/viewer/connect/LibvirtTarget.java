@@ -2,7 +2,9 @@ package io.vncstream.viewer.connect;
 
 import io.vncstream.libvirt.Domain;
 import io.vncstream.libvirt.Libvirt;
+import io.vncstream.libvirt.LibvirtException;
 import io.vncstream.libvirt.LibvirtUri;
+import io.vncstream.libvirt.xml.DomainXml;
 import io.vncstream.libvirt.xml.VncEndpoint;
 import io.vncstream.rfb.client.ClientConfig;
 import io.vncstream.rfb.client.RfbClient;
@@ -34,7 +36,8 @@ public final class LibvirtTarget implements AutoCloseable {
      * about host keys and passphrases) and finds {@code domain} (name, UUID or id).
      */
     public static LibvirtTarget open(String uri, String domain, SshPrompts prompts) throws IOException, InterruptedException {
-        Libvirt l = Libvirt.open(LibvirtUri.parse(uri), SshOptions.forUser().prompts(prompts));
+        // The domain's lookup is the first virsh call: it fails in the same words as a check would.
+        Libvirt l = Libvirt.openUnchecked(LibvirtUri.parse(uri), SshOptions.forUser().prompts(prompts));
         try {
             return new LibvirtTarget(l, l.resolve(domain));
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -53,7 +56,12 @@ public final class LibvirtTarget implements AutoCloseable {
 
     /** The domain's screen now, as the libvirt host reaches it (a wildcard address is the host itself). */
     public VncEndpoint screen() throws IOException, InterruptedException {
-        return libvirt.screen(domain, libvirt.xml(domain)).onHost();
+        return screen(libvirt.xml(domain));
+    }
+
+    /** The screen as {@code xml}, the domain's live XML read a moment ago, has it. */
+    public VncEndpoint screen(DomainXml xml) throws LibvirtException {
+        return libvirt.screen(domain, xml).onHost();
     }
 
     /**
@@ -62,7 +70,12 @@ public final class LibvirtTarget implements AutoCloseable {
      */
     public RfbClient connect(ClientConfig config, PasswordSource password, RfbClientHandler handler)
             throws IOException, InterruptedException {
-        VncEndpoint e = screen();
+        return connect(screen(), config, password, handler);
+    }
+
+    /** As {@link #connect(ClientConfig, PasswordSource, RfbClientHandler)}, to the screen {@code e}. */
+    public RfbClient connect(VncEndpoint e, ClientConfig config, PasswordSource password, RfbClientHandler handler)
+            throws IOException, InterruptedException {
         config.password(e.password() != null ? server -> e.password().toCharArray() : password);
         CommandHost host = libvirt.virsh().host();
         Transport t = e.isSocket() ? host.connectUnix(e.socket(), config.connectTimeout())

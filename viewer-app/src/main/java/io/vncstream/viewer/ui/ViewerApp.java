@@ -68,7 +68,11 @@ public final class ViewerApp {
         app.initialVia = via;
         app.rememberServers = rememberServers;
         app.onConnected = onConnected;
-        SwingUtilities.invokeLater(app.theme::apply);
+        SwingUtilities.invokeLater(() -> {
+            io.vncstream.viewer.bench.StartupReport.mark("edt first task");
+            app.theme.apply();
+            io.vncstream.viewer.bench.StartupReport.mark("theme applied");
+        });
         address.thenAccept(a -> SwingUtilities.invokeLater(() -> {
             if (a == null || a.isBlank()) {
                 app.showConnectWindow(null, false);
@@ -211,53 +215,85 @@ public final class ViewerApp {
         }
         ViewerWindow w = new ViewerWindow(this, s);
         windowOpened(w);
+        io.vncstream.viewer.bench.StartupReport.mark("window built");
         w.keeper().connectFirst(why -> {
             showConnectWindow(address, false).showError(why); // first, so that the app never has no window
             w.dispose();
         });
         w.showWindow();
+        io.vncstream.viewer.bench.StartupReport.mark("window shown");
         return w;
     }
 
     /**
-     * Opens the viewer window on a libvirt domain ({@code vncstream --connect URI DOMAIN}): libvirt
-     * is asked off the event thread; if the domain cannot be found, the connection window says why.
+     * Opens the viewer window on a libvirt domain ({@code vncstream --connect URI DOMAIN}): the
+     * window shows at once while libvirt is asked off the event thread; if the domain cannot be
+     * found, the connection window says why.
      */
     public void connectToDomain(String uri, String domain) {
-        new javax.swing.SwingWorker<DomainControl, Void>() {
-            @Override
-            protected DomainControl doInBackground() throws Exception {
-                return DomainControl.open(uri, domain, new SshDialogs(() -> null));
-            }
-
-            @Override
-            protected void done() {
-                DomainControl d;
-                try {
-                    d = get();
-                } catch (Exception e) {
-                    Throwable t = e.getCause() != null ? e.getCause() : e;
-                    showConnectWindow(null, false).showError(t.getMessage());
-                    return;
-                }
-                ConnectionSettings s = lastSettings();
-                s.address = d.describe();
-                ViewerWindow w = new ViewerWindow(ViewerApp.this, s);
-                windowOpened(w);
-                w.useDomain(d);
-                w.keeper().connectFirst(why -> w.connectionProgress(why + " Waiting for the domain to run..."));
-                w.showWindow();
-            }
-        }.execute();
+        showDomainWindow(uri, domain, openDomain(uri, domain));
     }
 
-    /** As {@link #launch(String, boolean, Consumer)} for a libvirt domain. */
+    /** Connects to libvirt and finds the domain, on a thread of its own (it may ask about SSH host keys in dialogs). */
+    private static CompletableFuture<DomainControl> openDomain(String uri, String domain) {
+        CompletableFuture<DomainControl> opened = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            io.vncstream.viewer.bench.StartupReport.mark("libvirt open start");
+            try {
+                opened.complete(DomainControl.open(uri, domain, new SshDialogs(() -> null)));
+            } catch (Exception | Error e) {
+                opened.completeExceptionally(e);
+            }
+            io.vncstream.viewer.bench.StartupReport.mark("libvirt open done");
+        }, "libvirt open " + domain);
+        t.setDaemon(true);
+        t.start();
+        return opened;
+    }
+
+    /**
+     * The window for a domain being opened (event dispatch thread): built and shown while libvirt
+     * answers, then attached to the domain and connected to its screen.
+     */
+    private void showDomainWindow(String uri, String domain, CompletableFuture<DomainControl> opening) {
+        ConnectionSettings s = lastSettings();
+        s.address = domain + " on " + uri;
+        ViewerWindow w = new ViewerWindow(this, s);
+        windowOpened(w);
+        io.vncstream.viewer.bench.StartupReport.mark("window built");
+        w.showStatus("Asking libvirt at " + uri + " for domain " + domain + "...");
+        w.showWindow();
+        io.vncstream.viewer.bench.StartupReport.mark("window shown");
+        opening.whenComplete((d, e) -> SwingUtilities.invokeLater(() -> {
+            io.vncstream.viewer.bench.StartupReport.mark("libvirt open on edt");
+            if (!w.isDisplayable()) { // closed meanwhile
+                if (d != null) {
+                    d.close();
+                }
+                return;
+            }
+            if (e != null) {
+                Throwable t = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+                showConnectWindow(null, false).showError(t.getMessage()); // first, so that the app never has no window
+                w.dispose();
+                return;
+            }
+            w.settings().address = d.describe();
+            w.useDomain(d);
+            w.keeper().connectFirst(why -> w.connectionProgress(why + " Waiting for the domain to run..."));
+        }));
+    }
+
+    /** As {@link #launch(String, boolean, Consumer)} for a libvirt domain: libvirt is asked while the look and feel loads. */
     public static ViewerApp launchDomain(String uri, String domain, Consumer<ViewerWindow> onConnected) {
         ViewerApp app = new ViewerApp(AppConfig.forUser());
         app.onConnected = onConnected;
+        CompletableFuture<DomainControl> opening = openDomain(uri, domain);
         SwingUtilities.invokeLater(() -> {
+            io.vncstream.viewer.bench.StartupReport.mark("edt first task");
             app.theme.apply();
-            app.connectToDomain(uri, domain);
+            io.vncstream.viewer.bench.StartupReport.mark("theme applied");
+            app.showDomainWindow(uri, domain, opening);
         });
         return app;
     }
