@@ -49,7 +49,8 @@ public final class ViewerApp {
 
     /**
      * As {@link #launch(String, boolean, Consumer)} for an address known later (the demo's port):
-     * the look and feel is set up meanwhile, and nothing opens if the address never comes.
+     * the look and feel is set up and the viewer window shown meanwhile; it connects when the
+     * address comes, and closes if it never does (the caller says why).
      */
     public static ViewerApp launch(CompletableFuture<String> address, boolean rememberServers,
                                    Consumer<ViewerWindow> onConnected) {
@@ -73,6 +74,10 @@ public final class ViewerApp {
             app.theme.apply();
             io.vncstream.viewer.bench.StartupReport.mark("theme applied");
         });
+        if (!address.isDone()) {
+            SwingUtilities.invokeLater(() -> app.connectWhenKnown(address, "the built-in demo"));
+            return app;
+        }
         address.thenAccept(a -> SwingUtilities.invokeLater(() -> {
             if (a == null || a.isBlank()) {
                 app.showConnectWindow(null, false);
@@ -81,6 +86,20 @@ public final class ViewerApp {
             }
         }));
         return app;
+    }
+
+    /**
+     * Installs the user's theme on the event dispatch thread now, before the command line is
+     * parsed: the look and feel loads meanwhile, off the start-up's critical path, and the
+     * application's own {@link Theme#apply} then finds it in place.
+     */
+    public static void prepareTheme() {
+        Theme t = Theme.parse(AppConfig.forUser().loadSettings().getProperty("theme"));
+        SwingUtilities.invokeLater(() -> {
+            io.vncstream.viewer.bench.StartupReport.mark("early theme");
+            t.apply();
+            io.vncstream.viewer.bench.StartupReport.mark("early theme applied");
+        });
     }
 
     /** Blocks until every window of the application has closed. */
@@ -204,25 +223,61 @@ public final class ViewerApp {
      * while the connection is made; if that fails, the connection window says why.
      */
     public ViewerWindow connectAtOnce(String address) {
+        ViewerWindow w = newViewerWindow(address);
+        connectFirst(w);
+        w.showWindow();
+        io.vncstream.viewer.bench.StartupReport.mark("window shown");
+        return w;
+    }
+
+    /**
+     * The viewer window for an address known later (event dispatch thread): shown now, as the
+     * window of {@code what} until then, and connected when the address comes.
+     */
+    ViewerWindow connectWhenKnown(CompletableFuture<String> address, String what) {
+        ViewerWindow w = newViewerWindow(what);
+        w.showWindow();
+        io.vncstream.viewer.bench.StartupReport.mark("window shown");
+        address.whenComplete((a, e) -> SwingUtilities.invokeLater(() -> {
+            if (!w.isDisplayable()) {
+                return; // closed meanwhile
+            }
+            if (e != null || a == null || a.isBlank()) {
+                if (e == null) {
+                    showConnectWindow(null, false); // first, so that the app never has no window
+                }
+                w.dispose();
+                return;
+            }
+            w.settings().address = a;
+            connectFirst(w);
+        }));
+        return w;
+    }
+
+    private ViewerWindow newViewerWindow(String address) {
         ConnectionSettings s = lastSettings();
         s.address = address;
         s.via = initialVia == null ? "" : initialVia.trim();
+        ViewerWindow w = new ViewerWindow(this, s);
+        windowOpened(w);
+        io.vncstream.viewer.bench.StartupReport.mark("window built");
+        return w;
+    }
+
+    /** The window's first connection, to its address with the last options; a failure brings the connection window. */
+    private void connectFirst(ViewerWindow w) {
+        String address = w.settings().address;
         if (rememberServers) {
             // The options are the saved ones: only the recent list changes, and the settings file is
             // not rewritten unchanged on the way to the first frame.
             config.addRecentServer(address);
-            config.rememberVia(address, s.via);
+            config.rememberVia(address, w.settings().via);
         }
-        ViewerWindow w = new ViewerWindow(this, s);
-        windowOpened(w);
-        io.vncstream.viewer.bench.StartupReport.mark("window built");
         w.keeper().connectFirst(why -> {
             showConnectWindow(address, false).showError(why); // first, so that the app never has no window
             w.dispose();
         });
-        w.showWindow();
-        io.vncstream.viewer.bench.StartupReport.mark("window shown");
-        return w;
     }
 
     /**
