@@ -102,27 +102,8 @@ public final class VncstreamCommand implements Callable<Integer> {
 
     public static void main(String[] args) {
         io.vncstream.viewer.bench.StartupReport.mark("main");
-        if (opensWindow(args)) {
-            ViewerApp.prepareTheme();
-        }
         System.exit(commandLine().execute(args));
     }
-
-    /**
-     * Whether these arguments will most likely open a window (no subcommand, no help or version
-     * asked, a display to open it on): a guess before parsing, to load the look and feel
-     * alongside the parsing. A wrong guess costs only that work, or its saving.
-     */
-    static boolean opensWindow(String[] args) {
-        for (String a : args) {
-            if (SUBCOMMANDS.contains(a) || a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) {
-                return false;
-            }
-        }
-        return !GraphicsEnvironment.isHeadless();
-    }
-
-    private static final java.util.Set<String> SUBCOMMANDS = java.util.Set.of("snapshot", "devices", "console");
 
     static CommandLine commandLine() {
         CommandLine cmd = new CommandLine(new VncstreamCommand());

@@ -10,21 +10,14 @@ import java.util.Locale;
 public enum Theme {
     LIGHT, DARK;
 
-    /** The theme installed last (event dispatch thread), so that installing it again costs nothing. */
-    private static Theme installed;
-
     public static Theme parse(String s) {
         return s != null && s.trim().toLowerCase(Locale.ROOT).equals("dark") ? DARK : LIGHT;
     }
 
-    /** Installs the look and feel and updates open windows (event dispatch thread); nothing if it is installed already. */
+    /** Installs the look and feel and updates open windows (event dispatch thread). */
     public void apply() {
-        if (installed == this && javax.swing.UIManager.getLookAndFeel() instanceof FlatLaf) {
-            return;
-        }
         boolean ok = this == DARK ? FlatDarkLaf.setup() : FlatLightLaf.setup();
         if (ok) {
-            installed = this;
             FlatLaf.updateUI();
         }
     }

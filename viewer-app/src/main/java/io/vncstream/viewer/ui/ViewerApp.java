@@ -88,20 +88,6 @@ public final class ViewerApp {
         return app;
     }
 
-    /**
-     * Installs the user's theme on the event dispatch thread now, before the command line is
-     * parsed: the look and feel loads meanwhile, off the start-up's critical path, and the
-     * application's own {@link Theme#apply} then finds it in place.
-     */
-    public static void prepareTheme() {
-        Theme t = Theme.parse(AppConfig.forUser().loadSettings().getProperty("theme"));
-        SwingUtilities.invokeLater(() -> {
-            io.vncstream.viewer.bench.StartupReport.mark("early theme");
-            t.apply();
-            io.vncstream.viewer.bench.StartupReport.mark("early theme applied");
-        });
-    }
-
     /** Blocks until every window of the application has closed. */
     public void awaitExit() throws InterruptedException {
         exited.await();

@@ -26,19 +26,6 @@ class DemoOptionTest {
     }
 
     @Test
-    void theLookAndFeelIsLoadedBeforeParsingOnlyWhenAWindowWillOpen() {
-        boolean display = !java.awt.GraphicsEnvironment.isHeadless();
-        assertThat(VncstreamCommand.opensWindow(new String[] {"--demo", "--measure-startup"})).isEqualTo(display);
-        assertThat(VncstreamCommand.opensWindow(new String[] {"--connect", "qemu:///system", "vm1"})).isEqualTo(display);
-        assertThat(VncstreamCommand.opensWindow(new String[0])).isEqualTo(display);
-        assertThat(VncstreamCommand.opensWindow(new String[] {"snapshot", "localhost:1", "x.png"})).isFalse();
-        assertThat(VncstreamCommand.opensWindow(new String[] {"--connect", "qemu:///system", "devices", "vm1"})).isFalse();
-        assertThat(VncstreamCommand.opensWindow(new String[] {"console", "--help"})).isFalse();
-        assertThat(VncstreamCommand.opensWindow(new String[] {"--version"})).isFalse();
-        assertThat(VncstreamCommand.opensWindow(new String[] {"-h"})).isFalse();
-    }
-
-    @Test
     void demoWithAnAddressIsRefusedInWords() {
         Cli.Outcome run = Cli.inProcess("--demo", "localhost:1");
         assertThat(run.exitCode()).isNotZero();
