@@ -1,6 +1,7 @@
 package io.vncstream.libvirt;
 
 import io.vncstream.libvirt.host.CommandHost;
+import io.vncstream.libvirt.xml.DomainXml;
 import io.vncstream.libvirt.xml.VncEndpoint;
 import io.vncstream.rfb.io.Transport;
 
@@ -22,7 +23,13 @@ import java.time.Duration;
 public record DomainScreen(Transport transport, VncEndpoint listen, VncEndpoint endpoint, String name) {
     /** Looks the screen up and connects to it within {@code timeout}; an error says why not. */
     public static DomainScreen open(Libvirt libvirt, Domain domain, Duration timeout) throws IOException, InterruptedException {
-        VncEndpoint listen = libvirt.screen(domain, libvirt.xml(domain));
+        return open(libvirt, domain, libvirt.xml(domain), timeout);
+    }
+
+    /** As {@link #open(Libvirt, Domain, Duration)}, with {@code xml} the live XML read a moment ago. */
+    public static DomainScreen open(Libvirt libvirt, Domain domain, DomainXml xml, Duration timeout)
+            throws IOException, InterruptedException {
+        VncEndpoint listen = libvirt.screen(domain, xml);
         VncEndpoint e = listen.onHost();
         CommandHost host = libvirt.virsh().host();
         Transport t = e.isSocket() ? host.connectUnix(e.socket(), timeout) : host.connectTcp(e.host(), e.port(), timeout);

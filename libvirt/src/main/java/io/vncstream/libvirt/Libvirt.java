@@ -49,6 +49,15 @@ public final class Libvirt implements AutoCloseable {
         }
     }
 
+    /**
+     * As {@link #open}, leaving out the check that libvirt answers: for a caller whose first
+     * command, a domain's lookup ({@link #resolve}), fails in the same words when it does not.
+     * One virsh call less on the way to a domain's window.
+     */
+    public static Libvirt openUnchecked(LibvirtUri uri, SshOptions ssh) throws IOException {
+        return new Libvirt(new Virsh(uri.isSsh() ? SshCommandHost.open(uri, ssh) : new LocalHost(), uri));
+    }
+
     /** A local URI on this machine. */
     public static Libvirt connectLocal(LibvirtUri uri) throws IOException, InterruptedException {
         if (uri.isSsh()) {

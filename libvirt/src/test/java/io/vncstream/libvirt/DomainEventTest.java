@@ -30,6 +30,27 @@ class DomainEventTest {
     }
 
     @Test
+    void aVncClientComingAndGoingChangesNoDevices() {
+        // What virsh 9.0 printed for one VNC client's connection (vncstream's own first frame).
+        for (String phase : new String[] {"connect", "initialize", "disconnect"}) {
+            DomainEvent e = DomainEvent.parse("event 'graphics' for domain 'vm1': " + phase
+                    + " local[IPv4 127.0.0.1 5900] remote[IPv4 127.0.0.1 53906] none");
+            assertThat(e.type()).isEqualTo("graphics");
+            assertThat(e.mayChangeDevices()).as(phase).isFalse();
+        }
+        assertThat(DomainEvent.parse("event 'rtc-change' for domain 'vm1': 3").mayChangeDevices()).isFalse();
+    }
+
+    @Test
+    void lifecycleDeviceRebootAndUnknownEventsMayChangeDevices() {
+        assertThat(DomainEvent.parse("event 'lifecycle' for domain 'vm1': Started Booted").mayChangeDevices()).isTrue();
+        assertThat(DomainEvent.parse("event 'device-removed' for domain 'vm1': channel1").mayChangeDevices()).isTrue();
+        assertThat(DomainEvent.parse("event 'reboot' for domain 'vm1'").mayChangeDevices()).isTrue();
+        assertThat(DomainEvent.parse("event 'agent-lifecycle' for domain 'vm1': state: 'connected' reason: 'channel event'")
+                .mayChangeDevices()).isTrue();
+    }
+
+    @Test
     void otherLinesAreNoEvents() {
         assertThat(DomainEvent.parse("events received: 3")).isNull();
         assertThat(DomainEvent.parse("")).isNull();

@@ -55,6 +55,8 @@ public final class LibvirtDeviceSource implements DeviceSource, AutoCloseable {
     private final ExecutorService opener;
     private volatile Map<String, DomainDevice> devices = Map.of();
     private volatile DomainState state = DomainState.UNKNOWN;
+    /** The live XML of the last read, or null when the domain was not running then. */
+    private volatile DomainXml xml;
     private volatile EventFollower events;
     private volatile boolean closed;
 
@@ -103,6 +105,15 @@ public final class LibvirtDeviceSource implements DeviceSource, AutoCloseable {
 
     public DomainState state() {
         return state;
+    }
+
+    /**
+     * The live XML as last read (at the start, or after an event that may have changed the
+     * devices), or null when the domain was not running then: so that a screen connection made
+     * right after {@link #open} need not ask for it again.
+     */
+    public DomainXml xml() {
+        return xml;
     }
 
     public void addStateListener(DomainStateListener l) {
@@ -235,12 +246,14 @@ public final class LibvirtDeviceSource implements DeviceSource, AutoCloseable {
     private void read() throws IOException, InterruptedException {
         DomainState now = libvirt.state(domain);
         Map<String, DomainDevice> next = new LinkedHashMap<>();
+        DomainXml live = null;
         if (now.isActive()) {
-            DomainXml xml = libvirt.xml(domain);
-            for (DomainDevice d : xml.devices()) {
+            live = libvirt.xml(domain);
+            for (DomainDevice d : live.devices()) {
                 next.put(d.alias(), d);
             }
         }
+        xml = live;
         Map<String, DomainDevice> before = devices;
         devices = next;
         for (String gone : before.keySet()) {
@@ -322,6 +335,9 @@ public final class LibvirtDeviceSource implements DeviceSource, AutoCloseable {
         @Override
         public void event(DomainEvent e) {
             LOG.debug("domain event {}", e);
+            if (!e.mayChangeDevices()) {
+                return;
+            }
             worker.execute(() -> {
                 if (closed) {
                     return;

@@ -36,4 +36,14 @@ public record DomainEvent(String type, String domain, String detail) {
     public boolean isReboot() {
         return type.equals("reboot");
     }
+
+    /**
+     * Whether the domain's devices may have changed. Not for a VNC or SPICE client coming and
+     * going (three 'graphics' events for each, ours too, just as its first frame is on the way),
+     * the guest setting its clock, or the balloon: reading the XML again after those is wasted.
+     * Any other event, known or not, may.
+     */
+    public boolean mayChangeDevices() {
+        return !(type.equals("graphics") || type.equals("rtc-change") || type.equals("balloon-change"));
+    }
 }

@@ -8,7 +8,19 @@ import java.lang.management.ManagementFactory;
  * JVM's own start.
  */
 public final class StartupReport {
+    /** {@code -Dvncstream.startupTrace=true}: {@link #mark} prints where the start-up time goes. */
+    private static final boolean TRACE = Boolean.getBoolean("vncstream.startupTrace");
+
     private StartupReport() {
+    }
+
+    /** With {@code -Dvncstream.startupTrace=true}, one line on stdout: the wall-clock time {@code what} happened. */
+    public static void mark(String what) {
+        if (TRACE) {
+            System.out.println("startup-mark-epoch-ms=" + System.currentTimeMillis() + " thread=" + Thread.currentThread().getName()
+                    + " what=" + what);
+            System.out.flush();
+        }
     }
 
     public static void firstPaint(String what) {

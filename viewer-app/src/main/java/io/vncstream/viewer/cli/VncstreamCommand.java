@@ -51,6 +51,7 @@ public final class VncstreamCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        io.vncstream.viewer.bench.StartupReport.mark("command parsed");
         if (demo && address != null) {
             throw new IllegalArgumentException("--demo connects to its own server: give no ADDRESS with it");
         }
@@ -75,6 +76,7 @@ public final class VncstreamCommand implements Callable<Integer> {
             CompletableFuture<String> where = new CompletableFuture<>();
             ViewerApp app = ViewerApp.launch(where, false, measurement());
             try (EmbeddedDemo server = EmbeddedDemo.start(0)) {
+                io.vncstream.viewer.bench.StartupReport.mark("demo started");
                 where.complete("127.0.0.1::" + server.port());
                 app.awaitExit();
             }
@@ -99,6 +101,7 @@ public final class VncstreamCommand implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        io.vncstream.viewer.bench.StartupReport.mark("main");
         System.exit(commandLine().execute(args));
     }
 

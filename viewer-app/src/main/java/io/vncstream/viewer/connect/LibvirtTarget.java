@@ -5,6 +5,7 @@ import io.vncstream.libvirt.DomainScreen;
 import io.vncstream.libvirt.Libvirt;
 import io.vncstream.libvirt.LibvirtUri;
 import io.vncstream.libvirt.tls.VncCertificates;
+import io.vncstream.libvirt.xml.DomainXml;
 import io.vncstream.libvirt.xml.VncEndpoint;
 import io.vncstream.rfb.client.ClientConfig;
 import io.vncstream.rfb.client.RfbClient;
@@ -34,7 +35,8 @@ public final class LibvirtTarget implements AutoCloseable {
      * about host keys and passphrases) and finds {@code domain} (name, UUID or id).
      */
     public static LibvirtTarget open(String uri, String domain, SshPrompts prompts) throws IOException, InterruptedException {
-        Libvirt l = Libvirt.open(LibvirtUri.parse(uri), SshOptions.forUser().prompts(prompts));
+        // The domain's lookup is the first virsh call: it fails in the same words as a check would.
+        Libvirt l = Libvirt.openUnchecked(LibvirtUri.parse(uri), SshOptions.forUser().prompts(prompts));
         try {
             return new LibvirtTarget(l, l.resolve(domain));
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -51,11 +53,6 @@ public final class LibvirtTarget implements AutoCloseable {
         return domain;
     }
 
-    /** The domain's screen now, as the libvirt host reaches it (a wildcard address is the host itself). */
-    public VncEndpoint screen() throws IOException, InterruptedException {
-        return libvirt.screen(domain, libvirt.xml(domain)).onHost();
-    }
-
     /**
      * Connects to the screen through the libvirt host (here a socket, remotely an SSH channel,
      * as virt-viewer tunnels): the XML's password when it has one, else {@code password} asks.
@@ -64,10 +61,20 @@ public final class LibvirtTarget implements AutoCloseable {
      */
     public RfbClient connect(ClientConfig config, PasswordSource password, RfbClientHandler handler)
             throws IOException, InterruptedException {
+        return connect(null, config, password, handler);
+    }
+
+    /**
+     * As {@link #connect(ClientConfig, PasswordSource, RfbClientHandler)}, with {@code xml} the
+     * domain's live XML read a moment ago (null: read it now), which saves a virsh call at start.
+     */
+    public RfbClient connect(DomainXml xml, ClientConfig config, PasswordSource password, RfbClientHandler handler)
+            throws IOException, InterruptedException {
         if (config.tls() != null) {
             LibvirtTls.apply(config.tls(), VncCertificates.find());
         }
-        DomainScreen s = DomainScreen.open(libvirt, domain, config.connectTimeout());
+        DomainScreen s = xml == null ? DomainScreen.open(libvirt, domain, config.connectTimeout())
+                : DomainScreen.open(libvirt, domain, xml, config.connectTimeout());
         config.password(s.password() != null ? server -> s.password().toCharArray() : password);
         VncEndpoint e = s.endpoint();
         return RfbClient.connect(s.transport(), s.name(), LibvirtTls.certificateName(libvirt.uri(), s.listen()),

@@ -117,6 +117,7 @@ final class ConnectionKeeper {
         new SwingWorker<RfbClient, Void>() {
             @Override
             protected RfbClient doInBackground() throws Exception {
+                io.vncstream.viewer.bench.StartupReport.mark("connect start");
                 DomainControl domain = window.domain();
                 return domain != null ? domain.connect(window.settings(), new PasswordPrompt(() -> window), link.handler())
                         : SecureConnect.open(window.app(), window.settings(), () -> window, link.handler());
@@ -151,6 +152,7 @@ final class ConnectionKeeper {
                     client.close();
                     return;
                 }
+                io.vncstream.viewer.bench.StartupReport.mark("connected on edt");
                 start(link, client);
                 if (firstFailed != null) {
                     window.fitToRemoteScreen();

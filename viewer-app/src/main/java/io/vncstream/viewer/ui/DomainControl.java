@@ -30,11 +30,13 @@ final class DomainControl implements AutoCloseable {
     private final Map<DomainAction, JMenuItem> items = new EnumMap<>(DomainAction.class);
     private ViewerWindow window;
     private volatile DomainState state;
+    private volatile io.vncstream.libvirt.xml.DomainXml firstXml;
 
     DomainControl(LibvirtTarget target, LibvirtDeviceSource devices) {
         this.target = target;
         this.devices = devices;
         this.state = devices.state();
+        this.firstXml = devices.xml();
     }
 
     /** Blocking: connects to libvirt, finds the domain and follows it. */
@@ -71,12 +73,20 @@ final class DomainControl implements AutoCloseable {
         w.consoles().connected(devices);
         devices.addStateListener(s -> SwingUtilities.invokeLater(() -> stateChanged(s)));
         w.getJMenuBar().add(menu());
+        w.getJMenuBar().revalidate(); // the window may be showing already
         update();
     }
 
     /** The window's connection attempt: the screen where the live XML says it is now (blocking). */
     RfbClient connect(ConnectionSettings settings, PasswordSource password, RfbClientHandler handler)
             throws IOException, InterruptedException {
+        // The first time, the XML the device list was read from a moment ago: one virsh call less
+        // on the way to the first frame. Later (a reconnect, a restart) the screen may have moved.
+        io.vncstream.libvirt.xml.DomainXml opened = firstXml;
+        firstXml = null;
+        if (opened != null) {
+            return target.connect(opened, settings.toClientConfig(), password, handler);
+        }
         return target.connect(settings.toClientConfig(), password, handler);
     }
 

@@ -49,7 +49,8 @@ public final class ViewerApp {
 
     /**
      * As {@link #launch(String, boolean, Consumer)} for an address known later (the demo's port):
-     * the look and feel is set up meanwhile, and nothing opens if the address never comes.
+     * the look and feel is set up and the viewer window shown meanwhile; it connects when the
+     * address comes, and closes if it never does (the caller says why).
      */
     public static ViewerApp launch(CompletableFuture<String> address, boolean rememberServers,
                                    Consumer<ViewerWindow> onConnected) {
@@ -68,7 +69,15 @@ public final class ViewerApp {
         app.initialVia = via;
         app.rememberServers = rememberServers;
         app.onConnected = onConnected;
-        SwingUtilities.invokeLater(app.theme::apply);
+        SwingUtilities.invokeLater(() -> {
+            io.vncstream.viewer.bench.StartupReport.mark("edt first task");
+            app.theme.apply();
+            io.vncstream.viewer.bench.StartupReport.mark("theme applied");
+        });
+        if (!address.isDone()) {
+            SwingUtilities.invokeLater(() -> app.connectWhenKnown(address, "the built-in demo"));
+            return app;
+        }
         address.thenAccept(a -> SwingUtilities.invokeLater(() -> {
             if (a == null || a.isBlank()) {
                 app.showConnectWindow(null, false);
@@ -200,64 +209,132 @@ public final class ViewerApp {
      * while the connection is made; if that fails, the connection window says why.
      */
     public ViewerWindow connectAtOnce(String address) {
-        ConnectionSettings s = lastSettings();
-        s.address = address;
-        s.via = initialVia == null ? "" : initialVia.trim();
-        if (rememberServers) {
-            // The options are the saved ones: only the recent list changes, and the settings file is
-            // not rewritten unchanged on the way to the first frame.
-            config.addRecentServer(address);
-            config.rememberVia(address, s.via);
-        }
-        ViewerWindow w = new ViewerWindow(this, s);
-        windowOpened(w);
-        w.keeper().connectFirst(why -> {
-            showConnectWindow(address, false).showError(why); // first, so that the app never has no window
-            w.dispose();
-        });
+        ViewerWindow w = newViewerWindow(address);
+        connectFirst(w);
         w.showWindow();
+        io.vncstream.viewer.bench.StartupReport.mark("window shown");
         return w;
     }
 
     /**
-     * Opens the viewer window on a libvirt domain ({@code vncstream --connect URI DOMAIN}): libvirt
-     * is asked off the event thread; if the domain cannot be found, the connection window says why.
+     * The viewer window for an address known later (event dispatch thread): shown now, as the
+     * window of {@code what} until then, and connected when the address comes.
      */
-    public void connectToDomain(String uri, String domain) {
-        new javax.swing.SwingWorker<DomainControl, Void>() {
-            @Override
-            protected DomainControl doInBackground() throws Exception {
-                return DomainControl.open(uri, domain, new SshDialogs(() -> null));
+    ViewerWindow connectWhenKnown(CompletableFuture<String> address, String what) {
+        ViewerWindow w = newViewerWindow(what);
+        w.showWindow();
+        io.vncstream.viewer.bench.StartupReport.mark("window shown");
+        address.whenComplete((a, e) -> SwingUtilities.invokeLater(() -> {
+            if (!w.isDisplayable()) {
+                return; // closed meanwhile
             }
-
-            @Override
-            protected void done() {
-                DomainControl d;
-                try {
-                    d = get();
-                } catch (Exception e) {
-                    Throwable t = e.getCause() != null ? e.getCause() : e;
-                    showConnectWindow(null, false).showError(t.getMessage());
-                    return;
+            if (e != null || a == null || a.isBlank()) {
+                if (e == null) {
+                    showConnectWindow(null, false); // first, so that the app never has no window
                 }
-                ConnectionSettings s = lastSettings();
-                s.address = d.describe();
-                ViewerWindow w = new ViewerWindow(ViewerApp.this, s);
-                windowOpened(w);
-                w.useDomain(d);
-                w.keeper().connectFirst(why -> w.connectionProgress(why + " Waiting for the domain to run..."));
-                w.showWindow();
+                w.dispose();
+                return;
             }
-        }.execute();
+            w.settings().address = a;
+            connectFirst(w);
+        }));
+        return w;
     }
 
-    /** As {@link #launch(String, boolean, Consumer)} for a libvirt domain. */
+    private ViewerWindow newViewerWindow(String address) {
+        ConnectionSettings s = lastSettings();
+        s.address = address;
+        s.via = initialVia == null ? "" : initialVia.trim();
+        ViewerWindow w = new ViewerWindow(this, s);
+        windowOpened(w);
+        io.vncstream.viewer.bench.StartupReport.mark("window built");
+        return w;
+    }
+
+    /** The window's first connection, to its address with the last options; a failure brings the connection window. */
+    private void connectFirst(ViewerWindow w) {
+        String address = w.settings().address;
+        if (rememberServers) {
+            // The options are the saved ones: only the recent list changes, and the settings file is
+            // not rewritten unchanged on the way to the first frame.
+            config.addRecentServer(address);
+            config.rememberVia(address, w.settings().via);
+        }
+        w.keeper().connectFirst(why -> {
+            showConnectWindow(address, false).showError(why); // first, so that the app never has no window
+            w.dispose();
+        });
+    }
+
+    /**
+     * Opens the viewer window on a libvirt domain ({@code vncstream --connect URI DOMAIN}): the
+     * window shows at once while libvirt is asked off the event thread; if the domain cannot be
+     * found, the connection window says why.
+     */
+    public void connectToDomain(String uri, String domain) {
+        showDomainWindow(uri, domain, openDomain(uri, domain));
+    }
+
+    /** Connects to libvirt and finds the domain, on a thread of its own (it may ask about SSH host keys in dialogs). */
+    private static CompletableFuture<DomainControl> openDomain(String uri, String domain) {
+        CompletableFuture<DomainControl> opened = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            io.vncstream.viewer.bench.StartupReport.mark("libvirt open start");
+            try {
+                opened.complete(DomainControl.open(uri, domain, new SshDialogs(() -> null)));
+            } catch (Exception | Error e) {
+                opened.completeExceptionally(e);
+            }
+            io.vncstream.viewer.bench.StartupReport.mark("libvirt open done");
+        }, "libvirt open " + domain);
+        t.setDaemon(true);
+        t.start();
+        return opened;
+    }
+
+    /**
+     * The window for a domain being opened (event dispatch thread): built and shown while libvirt
+     * answers, then attached to the domain and connected to its screen.
+     */
+    private void showDomainWindow(String uri, String domain, CompletableFuture<DomainControl> opening) {
+        ConnectionSettings s = lastSettings();
+        s.address = domain + " on " + uri;
+        ViewerWindow w = new ViewerWindow(this, s);
+        windowOpened(w);
+        io.vncstream.viewer.bench.StartupReport.mark("window built");
+        w.showStatus("Asking libvirt at " + uri + " for domain " + domain + "...");
+        w.showWindow();
+        io.vncstream.viewer.bench.StartupReport.mark("window shown");
+        opening.whenComplete((d, e) -> SwingUtilities.invokeLater(() -> {
+            io.vncstream.viewer.bench.StartupReport.mark("libvirt open on edt");
+            if (!w.isDisplayable()) { // closed meanwhile
+                if (d != null) {
+                    d.close();
+                }
+                return;
+            }
+            if (e != null) {
+                Throwable t = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+                showConnectWindow(null, false).showError(t.getMessage()); // first, so that the app never has no window
+                w.dispose();
+                return;
+            }
+            w.settings().address = d.describe();
+            w.useDomain(d);
+            w.keeper().connectFirst(why -> w.connectionProgress(why + " Waiting for the domain to run..."));
+        }));
+    }
+
+    /** As {@link #launch(String, boolean, Consumer)} for a libvirt domain: libvirt is asked while the look and feel loads. */
     public static ViewerApp launchDomain(String uri, String domain, Consumer<ViewerWindow> onConnected) {
         ViewerApp app = new ViewerApp(AppConfig.forUser());
         app.onConnected = onConnected;
+        CompletableFuture<DomainControl> opening = openDomain(uri, domain);
         SwingUtilities.invokeLater(() -> {
+            io.vncstream.viewer.bench.StartupReport.mark("edt first task");
             app.theme.apply();
-            app.connectToDomain(uri, domain);
+            io.vncstream.viewer.bench.StartupReport.mark("theme applied");
+            app.showDomainWindow(uri, domain, opening);
         });
         return app;
     }

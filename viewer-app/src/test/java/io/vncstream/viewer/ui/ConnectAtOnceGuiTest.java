@@ -69,6 +69,28 @@ class ConnectAtOnceGuiTest {
     }
 
     @Test
+    void anAddressKnownLaterHasTheWindowShownMeanwhileAndConnectsWhenItComes() throws Exception {
+        java.util.concurrent.CompletableFuture<String> where = new java.util.concurrent.CompletableFuture<>();
+        ViewerWindow w = GuiActionRunner.execute(() -> app.connectWhenKnown(where, "the built-in demo"));
+        assertThat(GuiActionRunner.execute(w::isShowing)).as("shown before the address is known").isTrue();
+        assertThat(GuiActionRunner.execute(() -> w.settings().address)).isEqualTo("the built-in demo");
+        try (EmbeddedDemo demo = EmbeddedDemo.start(0)) {
+            where.complete("127.0.0.1::" + demo.port());
+            awaitEdt(() -> w.keeper().isConnected() && w.screen().image() != null, "connected once the address came");
+            assertThat(GuiActionRunner.execute(() -> w.settings().address)).isEqualTo("127.0.0.1::" + demo.port());
+            assertThat(GuiActionRunner.execute(() -> app.windows())).containsExactly(w);
+        }
+    }
+
+    @Test
+    void anAddressThatNeverComesClosesTheWindowItWasShownFor() {
+        java.util.concurrent.CompletableFuture<String> where = new java.util.concurrent.CompletableFuture<>();
+        ViewerWindow w = GuiActionRunner.execute(() -> app.connectWhenKnown(where, "the built-in demo"));
+        where.completeExceptionally(new java.io.IOException("the demo could not start"));
+        awaitEdt(() -> !w.isDisplayable() && app.windows().isEmpty(), "the window closed (the caller says why)");
+    }
+
+    @Test
     void aWorkingAddressConnectsTheWindowAndFitsItToTheRemoteScreen() throws Exception {
         try (EmbeddedDemo demo = EmbeddedDemo.start(0)) {
             ViewerWindow w = GuiActionRunner.execute(() -> app.connectAtOnce("127.0.0.1::" + demo.port()));
