@@ -109,8 +109,14 @@ public final class GatewayCommand implements Callable<Integer> {
     String backlog;
 
     @Option(names = "--max-behind", paramLabel = "SIZE", defaultValue = "16M",
-            description = "Disconnect a viewer that falls this far behind a device (default: ${DEFAULT-VALUE}).")
+            description = "Disconnect a viewer that falls this far behind a device while a faster viewer of it reads on; a device"
+                    + " waits for its fastest viewer, so a lone slow viewer loses nothing (default: ${DEFAULT-VALUE}).")
     String maxBehind;
+
+    @Option(names = "--stall-timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Disconnect a viewer that reads nothing of a device for this long while the device waits for it,"
+                    + " even the only one, and read the device on (default: ${DEFAULT-VALUE}).")
+    int stallTimeoutSeconds;
 
     @Option(names = "--max-viewers", paramLabel = "N", defaultValue = "" + io.vncstream.gateway.net.ConnectionLimits.DEFAULT_MAX_VIEWERS,
             description = "Viewers served at once; more are refused with a reason (default: ${DEFAULT-VALUE}).")
@@ -171,6 +177,9 @@ public final class GatewayCommand implements Callable<Integer> {
                 stateDir != null ? stateDir : StateDirectory.defaultPath());
         int backlogBytes = (int) Sizes.parse(backlog, "--backlog");
         long maxBehindBytes = Sizes.parse(maxBehind, "--max-behind");
+        if (maxBehindBytes < 1 || stallTimeoutSeconds < 1) {
+            throw new IllegalArgumentException("--max-behind must be at least 1 byte and --stall-timeout at least 1 second");
+        }
         if (maxViewers < 1 || maxUnauthenticatedPerAddress < 1) {
             throw new IllegalArgumentException("--max-viewers and --max-unauthenticated-per-address must be at least 1");
         }
@@ -238,7 +247,8 @@ public final class GatewayCommand implements Callable<Integer> {
         if (upstreamPasswordFile != null) {
             PasswordWarnings.check(upstreamPasswordFile, "--upstream-password-file", null);
         }
-        Gateway gateway = Gateway.start(hp.host(), hp.port(), desktop, registry, security, maxBehindBytes,
+        Gateway gateway = Gateway.start(hp.host(), hp.port(), desktop, registry, security,
+                new io.vncstream.gateway.device.CaptureLimits(maxBehindBytes, java.time.Duration.ofSeconds(stallTimeoutSeconds)),
                 new io.vncstream.gateway.net.ConnectionLimits(maxViewers, maxUnauthenticatedPerAddress));
         if (watcher != null) {
             // Else a closed gateway would go on polling QMP and adding devices no one serves.

@@ -20,13 +20,24 @@ import static io.vncstream.gateway.log.LogText.quote;
  * reader never waits for one viewer: it appends each chunk to every subscription's bounded queue
  * under the device's own lock, and only signals the subscribers once it has let go of it.
  * <p>
- * A flood (a device writing faster than any viewer reads) is paced by the viewer furthest ahead,
- * as reading the device directly would pace it: while every capture has {@link #PACE_FROM} or
- * more queued, the reader waits up to {@link #PACE_WAIT_NANOS} for one of them to drain before
- * it reads on. A stalled viewer among live ones never holds it up (another is not behind); a
- * viewer alone that stops reading holds it up by at most that much per read until it is cut
- * off at its bound. Without the pacing a flood piled up to the bound in the heap, and the
- * garbage collector copied it (StreamBench: pauses of 60-230 ms, a second in a 5 s run).
+ * The device goes at the pace of its fastest capture, as a serial line with flow control goes
+ * at its terminal's: while every capture has {@link #PACE_FROM} or more queued (a quarter of its
+ * bound, if less), the reader stops reading the device, so the backend (QEMU's chardev) waits,
+ * through its socket, and nothing is lost for a viewer that is slower than the device but
+ * reading. The wait is a timed one on the device's own state, {@link #PACE_WAIT_NANOS} at a time,
+ * ended early when a capture drains; it lasts as long as one capture takes output. So:
+ * <ul>
+ * <li>a capture that falls its whole bound behind is cut off; the reader reads on only while
+ * another capture is not behind, so that one is faster and the device does not wait for the slow
+ * one (a stalled viewer among live ones never holds the device up);</li>
+ * <li>a capture that takes nothing for its stall timeout while the device waits for it is cut
+ * off, even when it is the only one, and the device reads on: a dead viewer cannot hold a VM's
+ * output for ever;</li>
+ * <li>with no capture the device is read as fast as it writes, into the backlog.</li>
+ * </ul>
+ * Before the wait, a flood piled up to the bound in the heap, and the garbage collector copied it
+ * (StreamBench: pauses of 60-230 ms, a second in a 5 s run), and a lone viewer slower than the
+ * device was cut off at its bound.
  * Input from viewers is written on a thread of its own, so that a backend that does not read
  * never blocks a viewer's connection.
  */
@@ -46,7 +57,7 @@ public final class Device {
      * other for every few chunks, and the pipeline took 1.45x the CPU time it takes at 4 MiB).
      */
     static final long PACE_FROM = 4 * 1024 * 1024;
-    /** The longest the reader waits at a time while every capture is behind. */
+    /** The longest the reader waits at a time while every capture is behind, before it looks again (and for stalled ones). */
     static final long PACE_WAIT_NANOS = 2_000_000;
 
     private final String name;
@@ -63,6 +74,7 @@ public final class Device {
     // Reader thread only: who to signal after a chunk, reused so that delivery allocates nothing per viewer.
     private final List<Subscription> toSignal = new ArrayList<>();
     private final List<Subscription> toCut = new ArrayList<>();
+    private final List<Subscription> stalled = new ArrayList<>();
     /** The reader is waiting for a capture to drain (see the class comment). */
     private volatile boolean pacing;
 
@@ -89,16 +101,24 @@ public final class Device {
         writer.start();
     }
 
-    /**
-     * Adds a capture whose queue may hold {@code boundBytes} of live output: the backlog is
-     * queued first, then live output follows, with no byte lost or repeated between the two.
-     */
+    /** As {@link #subscribe(DeviceSubscriber, CaptureLimits)} with the default stall timeout. */
     public Subscription subscribe(DeviceSubscriber subscriber, long boundBytes) {
+        return subscribe(subscriber, CaptureLimits.maxBehind(boundBytes));
+    }
+
+    /**
+     * Adds a capture whose queue may hold {@code limits.maxBehindBytes()} of live output: the
+     * backlog is queued first, then live output follows, with no byte lost or repeated between
+     * the two.
+     */
+    public Subscription subscribe(DeviceSubscriber subscriber, CaptureLimits limits) {
         Subscription s;
         boolean signal;
+        long boundBytes = limits.maxBehindBytes();
         synchronized (lock) {
             byte[] past = backlog.contents();
-            s = new Subscription(subscriber, boundBytes + past.length, Math.min(PACE_FROM, boundBytes / 4), this::drained);
+            s = new Subscription(subscriber, boundBytes + past.length, Math.min(PACE_FROM, boundBytes / 4),
+                    limits.stallTimeout().toNanos(), this::drained);
             if (removed) {
                 s.end("device removed");
                 signal = true;
@@ -239,29 +259,45 @@ public final class Device {
         }
     }
 
-    /** Waits, a bounded time, while every capture is behind; woken when one drains. */
+    /**
+     * Waits while every capture is behind, for as long as one of them takes output; cuts off
+     * those that take nothing for their stall timeout. Woken when one drains.
+     */
     private void pace() {
-        long deadline = System.nanoTime() + PACE_WAIT_NANOS;
         pacing = true;
         try {
-            long left;
-            while (!removed && allBehind() && (left = deadline - System.nanoTime()) > 0) {
-                LockSupport.parkNanos(this, left);
+            while (!removed && allBehindCuttingStalled()) {
+                LockSupport.parkNanos(this, PACE_WAIT_NANOS);
             }
         } finally {
             pacing = false;
         }
     }
 
-    private boolean allBehind() {
+    private boolean allBehindCuttingStalled() {
+        boolean allBehind = true;
+        long now = System.nanoTime();
         synchronized (lock) {
-            for (Subscription s : subscriptions) {
-                if (!s.behind()) {
-                    return false;
+            for (int i = subscriptions.size() - 1; i >= 0; i--) {
+                Subscription s = subscriptions.get(i);
+                if (s.stalled(now)) {
+                    subscriptions.remove(i);
+                    s.drop();
+                    stalled.add(s);
+                } else if (!s.behind()) {
+                    allBehind = false;
+                    break;
                 }
             }
-            return !subscriptions.isEmpty();
+            allBehind &= !subscriptions.isEmpty();
         }
+        for (Subscription s : stalled) {
+            long idle = s.idleMillis(now);
+            LOG.info("device {}: a capture took nothing for {} ms while the device waited for it: cut off", quote(name), idle);
+            s.subscriber().stalled(idle);
+        }
+        stalled.clear();
+        return allBehind;
     }
 
     /** A subscription drained below half its pacing mark: lock-free, from its drainer's thread. */
