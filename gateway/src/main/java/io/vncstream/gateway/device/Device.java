@@ -25,7 +25,8 @@ import static io.vncstream.gateway.log.LogText.quote;
  * bound, if less), the reader stops reading the device, so the backend (QEMU's chardev) waits,
  * through its socket, and nothing is lost for a viewer that is slower than the device but
  * reading. The wait is a timed one on the device's own state, {@link #PACE_WAIT_NANOS} at a time,
- * ended early when a capture drains; it lasts as long as one capture takes output. So:
+ * ended early when a capture drains to half its mark; it lasts as long as one capture takes
+ * output. So:
  * <ul>
  * <li>a capture that falls its whole bound behind is cut off; the reader reads on only while
  * another capture is not behind, so that one is faster and the device does not wait for the slow
@@ -260,8 +261,9 @@ public final class Device {
     }
 
     /**
-     * Waits while every capture is behind, for as long as one of them takes output; cuts off
-     * those that take nothing for their stall timeout. Woken when one drains.
+     * Waits while every capture is behind, until one has drained to half its pacing mark, for as
+     * long as one of them takes output; cuts off those that take nothing for their stall
+     * timeout. Woken when one drains.
      */
     private void pace() {
         pacing = true;
@@ -284,7 +286,7 @@ public final class Device {
                     subscriptions.remove(i);
                     s.drop();
                     stalled.add(s);
-                } else if (!s.behind()) {
+                } else if (!s.stillBehind()) {
                     allBehind = false;
                     break;
                 }

@@ -107,6 +107,15 @@ public final class Subscription {
     }
 
     /**
+     * Whether this capture still has half of {@link #behindFrom} or more queued: the device,
+     * once it waits, waits until one has drained to below that (and is told so), so that it
+     * reads on in runs of many chunks, not one chunk per wake-up.
+     */
+    synchronized boolean stillBehind() {
+        return queued >= behindFrom / 2;
+    }
+
+    /**
      * Whether this capture is behind and has taken nothing for its stall timeout by {@code now}
      * (called by the device, under its lock, only while it waits for its captures).
      */
