@@ -1,5 +1,6 @@
 package io.vncstream.gateway;
 
+import io.vncstream.gateway.device.CaptureLimits;
 import io.vncstream.gateway.device.DeviceRegistry;
 import io.vncstream.gateway.net.AuthThrottle;
 import io.vncstream.gateway.net.ConnectionLimits;
@@ -28,7 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Gateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
-    public static final long DEFAULT_MAX_BEHIND = 16L * 1024 * 1024;
+    public static final long DEFAULT_MAX_BEHIND = CaptureLimits.DEFAULT_MAX_BEHIND;
     private static final long ACCEPT_LOG_INTERVAL_NANOS = 10_000_000_000L;
     /** How long shutdown waits for the viewers' last messages to be written. */
     private static final long SHUTDOWN_FLUSH_NANOS = 2_000_000_000L;
@@ -44,14 +45,14 @@ public final class Gateway implements AutoCloseable {
     private final java.util.List<AutoCloseable> alsoClosing = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
-    private Gateway(ServerSocket server, DeviceRegistry registry, Desktop desktop, ServerSecurity security, long maxBehind,
-                    ConnectionLimits limits) {
+    private Gateway(ServerSocket server, DeviceRegistry registry, Desktop desktop, ServerSecurity security,
+                    CaptureLimits captureLimits, ConnectionLimits limits) {
         this.server = server;
         this.registry = registry;
         this.desktop = desktop;
         this.limits = limits;
         this.authenticates = security.requiresPassword();
-        this.settings = new SessionSettings(desktop, registry, security, maxBehind, this::sessionClosed);
+        this.settings = new SessionSettings(desktop, registry, security, captureLimits, this::sessionClosed);
     }
 
     /** Binds and starts accepting; port 0 picks a free one. */
@@ -64,10 +65,16 @@ public final class Gateway implements AutoCloseable {
     /** Binds and starts accepting, serving at most what {@code limits} allow; port 0 picks a free one. */
     public static Gateway start(String host, int port, Desktop desktop, DeviceRegistry registry,
                                 ServerSecurity security, long maxBehind, ConnectionLimits limits) throws IOException {
+        return start(host, port, desktop, registry, security, CaptureLimits.maxBehind(maxBehind), limits);
+    }
+
+    /** As above, with each capture bounded by {@code captureLimits}. */
+    public static Gateway start(String host, int port, Desktop desktop, DeviceRegistry registry,
+                                ServerSecurity security, CaptureLimits captureLimits, ConnectionLimits limits) throws IOException {
         ServerSocket server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(InetAddress.getByName(host), port));
-        Gateway g = new Gateway(server, registry, desktop, security, maxBehind, limits);
+        Gateway g = new Gateway(server, registry, desktop, security, captureLimits, limits);
         Thread t = new Thread(g::acceptLoop, "gateway-accept :" + server.getLocalPort());
         t.setDaemon(true);
         t.start();

@@ -3,6 +3,7 @@ package io.vncstream.gateway.cli;
 import io.vncstream.gateway.Gateway;
 import io.vncstream.gateway.demo.DemoDesktop;
 import io.vncstream.gateway.demo.DemoDevices;
+import io.vncstream.gateway.device.CaptureLimits;
 import io.vncstream.gateway.device.Device;
 import io.vncstream.gateway.device.DeviceRegistry;
 import io.vncstream.gateway.device.DeviceSpec;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Option;
 
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -73,8 +75,21 @@ public final class GatewayCommand implements Callable<Integer> {
     String backlog;
 
     @Option(names = "--max-behind", paramLabel = "SIZE", defaultValue = "16M",
-            description = "Disconnect a viewer that falls this far behind a device (default: ${DEFAULT-VALUE}).")
+            description = "Disconnect a viewer that falls this far behind a device (with --flow-control: behind a faster"
+                    + " viewer of it); its consoles capture again and show the gap (default: ${DEFAULT-VALUE}).")
     String maxBehind;
+
+    @Option(names = "--flow-control",
+            description = "Let a device wait for its fastest viewer, as a serial line with flow control waits for its"
+                    + " terminal: a viewer slower than the VM's output then loses nothing, and the VM's writes wait."
+                    + " Off by default: the stream extension says a server never blocks a device on a slow client,"
+                    + " so a viewer that falls --max-behind behind is disconnected and its consoles show the gap.")
+    boolean flowControl;
+
+    @Option(names = "--stall-timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "With --flow-control: disconnect a viewer that reads nothing of a device for this long while"
+                    + " the device waits for it, even the only one, and read the device on (default: ${DEFAULT-VALUE}).")
+    int stallTimeoutSeconds;
 
     @Option(names = "--max-viewers", paramLabel = "N", defaultValue = "" + ConnectionLimits.DEFAULT_MAX_VIEWERS,
             description = "Viewers served at once; more are refused with a reason (default: ${DEFAULT-VALUE}).")
@@ -116,6 +131,9 @@ public final class GatewayCommand implements Callable<Integer> {
         ServerSecurity security = viewers.security(listen, InetAddress.getByName(hp.host()).isLoopbackAddress());
         int backlogBytes = (int) Sizes.parse(backlog, "--backlog");
         long maxBehindBytes = Sizes.parse(maxBehind, "--max-behind");
+        if (maxBehindBytes < 1 || stallTimeoutSeconds < 1) {
+            throw new IllegalArgumentException("--max-behind must be at least 1 byte and --stall-timeout at least 1 second");
+        }
         if (maxViewers < 1 || maxUnauthenticatedPerAddress < 1) {
             throw new IllegalArgumentException("--max-viewers and --max-unauthenticated-per-address must be at least 1");
         }
@@ -149,7 +167,8 @@ public final class GatewayCommand implements Callable<Integer> {
             ChardevWatcher watcher = qmp == null ? null : watchQmp(registry, backlogBytes);
             viewers.warn(security);
             upstream.warn();
-            Gateway gateway = Gateway.start(hp.host(), hp.port(), desktop, registry, security, maxBehindBytes,
+            Gateway gateway = Gateway.start(hp.host(), hp.port(), desktop, registry, security,
+                    new CaptureLimits(maxBehindBytes, Duration.ofSeconds(stallTimeoutSeconds), flowControl),
                     new ConnectionLimits(maxViewers, maxUnauthenticatedPerAddress));
             if (watcher != null) {
                 // Else a closed gateway would go on polling QMP and adding devices no one serves.

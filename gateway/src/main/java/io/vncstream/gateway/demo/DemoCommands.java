@@ -98,9 +98,9 @@ final class DemoCommands {
     }
 
     /**
-     * A device is never slowed down for its viewers, so an unpaced flood of many megabytes would
-     * outrun even a local viewer's bound on falling behind. Real serial consoles are far slower;
-     * this keeps the demo near 50 MB/s.
+     * A device paces a flood by its viewers (and this program waits for the device, see
+     * {@link ProgramBackend}), so an unpaced flood would only go at a viewer's pace; real serial
+     * consoles are far slower, and this keeps the demo near 50 MB/s.
      */
     private static void pause() {
         try {

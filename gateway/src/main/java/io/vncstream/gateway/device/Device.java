@@ -22,13 +22,26 @@ import static io.vncstream.gateway.log.LogText.quote;
  * reader never waits for one viewer: it appends each chunk to every subscription's bounded queue
  * under the device's own lock, and only signals the subscribers once it has let go of it.
  * <p>
- * A flood (a device writing faster than any viewer reads) is paced by the viewer furthest ahead,
- * as reading the device directly would pace it: while every capture has {@link #PACE_FROM} or
- * more queued, the reader waits up to {@link #PACE_WAIT_NANOS} for one of them to drain before
- * it reads on. A stalled viewer among live ones never holds it up (another is not behind); a
- * viewer alone that stops reading holds it up by at most that much per read until it is cut
- * off at its bound. Without the pacing a flood piled up to the bound in the heap, and the
- * garbage collector copied it (StreamBench: pauses of 60-230 ms, a second in a 5 s run).
+ * A flood (a device writing faster than any viewer reads) is paced by the capture furthest
+ * ahead: while every capture has {@link #PACE_FROM} or more queued (a quarter of its bound, if
+ * less), the reader stops reading the device, so the backend (QEMU's chardev) waits through its
+ * socket. The wait is a timed one on the device's own state, {@link #PACE_WAIT_NANOS} at a time,
+ * ended early when a capture drains to half its mark. How long it lasts is the gateway's choice
+ * ({@link CaptureLimits#flowControl()}):
+ * <ul>
+ * <li>By default, one such wait per chunk at most. The stream extension says a server never
+ * blocks a device on one slow client. A capture that falls its whole bound behind is cut off
+ * with the reason logged, and the viewer captures again from the backlog with a gap note.</li>
+ * <li>With flow control, for as long as one capture takes output, as a serial line with flow
+ * control goes at its terminal's pace. A viewer slower than the device but reading loses
+ * nothing. Only a capture slower than a faster one reaches its bound and is cut off, since the
+ * reader reads on only while another is not behind. A capture that takes nothing for its stall
+ * timeout while the device waits for it is cut off, even when it is the only one, and the
+ * device reads on, so a dead viewer cannot hold a VM's output for ever.</li>
+ * <li>With no capture, the device is read as fast as it writes, into the backlog.</li>
+ * </ul>
+ * Without any pacing, a flood piled up to the bound in the heap, and the garbage collector
+ * copied it (StreamBench: pauses of 60-230 ms, a second in a 5 s run).
  * Input from viewers is written on a thread of its own, so that a backend that does not read
  * never blocks a viewer's connection.
  */
@@ -48,7 +61,7 @@ public final class Device {
      * other for every few chunks, and the pipeline took 1.45x the CPU time it takes at 4 MiB).
      */
     static final long PACE_FROM = 4 * 1024 * 1024;
-    /** The longest the reader waits at a time while every capture is behind. */
+    /** The longest the reader waits at a time while every capture is behind, before it looks again (and for stalled ones). */
     static final long PACE_WAIT_NANOS = 2_000_000;
 
     private final String name;
@@ -65,6 +78,9 @@ public final class Device {
     // Reader thread only: who to signal after a chunk, reused so that delivery allocates nothing per viewer.
     private final List<Subscription> toSignal = new ArrayList<>();
     private final List<Subscription> toCut = new ArrayList<>();
+    private final List<Subscription> stalled = new ArrayList<>();
+    /** Reader thread: every capture asked for flow control, as of the last look (see {@link #pace}). */
+    private boolean waitForAll;
     /** The reader is waiting for a capture to drain (see the class comment). */
     private volatile boolean pacing;
 
@@ -91,16 +107,24 @@ public final class Device {
         writer.start();
     }
 
-    /**
-     * Adds a capture whose queue may hold {@code boundBytes} of live output: the backlog is
-     * queued first, then live output follows, with no byte lost or repeated between the two.
-     */
+    /** As {@link #subscribe(DeviceSubscriber, CaptureLimits)} with the default stall timeout. */
     public Subscription subscribe(DeviceSubscriber subscriber, long boundBytes) {
+        return subscribe(subscriber, CaptureLimits.maxBehind(boundBytes));
+    }
+
+    /**
+     * Adds a capture whose queue may hold {@code limits.maxBehindBytes()} of live output: the
+     * backlog is queued first, then live output follows, with no byte lost or repeated between
+     * the two.
+     */
+    public Subscription subscribe(DeviceSubscriber subscriber, CaptureLimits limits) {
         Subscription s;
         boolean signal;
+        long boundBytes = limits.maxBehindBytes();
         synchronized (lock) {
             byte[] past = backlog.contents();
-            s = new Subscription(subscriber, boundBytes + past.length, Math.min(PACE_FROM, boundBytes / 4), this::drained);
+            s = new Subscription(subscriber, boundBytes + past.length, Math.min(PACE_FROM, boundBytes / 4),
+                    limits.stallTimeout().toNanos(), limits.flowControl(), this::drained);
             if (removed) {
                 s.end("device removed");
                 signal = true;
@@ -254,13 +278,22 @@ public final class Device {
         }
     }
 
-    /** Waits, a bounded time, while every capture is behind; woken when one drains. */
+    /**
+     * Waits while every capture is behind, until one has drained to half its pacing mark, for as
+     * long as one of them takes output; cuts off those that take nothing for their stall
+     * timeout. Woken when one drains.
+     */
     private void pace() {
         long deadline = System.nanoTime() + PACE_WAIT_NANOS;
         pacing = true;
         try {
-            long left;
-            while (!removed && allBehind() && (left = deadline - System.nanoTime()) > 0) {
+            while (!removed && allBehindCuttingStalled()) {
+                // Without flow control the device never waits on its viewers beyond one short
+                // wait per chunk: they are cut off at their bound instead (the stream extension's rule).
+                long left = waitForAll ? PACE_WAIT_NANOS : deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
                 LockSupport.parkNanos(this, left);
             }
         } finally {
@@ -268,15 +301,33 @@ public final class Device {
         }
     }
 
-    private boolean allBehind() {
+    private boolean allBehindCuttingStalled() {
+        boolean allBehind = true;
+        boolean flowControlled = true;
+        long now = System.nanoTime();
         synchronized (lock) {
-            for (Subscription s : subscriptions) {
-                if (!s.behind()) {
-                    return false;
+            for (int i = subscriptions.size() - 1; i >= 0; i--) {
+                Subscription s = subscriptions.get(i);
+                flowControlled &= s.flowControl();
+                if (s.stalled(now)) {
+                    subscriptions.remove(i);
+                    s.drop();
+                    stalled.add(s);
+                } else if (!s.stillBehind()) {
+                    allBehind = false;
+                    break;
                 }
             }
-            return !subscriptions.isEmpty();
+            allBehind &= !subscriptions.isEmpty();
         }
+        waitForAll = flowControlled;
+        for (Subscription s : stalled) {
+            long idle = s.idleMillis(now);
+            LOG.info("device {}: a capture took nothing for {} ms while the device waited for it: cut off", quote(name), idle);
+            s.subscriber().stalled(idle);
+        }
+        stalled.clear();
+        return allBehind;
     }
 
     /** A subscription drained below half its pacing mark: lock-free, from its drainer's thread. */

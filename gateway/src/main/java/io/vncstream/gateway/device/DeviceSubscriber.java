@@ -11,4 +11,7 @@ public interface DeviceSubscriber {
 
     /** The subscription's queue passed its byte bound and was dropped: no more output follows. */
     void overflowed(long boundBytes);
+
+    /** The subscription took nothing for {@code idleMillis} while the device waited for it, and was dropped: no more output follows. */
+    void stalled(long idleMillis);
 }

@@ -6,7 +6,8 @@ import java.util.ArrayDeque;
  * One capture's queue of a device's output, bounded in bytes. The device appends to it (never
  * waiting); the subscriber drains it on its own thread. A subscriber that lets more than the
  * bound pile up is cut off: the queue is dropped and the device forgets it, so a stalled viewer
- * costs at most its bound and never slows the device or the other viewers.
+ * costs at most its bound. The queue also remembers when its subscriber last took something,
+ * so that the device can tell a slow subscriber (which it waits for) from a stalled one.
  */
 public final class Subscription {
     enum Offer { QUEUED, NOW_READY, OVERFLOWED }
@@ -17,15 +18,22 @@ public final class Subscription {
     private final long behindFrom;
     /** Told (lock-free, no lock held) when the queue drains below half of {@link #behindFrom}. */
     private final Runnable drained;
+    private final long stallNanos;
+    private final boolean flowControl;
     private final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
     private long queued;
+    /** When the subscriber last took a chunk, or the queue last became non-empty ({@link System#nanoTime()}). */
+    private long progressAt = System.nanoTime();
     private String endReason;
     private boolean dropped;
 
-    Subscription(DeviceSubscriber subscriber, long bound, long behindFrom, Runnable drained) {
+    Subscription(DeviceSubscriber subscriber, long bound, long behindFrom, long stallNanos, boolean flowControl,
+                 Runnable drained) {
         this.subscriber = subscriber;
         this.bound = bound;
         this.behindFrom = behindFrom;
+        this.stallNanos = stallNanos;
+        this.flowControl = flowControl;
         this.drained = drained;
     }
 
@@ -49,6 +57,10 @@ public final class Subscription {
             return Offer.OVERFLOWED;
         }
         boolean wasEmpty = chunks.isEmpty();
+        if (wasEmpty) {
+            // Waiting with nothing to take is not stalling.
+            progressAt = System.nanoTime();
+        }
         chunks.add(chunk);
         queued += chunk.length;
         return wasEmpty ? Offer.NOW_READY : Offer.QUEUED;
@@ -83,6 +95,7 @@ public final class Subscription {
             }
             long before = queued;
             queued -= c.length;
+            progressAt = System.nanoTime();
             nowDrained = before >= behindFrom / 2 && queued < behindFrom / 2;
         }
         if (nowDrained) {
@@ -94,6 +107,33 @@ public final class Subscription {
     /** Whether this capture has {@link #behindFrom} or more queued (called by the device, under its lock). */
     synchronized boolean behind() {
         return queued >= behindFrom;
+    }
+
+    /**
+     * Whether this capture still has half of {@link #behindFrom} or more queued: the device,
+     * once it waits, waits until one has drained to below that (and is told so), so that it
+     * reads on in runs of many chunks, not one chunk per wake-up.
+     */
+    synchronized boolean stillBehind() {
+        return queued >= behindFrom / 2;
+    }
+
+    /**
+     * Whether this capture is behind and has taken nothing for its stall timeout by {@code now}
+     * (called by the device, under its lock, only while it waits for its captures).
+     */
+    synchronized boolean stalled(long now) {
+        return flowControl && queued >= behindFrom && now - progressAt > stallNanos;
+    }
+
+    /** Whether the device may wait for this capture for as long as it takes output. */
+    boolean flowControl() {
+        return flowControl;
+    }
+
+    /** Milliseconds since the subscriber last took something. */
+    synchronized long idleMillis(long now) {
+        return (now - progressAt) / 1_000_000;
     }
 
     /** Why the device ended this subscription, once all its output has been polled; else null. */

@@ -1,5 +1,6 @@
 package io.vncstream.gateway.session;
 
+import io.vncstream.gateway.device.CaptureLimits;
 import io.vncstream.gateway.device.Device;
 import io.vncstream.gateway.device.DeviceRegistry;
 import io.vncstream.gateway.device.DeviceSubscriber;
@@ -32,7 +33,7 @@ final class SessionCaptures {
     private final ViewerWriter writer;
     private final Consumer<byte[]> reply;
     private final Consumer<String> cutOff;
-    private final long maxBehind;
+    private final CaptureLimits limits;
     private final Map<Integer, Open> byId = new ConcurrentHashMap<>();
     private final Map<String, Integer> idByName = new ConcurrentHashMap<>();
     private volatile boolean closed;
@@ -48,12 +49,12 @@ final class SessionCaptures {
      *               own reader thread waits, which is TCP backpressure on it)
      * @param cutOff ends the session for a reason; must return at once
      */
-    SessionCaptures(String viewer, DeviceRegistry registry, ViewerWriter writer, long maxBehind,
+    SessionCaptures(String viewer, DeviceRegistry registry, ViewerWriter writer, CaptureLimits limits,
                     Consumer<byte[]> reply, Consumer<String> cutOff) {
         this.viewer = viewer;
         this.registry = registry;
         this.writer = writer;
-        this.maxBehind = maxBehind;
+        this.limits = limits;
         this.reply = reply;
         this.cutOff = cutOff;
     }
@@ -111,12 +112,18 @@ final class SessionCaptures {
 
             @Override
             public void overflowed(long boundBytes) {
-                cutOff.accept("fell more than " + boundBytes / 1024 + " KiB behind device " + name);
+                cutOff.accept("fell more than " + boundBytes / 1024 + " KiB behind device " + name
+                        + " while a faster viewer read on");
+            }
+
+            @Override
+            public void stalled(long idleMillis) {
+                cutOff.accept("read nothing of device " + name + " for " + idleMillis + " ms while the device waited for it");
             }
         };
         // The reply is queued before the subscription is attached: it leaves before any data.
         reply.accept(new CaptureStarted(id, name).toBytes());
-        Subscription subscription = device.subscribe(subscriber, maxBehind);
+        Subscription subscription = device.subscribe(subscriber, limits);
         byId.put(id, new Open(id, device, subscription));
         idByName.put(name, id);
         writer.attach(id, subscription, reason -> ended(id, name, reason));

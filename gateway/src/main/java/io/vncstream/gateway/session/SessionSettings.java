@@ -1,11 +1,12 @@
 package io.vncstream.gateway.session;
 
+import io.vncstream.gateway.device.CaptureLimits;
 import io.vncstream.gateway.device.DeviceRegistry;
 import io.vncstream.rfb.server.ServerSecurity;
 
 import java.util.function.Consumer;
 
-/** What every viewer session shares: the desktop, the devices, our security, and the fan-out bound. */
+/** What every viewer session shares: the desktop, the devices, our security, and the bounds on each capture. */
 public record SessionSettings(Desktop desktop, DeviceRegistry registry, ServerSecurity security,
-                              long maxBehindBytes, Consumer<ViewerSession> onClosed) {
+                              CaptureLimits captureLimits, Consumer<ViewerSession> onClosed) {
 }

@@ -131,7 +131,7 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
             out.flush();
             ViewerWriter w = new ViewerWriter(out, "gateway-writer " + name, e -> close("write failed: " + e.getMessage()));
             writer = w;
-            captures = new SessionCaptures(name, settings.registry(), w, settings.maxBehindBytes(), this::send, this::cutOff);
+            captures = new SessionCaptures(name, settings.registry(), w, settings.captureLimits(), this::send, this::cutOff);
             if (closed.get()) {
                 w.close();
             }
@@ -311,7 +311,8 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
     }
 
     /**
-     * Never stall a device for one viewer: one whose capture fell too far behind is cut off. Told
+     * Never stall a device for one viewer: one whose capture fell too far behind a faster one, or
+     * took nothing for the stall timeout while the device waited for it, is cut off. Told
      * on the device's reader thread, which must not wait for this session's close (it takes the
      * captures apart and closes the desktop): that runs on a thread of its own.
      */

@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A device flooding faster than its viewers read (a Unix socket written as fast as the kernel
- * takes it) is paced by the viewer furthest ahead, so the flood does not pile up in the heap; a
- * viewer that stops reading is still cut off at its bound, alone or next to a live one.
+ * takes it) is paced by the viewer furthest ahead, so the flood does not pile up in the heap and
+ * a lone slow viewer is waited for; a viewer that stops reading is cut off at its bound next to
+ * a live one, and after its stall timeout when alone.
  */
 class DevicePacingTest {
     private static final int MiB = 1024 * 1024;
@@ -58,15 +60,49 @@ class DevicePacingTest {
 
     @Test
     @Timeout(60)
-    void aViewerAloneThatStopsReadingIsStillCutOffAtItsBound() throws Exception {
+    void withFlowControlAViewerAloneSlowerThanTheFloodIsWaitedForAndNeverCutOff() throws Exception {
+        start();
+        // 4 MB/s against a flood of GB/s, with a bound the flood fills in milliseconds: without
+        // flow control this one is cut off at its bound at once (the next test).
+        Drainer slow = new Drainer(4 * 1024);
+        slow.start(device.subscribe(slow, new CaptureLimits(4L * MiB, CaptureLimits.DEFAULT_STALL_TIMEOUT)));
+        slow.awaitBytes(16L * MiB);
+        assertThat(slow.maxQueued()).as("most queued for the reader, bytes").isLessThanOrEqualTo(MiB + 64 * 1024);
+        assertThat(slow.overflowed()).isFalse();
+        assertThat(device.subscriberCount()).isEqualTo(1);
+    }
+
+    @Test
+    @Timeout(60)
+    void withoutFlowControlAViewerAloneSlowerThanTheFloodIsCutOffAtItsBound() throws Exception {
+        start();
+        // The stream extension's rule, the default: a server never blocks a device on one slow
+        // client; a client that falls too far behind is disconnected with a reason.
+        Drainer slow = new Drainer(4 * 1024);
+        slow.start(device.subscribe(slow, CaptureLimits.maxBehind(4L * MiB)));
+        assertThat(slow.cut.await(20, TimeUnit.SECONDS)).as("cut off").isTrue();
+        assertThat(slow.overflowed()).as("cut off at its bound, not as stalled").isTrue();
+        assertThat(slow.stall.getCount()).as("not cut off as stalled").isEqualTo(1);
+    }
+
+    @Test
+    @Timeout(60)
+    void withFlowControlAViewerAloneThatStopsReadingIsCutOffAfterTheStallTimeoutAndTheDeviceReadsOn() throws Exception {
         start();
         Drainer stalled = new Drainer(0);
-        Subscription s = device.subscribe(stalled, 4L * MiB);
+        Subscription s = device.subscribe(stalled, new CaptureLimits(4L * MiB, Duration.ofSeconds(1)));
         long t0 = System.nanoTime();
-        assertThat(stalled.cut.await(20, TimeUnit.SECONDS)).as("cut off").isTrue();
-        System.out.printf("pacing: a lone stalled viewer cut off after %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+        assertThat(stalled.stall.await(20, TimeUnit.SECONDS)).as("cut off as stalled").isTrue();
+        long afterMs = (System.nanoTime() - t0) / 1_000_000;
+        System.out.printf("pacing: a lone stalled viewer cut off after %d ms%n", afterMs);
+        // Held at its pacing mark (a quarter of the bound), not at the bound: not cut off as overflowed.
+        assertThat(stalled.overflowed()).as("cut off at its bound").isFalse();
+        assertThat(afterMs).as("cut off after, ms").isGreaterThanOrEqualTo(1000);
         assertThat(s.queuedBytes()).isZero();
         assertThat(device.subscriberCount()).isZero();
+        Drainer next = new Drainer(Integer.MAX_VALUE);
+        next.start(device.subscribe(next, 64L * MiB));
+        next.awaitBytes(32L * MiB);
     }
 
     @Test
@@ -115,6 +151,7 @@ class DevicePacingTest {
         final AtomicLong bytes = new AtomicLong();
         private final AtomicLong maxQueued = new AtomicLong();
         final CountDownLatch cut = new CountDownLatch(1);
+        final CountDownLatch stall = new CountDownLatch(1);
         private volatile Thread thread;
 
         Drainer(int perMillisecond) {
@@ -123,7 +160,7 @@ class DevicePacingTest {
 
         void start(Subscription s) {
             thread = new Thread(() -> {
-                while (cut.getCount() > 0) {
+                while (cut.getCount() > 0 && stall.getCount() > 0) {
                     long took = 0;
                     maxQueued.accumulateAndGet(s.queuedBytes(), Math::max);
                     byte[] c;
@@ -131,7 +168,8 @@ class DevicePacingTest {
                         took += c.length;
                         bytes.addAndGet(c.length);
                     }
-                    LockSupport.parkNanos(took >= perMillisecond ? 1_000_000 : 10_000_000);
+                    // At most perMillisecond bytes a millisecond on average, whatever the chunks' size.
+                    LockSupport.parkNanos(took >= perMillisecond ? took / perMillisecond * 1_000_000 : 10_000_000);
                 }
             }, "drainer");
             thread.setDaemon(true);
@@ -151,6 +189,11 @@ class DevicePacingTest {
             cut.countDown();
         }
 
+        @Override
+        public void stalled(long idleMillis) {
+            stall.countDown();
+        }
+
         boolean overflowed() {
             return cut.getCount() == 0;
         }
@@ -162,6 +205,7 @@ class DevicePacingTest {
         void awaitBytes(long n) throws InterruptedException {
             while (bytes.get() < n) {
                 assertThat(overflowed()).as("cut off after " + bytes.get() + " bytes").isFalse();
+                assertThat(stall.getCount()).as("cut off as stalled after " + bytes.get() + " bytes").isEqualTo(1);
                 Thread.sleep(5);
             }
         }

@@ -1,6 +1,7 @@
 package io.vncstream.gateway.session;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.vncstream.gateway.device.CaptureLimits;
 import io.vncstream.gateway.device.Device;
 import io.vncstream.gateway.device.DeviceBackend;
 import io.vncstream.gateway.device.DeviceConnection;
@@ -45,7 +46,7 @@ class ViewerStreamMessagesFuzzTest {
         FuzzInput input = FuzzInput.of(data);
         List<byte[]> answers = new ArrayList<>();
         ViewerWriter writer = new ViewerWriter(OutputStream.nullOutputStream(), "fuzz-writer", e -> { });
-        SessionCaptures captures = new SessionCaptures("fuzz", REGISTRY, writer, 1 << 20, answers::add, reason -> { });
+        SessionCaptures captures = new SessionCaptures("fuzz", REGISTRY, writer, CaptureLimits.maxBehind(1 << 20), answers::add, reason -> { });
         List<byte[]> requestedNames = new ArrayList<>();
         ClientMessageReader[] reader = new ClientMessageReader[1];
         reader[0] = new ClientMessageReader(input.in(), new RfbServerHandler() {
@@ -117,6 +118,10 @@ class ViewerStreamMessagesFuzzTest {
 
             @Override
             public void overflowed(long boundBytes) {
+            }
+
+            @Override
+            public void stalled(long idleMillis) {
             }
         };
         for (int i = 0; i < 500 && output.getCount() > 0; i++) {
