@@ -31,7 +31,8 @@ public final class LibvirtTestDomain implements AutoCloseable {
     /** Where QEMU (user libvirt-qemu) can read the kernel and create sockets. */
     static final Path IMAGES = Path.of("/var/lib/libvirt/images/vncstream-test");
     static final Path SOCKETS = Path.of("/var/lib/libvirt/qemu");
-    private static final Duration VIRSH = Duration.ofSeconds(120);
+    /** Long: libvirtd probes QEMU again for a define now and then, which took over 2 minutes on a loaded machine. */
+    private static final Duration VIRSH = Duration.ofSeconds(300);
     private static final Duration SHELL = Duration.ofSeconds(150);
     private static final AtomicInteger COUNT = new AtomicInteger();
     private static final AtomicInteger COMMANDS = new AtomicInteger();
