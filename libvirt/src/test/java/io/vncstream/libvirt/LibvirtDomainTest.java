@@ -185,10 +185,11 @@ class LibvirtDomainTest {
                 }
             });
             LibvirtTestDomain.virsh("attach-device", vm.name(), xml.toString(), "--live");
-            Eventually.await(Duration.ofSeconds(2), "the attached channel is listed", () -> s.names().contains("channel1"));
+            // The list changes just before the listeners hear of it: wait for both.
+            Eventually.await(Duration.ofSeconds(2), "the attached channel is listed", () -> s.names().contains("channel1") && !heard.isEmpty());
             assertThat(heard).containsExactly("+channel1 org.vncstream.hot.0");
             LibvirtTestDomain.virsh("detach-device", vm.name(), xml.toString(), "--live");
-            Eventually.await(Duration.ofSeconds(2), "the detached channel is gone", () -> !s.names().contains("channel1"));
+            Eventually.await(Duration.ofSeconds(2), "the detached channel is gone", () -> !s.names().contains("channel1") && heard.size() > 1);
             assertThat(heard).containsExactly("+channel1 org.vncstream.hot.0", "-channel1");
         } finally {
             Files.deleteIfExists(xml);
