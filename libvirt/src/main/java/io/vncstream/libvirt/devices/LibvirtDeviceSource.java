@@ -51,6 +51,8 @@ public final class LibvirtDeviceSource implements DeviceSource, AutoCloseable {
     private final List<DeviceSourceListener> listeners = new CopyOnWriteArrayList<>();
     private final List<DomainStateListener> stateListeners = new CopyOnWriteArrayList<>();
     private final Map<String, Open> captures = new ConcurrentHashMap<>();
+    /** Devices another program owns (the guest agent's channel) that the user asked to open all the same. */
+    private final java.util.Set<String> allowedOwned = ConcurrentHashMap.newKeySet();
     private final ExecutorService worker;
     private final ExecutorService opener;
     private volatile Map<String, DomainDevice> devices = Map.of();
@@ -78,7 +80,8 @@ public final class LibvirtDeviceSource implements DeviceSource, AutoCloseable {
 
     /**
      * Reads the domain's devices and, with {@code follow}, keeps them live from its events.
-     * With {@code force}, pty consoles are taken from another client holding them.
+     * With {@code force}, pty consoles are taken from another client holding them, and the guest
+     * agent's channel opens like any other.
      */
     public static LibvirtDeviceSource open(Libvirt libvirt, Domain domain, boolean follow, boolean force)
             throws IOException, InterruptedException {
@@ -122,6 +125,14 @@ public final class LibvirtDeviceSource implements DeviceSource, AutoCloseable {
 
     public void removeStateListener(DomainStateListener l) {
         stateListeners.remove(l);
+    }
+
+    /**
+     * The user agreed to open {@code name} although libvirt talks to the guest agent over it:
+     * its captures (also after a reboot) are no longer refused.
+     */
+    public void allowOwned(String name) {
+        allowedOwned.add(name);
     }
 
     @Override
@@ -168,6 +179,11 @@ public final class LibvirtDeviceSource implements DeviceSource, AutoCloseable {
         if (!d.isOpenable()) {
             throw new LibvirtException(name + " is a '" + d.type() + "' device"
                     + (d.sourcePath() != null ? " (" + d.sourcePath() + ")" : "") + ": libvirt offers no stream of it");
+        }
+        if (d.isGuestAgent() && !force && !allowedOwned.contains(name)) {
+            throw new LibvirtException(name + " is the guest agent's channel (" + DomainDevice.GUEST_AGENT
+                    + "): libvirt talks to qemu-guest-agent over it, and opening it may disturb them;"
+                    + " open it anyway with vncstream console --force");
         }
         if (captures.containsKey(name)) {
             throw new LibvirtException(name + " is open already");

@@ -21,7 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * console ({@code serial0}, the busybox shell), a unix-socket serial ({@code serial1}, a second
  * shell the kit starts on ttyS1) and a unix virtio channel ({@code channel0}). Without systemd,
  * {@code virtlogd} and {@code libvirtd} are started by hand when none answers, and stopped
- * again (by pid) by whoever started them. {@link #close} destroys and undefines the domain.
+ * again (by pid) by whoever started them. With ACPI on, the guest powers off on the power button
+ * ({@code virsh shutdown}; {@code virsh reboot} is then libvirt's reset after that power-off).
+ * {@link #close} destroys and undefines the domain.
  * Boot one per test class: it takes half a minute under TCG.
  */
 public final class LibvirtTestDomain implements AutoCloseable {
@@ -29,7 +31,8 @@ public final class LibvirtTestDomain implements AutoCloseable {
     /** Where QEMU (user libvirt-qemu) can read the kernel and create sockets. */
     static final Path IMAGES = Path.of("/var/lib/libvirt/images/vncstream-test");
     static final Path SOCKETS = Path.of("/var/lib/libvirt/qemu");
-    private static final Duration VIRSH = Duration.ofSeconds(120);
+    /** Long: libvirtd probes QEMU again for a define now and then, which took over 2 minutes on a loaded machine. */
+    private static final Duration VIRSH = Duration.ofSeconds(300);
     private static final Duration SHELL = Duration.ofSeconds(150);
     private static final AtomicInteger COUNT = new AtomicInteger();
     private static final AtomicInteger COMMANDS = new AtomicInteger();
@@ -116,6 +119,7 @@ public final class LibvirtTestDomain implements AutoCloseable {
                     <initrd>%s</initrd>
                     <cmdline>console=tty0 console=ttyS0 vt.global_cursor_default=0</cmdline>
                   </os>
+                  <features><acpi/></features>
                   <on_poweroff>destroy</on_poweroff>
                   <on_reboot>restart</on_reboot>
                   <devices>
@@ -168,6 +172,34 @@ public final class LibvirtTestDomain implements AutoCloseable {
     /** The live domain XML. */
     public String dumpxml() throws IOException, InterruptedException {
         return virshHere("dumpxml", name);
+    }
+
+    /**
+     * Hot-plugs the QEMU guest agent's channel ({@code org.qemu.guest_agent.0} on a unix socket
+     * QEMU listens on), which libvirt then connects to itself, as to any guest agent.
+     */
+    public void attachGuestAgentChannel() throws IOException, InterruptedException {
+        withDeviceXml(guestAgentXml(), "attach-device");
+    }
+
+    /** Unplugs the channel {@link #attachGuestAgentChannel} added. */
+    public void detachGuestAgentChannel() throws IOException, InterruptedException {
+        withDeviceXml(guestAgentXml(), "detach-device");
+    }
+
+    private String guestAgentXml() {
+        return "<channel type='unix'><source mode='bind' path='" + SOCKETS.resolve(name + "-agent.sock")
+                + "'/><target type='virtio' name='org.qemu.guest_agent.0'/></channel>";
+    }
+
+    private void withDeviceXml(String device, String command) throws IOException, InterruptedException {
+        Path xml = Files.createTempFile("device", ".xml");
+        try {
+            Files.writeString(xml, device);
+            virsh(command, name, xml.toString(), "--live");
+        } finally {
+            Files.deleteIfExists(xml);
+        }
     }
 
     /** Waits until the shell on serial0 answers (after a boot or a restart). */
@@ -261,6 +293,7 @@ public final class LibvirtTestDomain implements AutoCloseable {
             Processes.run(VIRSH, Map.of(), null, List.of("virsh", "-q", "-c", uri, "undefine", name));
             Files.deleteIfExists(serialSocket);
             Files.deleteIfExists(channelSocket);
+            Files.deleteIfExists(SOCKETS.resolve(name + "-agent.sock"));
         } catch (IOException | InterruptedException e) {
             System.err.println("could not remove the test domain " + name + ": " + e.getMessage());
         } finally {

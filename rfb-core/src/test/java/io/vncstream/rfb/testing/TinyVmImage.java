@@ -21,19 +21,36 @@ import java.util.stream.Stream;
  * What the {@link TinyVm} boots: Debian's cloud kernel, fetched with {@code apt-get download}
  * (the meta package, then the versioned package it depends on) and unpacked with
  * {@code dpkg-deb -x}, never installed; and an initramfs of the host's static busybox with
- * {@link #INIT} as {@code /init}. Both are built once and cached (see {@link #cacheDir()}).
+ * {@link #INIT} as {@code /init} and two of the kernel's modules (the ACPI power button and
+ * evdev, for busybox's {@code acpid}). Both are built once and cached (see {@link #cacheDir()}).
  */
 public final class TinyVmImage {
     /** The line {@code /init} prints on the serial console before starting the shell. */
     public static final String MARKER = "VNCSTREAM-TINYVM-READY";
 
+    /**
+     * The kernel's modules the initramfs carries, by their path in the kernel package below
+     * {@code lib/modules/VERSION/kernel/}: the power button ACPI sends (QEMU's
+     * {@code system_powerdown}, libvirt's {@code virsh shutdown} and {@code reboot}) becomes a key
+     * press on an input device, which {@code acpid} reads through evdev.
+     */
+    static final List<String> MODULES = List.of("drivers/input/evdev.ko", "drivers/acpi/button.ko");
+
+    /** busybox acpid's action file: the power button's event (KEY_POWER, "PWRF") runs {@link #POWER_BUTTON}. */
+    static final String ACPID_CONF = "PWRF PWRF/00000080\n";
+
+    /** What the power button does: off at once (no init to tell), so libvirt sees the guest end. */
+    static final String POWER_BUTTON = "#!/bin/sh\npoweroff -f\n";
+
     static final String INIT = String.join("\n",
             "#!/bin/busybox sh",
             "/bin/busybox --install -s /bin",
-            "mkdir -p /proc /sys /dev",
+            "mkdir -p /proc /sys /dev /var/log /var/run",
             "mount -t proc proc /proc",
             "mount -t sysfs sysfs /sys",
             "mount -t devtmpfs devtmpfs /dev",
+            "for m in /lib/modules/*.ko; do insmod $m; done",
+            "acpid -c /etc/acpi -a /etc/acpid.conf -l /var/log/acpid.log",
             "echo " + MARKER,
             "while true; do setsid cttyhack sh -l </dev/ttyS0 >/dev/ttyS0 2>&1; done",
             "");
@@ -56,10 +73,10 @@ public final class TinyVmImage {
         return dir;
     }
 
-    /** Debian's cloud kernel, downloaded and unpacked once. */
+    /** Debian's cloud kernel, downloaded and unpacked once (with {@link #MODULES}, see {@link #modules()}). */
     public static synchronized Path kernel() throws IOException, InterruptedException {
         Path cached = cacheDir().resolve("vmlinuz");
-        if (Files.isRegularFile(cached)) {
+        if (Files.isRegularFile(cached) && modulesCached()) {
             return cached;
         }
         TestPeers.requireProgram("apt-get", "apt");
@@ -94,6 +111,20 @@ public final class TinyVmImage {
                 vmlinuz = s.filter(p -> p.getFileName().toString().startsWith("vmlinuz-")).findFirst()
                         .orElseThrow(() -> new IOException("no boot/vmlinuz-* in " + deb));
             }
+            // The modules first: a cache with a kernel but no modules (an older kit's) is fetched
+            // again whole, so that kernel and modules are always of the same package.
+            Path version = unpacked.resolve("lib/modules/" + vmlinuz.getFileName().toString().substring("vmlinuz-".length()));
+            Path modules = Files.createDirectories(cacheDir().resolve("modules"));
+            for (String m : MODULES) {
+                Path from = version.resolve("kernel").resolve(m);
+                if (!Files.isRegularFile(from)) {
+                    throw new IOException("no " + m + " in " + deb + " (looked for " + from + ")");
+                }
+                Path to = modules.resolve(from.getFileName());
+                Path tmp = to.resolveSibling(to.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+                Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
             Path tmp = cacheDir().resolve("vmlinuz.tmp-" + ProcessHandle.current().pid());
             Files.copy(vmlinuz, tmp, StandardCopyOption.REPLACE_EXISTING);
             Files.writeString(cacheDir().resolve("vmlinuz.source"), deb.getFileName() + "\n");
@@ -104,6 +135,24 @@ public final class TinyVmImage {
         }
     }
 
+    /** {@link #MODULES} as cached beside the kernel. */
+    static synchronized List<Path> modules() throws IOException, InterruptedException {
+        kernel();
+        return moduleFiles();
+    }
+
+    private static List<Path> moduleFiles() throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (String m : MODULES) {
+            out.add(cacheDir().resolve("modules").resolve(Path.of(m).getFileName()));
+        }
+        return out;
+    }
+
+    private static boolean modulesCached() throws IOException {
+        return moduleFiles().stream().allMatch(Files::isRegularFile);
+    }
+
     private static Path onlyDeb(Path dir, String prefix) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.getFileName().toString().startsWith(prefix) && p.toString().endsWith(".deb"))
@@ -111,13 +160,23 @@ public final class TinyVmImage {
         }
     }
 
-    /** The initramfs: static busybox and {@link #INIT}; rebuilt when either changes. */
+    /**
+     * The initramfs: static busybox, {@link #INIT}, the modules and acpid's files; rebuilt when any
+     * of them changes (all are in the file name's hash).
+     */
     public static synchronized Path initramfs() throws IOException, InterruptedException {
         Path busybox = staticBusybox();
         TestPeers.requireProgram("cpio", "cpio");
         TestPeers.requireProgram("gzip", "gzip");
         byte[] bb = Files.readAllBytes(busybox);
-        String key = sha256(INIT.getBytes(StandardCharsets.UTF_8), bb).substring(0, 16);
+        List<byte[]> parts = new ArrayList<>(List.of(INIT.getBytes(StandardCharsets.UTF_8), bb,
+                ACPID_CONF.getBytes(StandardCharsets.UTF_8), POWER_BUTTON.getBytes(StandardCharsets.UTF_8)));
+        List<Path> modules = modules();
+        for (Path m : modules) {
+            parts.add(m.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+            parts.add(Files.readAllBytes(m));
+        }
+        String key = sha256(parts.toArray(byte[][]::new)).substring(0, 16);
         Path cached = cacheDir().resolve("initramfs-" + key + ".cpio.gz");
         if (Files.isRegularFile(cached)) {
             return cached;
@@ -131,6 +190,15 @@ public final class TinyVmImage {
             Path init = root.resolve("init");
             Files.writeString(init, INIT);
             init.toFile().setExecutable(true, false);
+            Path lib = Files.createDirectories(root.resolve("lib/modules"));
+            for (Path m : modules) {
+                Files.copy(m, lib.resolve(m.getFileName()));
+            }
+            Files.createDirectories(root.resolve("etc/acpi/PWRF"));
+            Files.writeString(root.resolve("etc/acpid.conf"), ACPID_CONF);
+            Path button = root.resolve("etc/acpi/PWRF/00000080");
+            Files.writeString(button, POWER_BUTTON);
+            button.toFile().setExecutable(true, false);
             Path tmp = cacheDir().resolve("initramfs.tmp-" + ProcessHandle.current().pid());
             Processes.check(TOOL, Map.of(), root, "sh", "-c",
                     "find . | cpio -o -H newc --quiet | gzip -9 > '" + tmp + "'");

@@ -36,7 +36,8 @@ final class ConsoleCommand implements Callable<Integer> {
             description = "When stdin is not a terminal: keep showing output this long after it ends (default: ${DEFAULT-VALUE}).")
     double timeoutSeconds;
 
-    @Option(names = "--force", description = "With --connect: take a pty console another client (virsh console, virt-manager) holds.")
+    @Option(names = "--force", description = "With --connect: take a pty console another client (virsh console, virt-manager) holds,"
+            + " or open the guest agent's channel, which libvirt uses.")
     boolean force;
 
     @Mixin

@@ -103,6 +103,21 @@ final class DomainControl implements AutoCloseable {
         }
     }
 
+    /**
+     * Before a device another program owns (the guest agent's channel) is opened for the first
+     * time, the user is asked; yes lets the device source open it from now on. Event thread.
+     */
+    boolean confirmOpen(io.vncstream.rfb.devices.DeviceInfo d) {
+        if (d == null || d.openByDefault()) {
+            return true;
+        }
+        if (!OwnedDeviceDialog.confirm(window, d)) {
+            return false;
+        }
+        devices.allowOwned(d.name());
+        return true;
+    }
+
     /** Title and menu follow the state. */
     void update() {
         if (window == null) {

@@ -316,8 +316,14 @@ public final class ViewerWindow extends JFrame {
         return devicePanel.selectedDevice();
     }
 
-    /** Opens (or shows) the console tab of {@code device} and gives it the keyboard. */
+    /**
+     * Opens (or shows) the console tab of {@code device} and gives it the keyboard; null when the
+     * user would rather not open a device another program owns (the guest agent's channel).
+     */
     ConsoleTab openConsole(String device) {
+        if (consoles.get(device) == null && domain != null && !domain.confirmOpen(devicePanel.device(device))) {
+            return null;
+        }
         ConsoleTab t = consoles.open(device);
         actions.update();
         return t;

@@ -113,8 +113,43 @@ class LibvirtCliTest {
     }
 
     @Test
+    @Order(5)
+    void theGuestAgentsChannelIsListedButTheConsoleOpensItOnlyWithForce() throws Exception {
+        vm.attachGuestAgentChannel();
+        try {
+            Cli.Outcome listed = Cli.separateProcess("devices", "--connect", vm.uri(), vm.name());
+            assertThat(listed.out().lines()).as("%s", listed)
+                    .contains("channel1\torg.qemu.guest_agent.0 (not opened by default)");
+            Cli.Outcome refused = Cli.separateProcessWithInput("", "console", "--connect", vm.uri(), vm.name(), "channel1", "--timeout", "1");
+            assertThat(refused.exitCode()).as("%s", refused).isEqualTo(1);
+            assertThat(refused.errLines()).hasSize(1);
+            assertThat(refused.err().strip()).isEqualTo("vncstream console: channel1 is the guest agent's channel (org.qemu.guest_agent.0):"
+                    + " libvirt talks to qemu-guest-agent over it, and opening it may disturb them; open it anyway with vncstream console --force");
+            Cli.Outcome forced = Cli.separateProcessWithInput("", "console", "--connect", vm.uri(), vm.name(), "channel1", "--force", "--timeout", "1");
+            assertThat(forced.err()).as("%s", forced).doesNotContain("guest agent's channel");
+            assertThat(forced.exitCode()).as("%s", forced).isZero();
+        } finally {
+            vm.detachGuestAgentChannel();
+        }
+    }
+
+    @Test
     @Order(10)
     void anOpenConsoleSurvivesAResetShowingTheNewBootAfterAGapLine() throws Exception {
+        survives("reset");
+    }
+
+    /** ACPI: the guest powers off on the power button, and libvirt starts it again (a fake reboot). */
+    @Test
+    @Order(11)
+    void anOpenConsoleSurvivesAnAcpiRebootShowingTheNewBootAfterAGapLine() throws Exception {
+        String out = survives("reboot");
+        assertThat(out.substring(0, out.indexOf("---- serial0: device restarted"))).as("the old boot's end")
+                .contains("reboot: Power down");
+    }
+
+    /** Runs {@code virsh COMMAND} under an open console; returns what the console printed. */
+    private String survives(String command) throws Exception {
         Process p = Cli.start("console", "--connect", vm.uri(), vm.name(), "serial0", "--timeout", "5");
         StringBuffer out = new StringBuffer();
         Thread reader = new Thread(() -> {
@@ -134,8 +169,8 @@ class LibvirtCliTest {
             in.write("echo before-$((1+1))\r".getBytes(StandardCharsets.US_ASCII));
             in.flush();
             Eventually.await(Duration.ofSeconds(30), "the console answers: " + out, () -> out.indexOf("before-2") >= 0);
-            LibvirtTestDomain.virsh("reset", vm.name());
-            Eventually.await(Duration.ofSeconds(20), "the gap line: " + out,
+            LibvirtTestDomain.virsh(command, vm.name());
+            Eventually.await(Duration.ofSeconds(60), "the gap line: " + out,
                     () -> out.indexOf("---- serial0: device restarted: domain rebooted at ") >= 0);
             int gap = out.indexOf("---- serial0: device restarted");
             Eventually.await(Duration.ofSeconds(150), "the new boot's marker after the gap line",
@@ -147,6 +182,7 @@ class LibvirtCliTest {
             in.close();
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("console exits after stdin ends").isTrue();
             assertThat(p.exitValue()).isZero();
+            return out.toString();
         } finally {
             Processes.killTree(p.toHandle());
             vm.startSecondShell();

@@ -8,6 +8,7 @@ import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.finder.JOptionPaneFinder;
 import org.assertj.swing.fixture.FrameFixture;
+import org.assertj.swing.fixture.JOptionPaneFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -31,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The viewer window on a libvirt domain ({@code vncstream --connect qemu:///system DOMAIN}): the
  * screen and the device list come from libvirt, a console tab works, the Domain menu pauses,
- * resumes and forces the domain off, and the window reconnects when it runs again. One domain
+ * resumes, forces off, reboots, shuts down and starts the domain, and the window reconnects when
+ * it runs again; the guest agent's channel opens only after a confirmation. One domain
  * for the class; the tests run in order, since they change its state.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -148,6 +150,88 @@ class LibvirtWindowGuiTest {
         awaitEdt(() -> second.devicePanel().devices().equals(List.of("serial0", "serial1", "channel0")), "its device list");
         awaitEdt(() -> second.screen().image() != null, "its screen");
         GuiActionRunner.execute(second::dispose);
+    }
+
+    @Test
+    @Order(6)
+    void theGuestAgentsChannelOpensOnlyAfterTheUserSaysSo() throws Exception {
+        vm.attachGuestAgentChannel();
+        try {
+            awaitEdt(() -> devices().contains("channel1"), "the guest agent's channel is listed: " + devices());
+            awaitSettled(viewer.devicePanel().deviceList());
+            window.list("devices").item("channel1  org.qemu.guest_agent.0").doubleClick();
+            JOptionPaneFixture ask = JOptionPaneFinder.findOptionPane().withTimeout(10_000).using(robot);
+            ask.requireWarningMessage().requireTitle("Open the guest agent's channel?");
+            assertThat(ask.target().getMessage().toString())
+                    .startsWith("channel1 (org.qemu.guest_agent.0) is the QEMU guest agent's channel.\n"
+                            + "libvirt talks to qemu-guest-agent in the VM over it")
+                    .contains("Opening it here may disturb them");
+            ask.buttonWithText("Cancel").click();
+            Thread.sleep(500);
+            assertThat(GuiActionRunner.execute(() -> viewer.consoles().get("channel1"))).as("no tab after Cancel").isNull();
+
+            window.list("devices").item("channel1  org.qemu.guest_agent.0").doubleClick();
+            JOptionPaneFinder.findOptionPane().withTimeout(10_000).using(robot).buttonWithText("Open anyway").click();
+            awaitEdt(() -> viewer.consoles().get("channel1") != null && viewer.consoles().get("channel1").capture() != null,
+                    "the channel is captured after Open anyway");
+            GuiActionRunner.execute(() -> viewer.consoles().close("channel1"));
+        } finally {
+            vm.detachGuestAgentChannel();
+        }
+        awaitEdt(() -> devices().equals(List.of("serial0", "serial1", "channel0")), "the channel is gone again: " + devices());
+    }
+
+    @Test
+    @Order(7)
+    void rebootFromTheDomainMenuRestartsTheGuestAndTheConsoleShowsTheNewBootAfterAGapLine() throws Exception {
+        ConsoleTab tab = GuiActionRunner.execute(() -> viewer.consoles().get("serial0"));
+        awaitEdt(() -> tab.capture() != null, "serial0 is captured");
+        int gaps = occurrences(GuiActionRunner.execute(() -> consoleText(tab)), "captured again");
+        window.menuItem("domain.reboot").click();
+        // The guest powers off on the power button and libvirt starts it again (a fake reboot).
+        io.vncstream.rfb.testing.Eventually.await(java.time.Duration.ofSeconds(90), "a new gap line in the console",
+                () -> occurrences(GuiActionRunner.execute(() -> consoleText(tab)), "captured again") > gaps);
+        io.vncstream.rfb.testing.Eventually.await(java.time.Duration.ofSeconds(150), "the new boot's marker after the gap line", () -> {
+            String text = GuiActionRunner.execute(() -> consoleText(tab));
+            return text.indexOf(io.vncstream.rfb.testing.TinyVmImage.MARKER, text.lastIndexOf("captured again")) >= 0;
+        });
+        String text = GuiActionRunner.execute(() -> consoleText(tab));
+        assertThat(text.substring(0, text.lastIndexOf("captured again"))).as("the old boot powered off").contains("reboot: Power down");
+        assertThat(vm.state()).isEqualTo("running");
+        awaitEdt(() -> viewer.keeper().isConnected() && viewer.getTitle().contains("(running)"), "the screen is connected, the domain running");
+    }
+
+    @Test
+    @Order(8)
+    void shutdownShowsTheShutOffStateAndStartBringsTheScreenAndConsolesBack() throws Exception {
+        ConsoleTab tab = GuiActionRunner.execute(() -> viewer.consoles().get("serial0"));
+        window.menuItem("domain.shutdown").click();
+        io.vncstream.rfb.testing.Eventually.await(java.time.Duration.ofSeconds(90), "the title says shut off",
+                () -> GuiActionRunner.execute(() -> viewer.getTitle().contains("(shut off)")));
+        assertThat(vm.state()).isEqualTo("shut off");
+        awaitEdt(() -> devices().isEmpty(), "a shut off domain lists no devices");
+        awaitEdt(() -> !viewer.keeper().isConnected(), "the screen's connection ended");
+        awaitEdt(() -> window.menuItem("domain.start").target().isEnabled(), "Start is offered");
+        int gaps = occurrences(GuiActionRunner.execute(() -> consoleText(tab)), "captured again");
+        window.menuItem("domain.start").click();
+        io.vncstream.rfb.testing.Eventually.await(java.time.Duration.ofSeconds(90), "reconnected to the running domain",
+                () -> GuiActionRunner.execute(() -> viewer.keeper().isConnected() && viewer.getTitle().contains("(running)")));
+        io.vncstream.rfb.testing.Eventually.await(java.time.Duration.ofSeconds(60), "the devices are back",
+                () -> devices().equals(List.of("serial0", "serial1", "channel0")));
+        io.vncstream.rfb.testing.Eventually.await(java.time.Duration.ofSeconds(150), "the new boot's marker after a new gap line", () -> {
+            String text = GuiActionRunner.execute(() -> consoleText(tab));
+            return occurrences(text, "captured again") > gaps
+                    && text.indexOf(io.vncstream.rfb.testing.TinyVmImage.MARKER, text.lastIndexOf("captured again")) >= 0;
+        });
+        awaitEdt(() -> viewer.screen().image() != null, "the screen shows a picture");
+    }
+
+    private static int occurrences(String text, String needle) {
+        int n = 0;
+        for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+            n++;
+        }
+        return n;
     }
 
     private ConsoleTab openConsole(String device) {
