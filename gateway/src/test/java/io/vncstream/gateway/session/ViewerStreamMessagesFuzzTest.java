@@ -41,7 +41,7 @@ class ViewerStreamMessagesFuzzTest {
     private static final int CAPTURE_STARTED_NAME = 11;
 
     @Timeout(10)
-    @FuzzTest(maxDuration = "4m")
+    @FuzzTest(maxDuration = "11m")
     void gatewayAnswersViewerStreamMessages(byte[] data) {
         FuzzInput input = FuzzInput.of(data);
         List<byte[]> answers = new ArrayList<>();

@@ -17,7 +17,7 @@ import java.io.OutputStream;
  */
 class ClientHandshakeFuzzTest {
     @Timeout(10)
-    @FuzzTest(maxDuration = "4m")
+    @FuzzTest(maxDuration = "11m")
     void clientReadsServerHandshake(byte[] data) {
         FuzzInput input = FuzzInput.of(data);
         ClientConfig config = new ClientConfig()

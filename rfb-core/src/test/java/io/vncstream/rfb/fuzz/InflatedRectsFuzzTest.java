@@ -29,7 +29,7 @@ class InflatedRectsFuzzTest {
     private static final int[] ENCODINGS = {Encodings.ZLIB, Encodings.ZRLE, Encodings.TIGHT};
 
     @Timeout(10)
-    @FuzzTest(maxDuration = "6m")
+    @FuzzTest(maxDuration = "15m")
     void decodersReadInflatedData(FuzzedDataProvider data) {
         PixelFormat format = FuzzInput.FORMATS.get(data.consumeInt(0, FuzzInput.FORMATS.size() - 1));
         int rects = data.consumeInt(1, 4);

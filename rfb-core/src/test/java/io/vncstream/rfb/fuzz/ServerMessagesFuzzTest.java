@@ -22,7 +22,7 @@ class ServerMessagesFuzzTest {
     private static final int HEIGHT = 48;
 
     @Timeout(10)
-    @FuzzTest(maxDuration = "12m")
+    @FuzzTest(maxDuration = "11m")
     void clientReadsServerMessages(byte[] data) {
         FuzzInput input = FuzzInput.of(data);
         Framebuffer fb = new Framebuffer(WIDTH, HEIGHT);
@@ -32,7 +32,7 @@ class ServerMessagesFuzzTest {
     }
 
     @Timeout(10)
-    @FuzzTest(maxDuration = "4m")
+    @FuzzTest(maxDuration = "11m")
     void relayFramesServerMessages(byte[] data) {
         FuzzInput input = FuzzInput.of(data);
         ServerMessageFramer framer = new ServerMessageFramer(input.in(), new ServerInit(WIDTH, HEIGHT, input.format(), "fuzz"));

@@ -18,7 +18,7 @@ import java.io.OutputStream;
  */
 class ServerSideFuzzTest {
     @Timeout(10)
-    @FuzzTest(maxDuration = "3m")
+    @FuzzTest(maxDuration = "11m")
     void serverReadsClientHandshake(byte[] data) {
         FuzzInput input = FuzzInput.of(data);
         ServerSecurity security = input.withPassword() ? ServerSecurity.vncAuth("secret".toCharArray()) : ServerSecurity.NONE;
@@ -27,7 +27,7 @@ class ServerSideFuzzTest {
     }
 
     @Timeout(10)
-    @FuzzTest(maxDuration = "4m")
+    @FuzzTest(maxDuration = "11m")
     void serverReadsClientMessages(byte[] data) {
         FuzzInput input = FuzzInput.of(data);
         ClientMessageReader reader = new ClientMessageReader(input.in(), new RfbServerHandler() { });

@@ -38,7 +38,7 @@ class ServerVeNCryptFuzzTest {
     }
 
     @Timeout(10)
-    @FuzzTest(maxDuration = "3m")
+    @FuzzTest(maxDuration = "11m")
     void serverReadsClientVeNCrypt(byte[] data) throws Exception {
         FuzzInput input = FuzzInput.of(data);
         ServerSecurity plain = input.withPassword() ? ServerSecurity.vncAuth("secret".toCharArray()) : ServerSecurity.NONE;

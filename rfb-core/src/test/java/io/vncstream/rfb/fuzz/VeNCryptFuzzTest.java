@@ -28,7 +28,7 @@ class VeNCryptFuzzTest {
             "X509Vnc,X509Plain,X509None,TLSVnc,TLSPlain,TLSNone,Plain,VncAuth,None");
 
     @Timeout(10)
-    @FuzzTest(maxDuration = "4m")
+    @FuzzTest(maxDuration = "11m")
     void clientNegotiatesVeNCrypt(byte[] data) {
         boolean oneByte = data.length > 0 && (data[0] & 0x80) != 0;
         byte[] wire = data.length == 0 ? data : Arrays.copyOfRange(data, 1, data.length);
