@@ -3,6 +3,7 @@ package io.vncstream.rfb.testing;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -24,8 +25,18 @@ class RfbTrafficCounterTest {
         for (byte b : fromClient) {
             counter.fromClient.offer(new byte[]{b}, 1);
         }
-        for (byte b : fromServer) {
-            counter.fromServer.offer(new byte[]{b}, 1);
+        boolean handshake = fromServer.length >= SERVER_HANDSHAKE.length
+                && java.util.Arrays.equals(fromServer, 0, SERVER_HANDSHAKE.length, SERVER_HANDSHAKE, 0, SERVER_HANDSHAKE.length);
+        for (int i = 0; i < fromServer.length; i++) {
+            if (handshake && i == SERVER_HANDSHAKE.length) {
+                // As DelayProxy does before it delivers the server's messages: the client's (a
+                // pixel format switch) are parsed first, else the server side frames with the old format.
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (!counter.fromClient.starvedAt(fromClient.length) && System.nanoTime() < deadline) {
+                    Thread.sleep(1);
+                }
+            }
+            counter.fromServer.offer(new byte[]{fromServer[i]}, 1);
         }
         counter.fromClient.end();
         counter.fromServer.end();
