@@ -1,5 +1,7 @@
 package io.vncstream.gateway.libvirt;
 
+import static io.vncstream.gateway.log.LogText.quote;
+
 import io.vncstream.gateway.device.Device;
 import io.vncstream.gateway.device.DeviceRegistry;
 import io.vncstream.libvirt.devices.LibvirtDeviceSource;
@@ -46,7 +48,7 @@ public final class LibvirtDevices implements AutoCloseable {
 
     private void add(DeviceInfo d) {
         if (!d.openByDefault()) {
-            LOG.info("not offering {} ({}): it is not opened by default", d.name(), d.detail());
+            LOG.info("not offering {} ({}): it is not opened by default", quote(d.name()), quote(d.detail()));
             return;
         }
         // The registry starts it; a name already there (announced again after a restart) stays as it is.
