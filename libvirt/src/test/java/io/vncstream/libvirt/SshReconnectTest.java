@@ -1,7 +1,7 @@
 package io.vncstream.libvirt;
 
 import io.vncstream.libvirt.host.SshCommandHost;
-import io.vncstream.rfb.testing.TestPeers;
+import io.vncstream.rfb.testing.LibvirtTestDomain;
 import io.vncstream.ssh.testing.TestSshd;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,19 +19,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SshReconnectTest {
     private TestSshd sshd;
     private LibvirtUri uri;
+    private AutoCloseable daemons;
 
     @BeforeEach
     void start() throws Exception {
-        TestPeers.requireProgram("virsh", "libvirt-clients");
+        daemons = LibvirtTestDomain.daemons();
         sshd = TestSshd.start();
         sshd.trustHostKey();
         uri = LibvirtUri.parse("qemu+ssh://" + sshd.user() + "@127.0.0.1:" + sshd.port() + "/system");
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         if (sshd != null) {
             sshd.close();
+        }
+        if (daemons != null) {
+            daemons.close();
         }
     }
 

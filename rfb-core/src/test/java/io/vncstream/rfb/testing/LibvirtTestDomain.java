@@ -305,6 +305,19 @@ public final class LibvirtTestDomain implements AutoCloseable {
 
     // ---- the daemons ----
 
+    /**
+     * The system libvirt for a test that needs no domain of its own (a lookup that must fail, a
+     * connection over SSH): started by hand when none answers, as for {@link #boot}, and stopped
+     * again when the last user closes its handle.
+     */
+    public static AutoCloseable daemons() throws IOException, InterruptedException {
+        TestPeers.requireProgram("virsh", "libvirt-clients");
+        TestPeers.require("root".equals(System.getProperty("user.name")),
+                "root, to run the system libvirt (libvirt-daemon-system)");
+        acquireDaemons();
+        return LibvirtTestDomain::releaseDaemons;
+    }
+
     private record Daemons(ProcessHandle virtlogd, ProcessHandle libvirtd) {
     }
 

@@ -26,20 +26,24 @@ class DomainWindowGuiTest {
     @TempDir
     Path temp;
     ViewerApp app;
+    AutoCloseable daemons;
 
     @BeforeEach
-    void app() {
+    void app() throws Exception {
         TestPeers.requireDisplay();
-        TestPeers.requireProgram("virsh", "libvirt-clients");
+        daemons = LibvirtTestDomain.daemons();
         FailOnThreadViolationRepaintManager.install();
         app = new ViewerApp(new AppConfig(temp));
         app.setRememberServers(false);
     }
 
     @AfterEach
-    void close() {
+    void close() throws Exception {
         if (app != null) {
             GuiActionRunner.execute(() -> new ArrayList<>(app.windows()).forEach(Window::dispose));
+        }
+        if (daemons != null) {
+            daemons.close();
         }
     }
 
