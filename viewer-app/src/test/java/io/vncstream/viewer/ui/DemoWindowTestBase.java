@@ -146,17 +146,26 @@ abstract class DemoWindowTestBase {
         }, Timeout.timeout(15_000));
     }
 
-    /** Waits until the component's position on screen has stopped changing. */
+    /**
+     * Waits until the component's position on screen has not changed for 400 ms. Time, not a
+     * count of polls (they come every 10 ms): a window just shown may report a stale position
+     * (0,0) for a few polls before X tells the toolkit where it really is, and a click aimed at
+     * it then lands beside the target.
+     */
     static void awaitSettled(JComponent c) {
         Point[] last = {null};
-        int[] sameFor = {0};
+        long[] since = {0};
         Pause.pause(new Condition(c.getName() + " has settled on the screen") {
             @Override
             public boolean test() {
                 Point now = GuiActionRunner.execute(() -> c.isShowing() ? c.getLocationOnScreen() : null);
-                sameFor[0] = now != null && now.equals(last[0]) ? sameFor[0] + 1 : 0;
-                last[0] = now;
-                return sameFor[0] >= 3;
+                long t = System.nanoTime();
+                if (now == null || !now.equals(last[0])) {
+                    last[0] = now;
+                    since[0] = t;
+                    return false;
+                }
+                return t - since[0] >= 400_000_000L;
             }
         }, Timeout.timeout(10_000));
     }

@@ -6,10 +6,10 @@ import io.vncstream.viewer.connect.AppConfig;
 import org.assertj.swing.core.Robot;
 import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
 import org.assertj.swing.edt.GuiActionRunner;
-import org.assertj.swing.finder.JOptionPaneFinder;
 import org.assertj.swing.fixture.FrameFixture;
 import org.assertj.swing.fixture.JOptionPaneFixture;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -75,6 +75,14 @@ class LibvirtWindowGuiTest {
         return null;
     }
 
+    @AfterEach
+    void noDialogIsLeftOpen() {
+        List<String> left = OptionPanes.closeLeftovers();
+        if (!left.isEmpty()) {
+            System.out.println("closed dialogs a failed test left open: " + left);
+        }
+    }
+
     @AfterAll
     void close() {
         if (window != null) {
@@ -128,7 +136,7 @@ class LibvirtWindowGuiTest {
     void forceOffAsksFirstAndTheWindowReconnectsWhenTheDomainRunsAgain() throws Exception {
         ConsoleTab tab = GuiActionRunner.execute(() -> viewer.consoles().get("serial0"));
         window.menuItem("domain.force_off").click();
-        JOptionPaneFinder.findOptionPane().using(robot).okButton().click();
+        OptionPanes.ok(OptionPanes.find(robot));
         awaitEdt(() -> viewer.getTitle().contains("(shut off)"), "the title says shut off: " + viewer.getTitle());
         awaitEdt(() -> devices().isEmpty(), "a shut off domain lists no devices");
         awaitEdt(() -> !viewer.keeper().isConnected(), "the screen's connection ended");
@@ -160,20 +168,26 @@ class LibvirtWindowGuiTest {
             awaitEdt(() -> devices().contains("channel1"), "the guest agent's channel is listed: " + devices());
             awaitSettled(viewer.devicePanel().deviceList());
             window.list("devices").item("channel1  org.qemu.guest_agent.0").doubleClick();
-            JOptionPaneFixture ask = JOptionPaneFinder.findOptionPane().withTimeout(10_000).using(robot);
+            JOptionPaneFixture ask = OptionPanes.find(robot);
             ask.requireWarningMessage().requireTitle("Open the guest agent's channel?");
             assertThat(ask.target().getMessage().toString())
                     .startsWith("channel1 (org.qemu.guest_agent.0) is the QEMU guest agent's channel.\n"
                             + "libvirt talks to qemu-guest-agent in the VM over it")
                     .contains("Opening it here may disturb them");
-            ask.buttonWithText("Cancel").click();
+            OptionPanes.answer(ask, "Cancel");
             Thread.sleep(500);
             assertThat(GuiActionRunner.execute(() -> viewer.consoles().get("channel1"))).as("no tab after Cancel").isNull();
 
             window.list("devices").item("channel1  org.qemu.guest_agent.0").doubleClick();
-            JOptionPaneFinder.findOptionPane().withTimeout(10_000).using(robot).buttonWithText("Open anyway").click();
-            awaitEdt(() -> viewer.consoles().get("channel1") != null && viewer.consoles().get("channel1").capture() != null,
-                    "the channel is captured after Open anyway");
+            OptionPanes.answer(OptionPanes.find(robot), "Open anyway");
+            try {
+                awaitEdt(() -> viewer.consoles().get("channel1") != null && viewer.consoles().get("channel1").capture() != null,
+                        "the channel is captured after Open anyway");
+            } catch (RuntimeException | AssertionError e) {
+                ConsoleTab tab = GuiActionRunner.execute(() -> viewer.consoles().get("channel1"));
+                throw new AssertionError(e.getMessage() + "; its tab says: "
+                        + (tab == null ? "(no tab)" : GuiActionRunner.execute(() -> consoleText(tab))), e);
+            }
             GuiActionRunner.execute(() -> viewer.consoles().close("channel1"));
         } finally {
             vm.detachGuestAgentChannel();

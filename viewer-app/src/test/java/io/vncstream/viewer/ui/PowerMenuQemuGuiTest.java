@@ -6,7 +6,6 @@ import io.vncstream.rfb.testing.TinyVm;
 import io.vncstream.viewer.connect.AppConfig;
 import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
 import org.assertj.swing.edt.GuiActionRunner;
-import org.assertj.swing.finder.JOptionPaneFinder;
 import org.assertj.swing.fixture.FrameFixture;
 import org.assertj.swing.fixture.JOptionPaneFixture;
 import org.junit.jupiter.api.AfterEach;
@@ -76,17 +75,16 @@ class PowerMenuQemuGuiTest {
 
             window.menuItem("menu.power").click();
             window.menuItem("menu.reset").click();
-            JOptionPaneFixture cancel = JOptionPaneFinder.findOptionPane().withTimeout(10_000).using(window.robot());
+            JOptionPaneFixture cancel = OptionPanes.find(window.robot());
             cancel.requireMessage("This will reset the remote machine at once, as its reset button would (unsaved work is lost).");
-            cancel.cancelButton().click();
+            OptionPanes.cancel(cancel);
             Thread.sleep(1500);
             qmp.executeOk("{\"execute\":\"query-status\"}");
             assertThat(qmp.events()).noneMatch(e -> e.contains("\"RESET\""));
 
             window.menuItem("menu.power").click();
             window.menuItem("menu.reset").click();
-            JOptionPaneFixture ok = JOptionPaneFinder.findOptionPane().withTimeout(10_000).using(window.robot());
-            ok.okButton().click();
+            OptionPanes.ok(OptionPanes.find(window.robot()));
             DemoWindowTestBase.await(() -> {
                 try {
                     qmp.executeOk("{\"execute\":\"query-status\"}");
