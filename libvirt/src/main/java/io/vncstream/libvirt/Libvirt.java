@@ -55,7 +55,16 @@ public final class Libvirt implements AutoCloseable {
      * One virsh call less on the way to a domain's window.
      */
     public static Libvirt openUnchecked(LibvirtUri uri, SshOptions ssh) throws IOException {
-        return new Libvirt(new Virsh(uri.isSsh() ? SshCommandHost.open(uri, ssh) : new LocalHost(), uri));
+        return openUnchecked(uri, ssh, false);
+    }
+
+    /**
+     * As {@link #openUnchecked(LibvirtUri, SshOptions)}; with {@code reconnect}, a lost SSH
+     * connection is made again when next used ({@link SshCommandHost#open(LibvirtUri, SshOptions, boolean)}),
+     * for a caller that outlives it: a viewer window whose screen and consoles come back.
+     */
+    public static Libvirt openUnchecked(LibvirtUri uri, SshOptions ssh, boolean reconnect) throws IOException {
+        return new Libvirt(new Virsh(uri.isSsh() ? SshCommandHost.open(uri, ssh, reconnect) : new LocalHost(), uri));
     }
 
     /** A local URI on this machine. */

@@ -370,14 +370,26 @@ public final class LibvirtDeviceSource implements DeviceSource, AutoCloseable {
         }
     }
 
-    /** Events are followed again after a gap (libvirtd or the SSH connection was away): what changed meanwhile. */
+    /**
+     * Events are followed again after a gap (libvirtd or the SSH connection was away): what
+     * changed meanwhile, and every device still listed that has no capture now is announced
+     * again, since the captures the gap ended (a pty console's virsh ran on the lost connection)
+     * can now be made again: listeners take the announcement of a listed device as that.
+     */
     private void resumed() {
         worker.execute(() -> {
             if (closed) {
                 return;
             }
             try {
+                Map<String, DomainDevice> before = devices;
                 readRetrying(new DomainEvent("lifecycle", domain.name(), "(events followed again)"));
+                for (DomainDevice d : devices.values()) {
+                    DomainDevice old = before.get(d.alias());
+                    if (old != null && !changed(old, d) && !captures.containsKey(d.alias())) {
+                        listeners.forEach(l -> l.deviceAdded(d.info()));
+                    }
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

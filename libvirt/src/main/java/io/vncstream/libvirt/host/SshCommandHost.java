@@ -39,9 +39,9 @@ public final class SshCommandHost implements CommandHost {
     }
 
     /**
-     * With {@code reconnect}, a lost connection is made again when next used (for a daemon such
-     * as the gateway, whose consoles and screen then come back); without it, everything after
-     * the loss fails, as for a viewer, whose window says so and whose user may connect again.
+     * With {@code reconnect}, a lost connection is made again when next used (for what outlives
+     * it: the gateway, a viewer window, a followed console, whose screen and consoles then come
+     * back); without it, everything after the loss fails in one line (a one-shot command).
      */
     public static SshCommandHost open(LibvirtUri uri, SshOptions options, boolean reconnect) throws IOException {
         if (!uri.isSsh()) {

@@ -17,9 +17,12 @@ final class LibvirtSession implements DeviceSession {
         this.devices = devices;
     }
 
-    /** With {@code follow}, the list stays live from the domain's events; {@code force} takes busy pty consoles. */
+    /**
+     * With {@code follow}, the list stays live from the domain's events and a lost SSH connection
+     * is made again (a console then comes back below a gap line); {@code force} takes busy pty consoles.
+     */
     static LibvirtSession open(String uri, String domain, boolean follow, boolean force) throws IOException, InterruptedException {
-        LibvirtTarget t = LibvirtTarget.open(uri, domain, SshPrompts.terminal());
+        LibvirtTarget t = LibvirtTarget.open(uri, domain, SshPrompts.terminal(), follow);
         try {
             return new LibvirtSession(t, LibvirtDeviceSource.open(t.libvirt(), t.domain(), follow, force));
         } catch (IOException | InterruptedException | RuntimeException e) {

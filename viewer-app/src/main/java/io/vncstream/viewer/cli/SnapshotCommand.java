@@ -87,7 +87,7 @@ final class SnapshotCommand implements Callable<Integer> {
             return 0;
         }
         // The libvirt connection stays open while the screen is read: remotely it carries the tunnel.
-        try (LibvirtTarget target = LibvirtTarget.open(libvirt.uri, address, io.vncstream.ssh.SshPrompts.terminal());
+        try (LibvirtTarget target = LibvirtTarget.open(libvirt.uri, address, io.vncstream.ssh.SshPrompts.terminal(), false);
              RfbClient client = target.connect(config, connection.passwordSource(), frame)) {
             take(client, frame, format);
         }

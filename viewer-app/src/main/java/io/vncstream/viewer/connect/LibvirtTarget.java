@@ -32,11 +32,16 @@ public final class LibvirtTarget implements AutoCloseable {
 
     /**
      * Connects to libvirt at {@code uri} (over SSH for {@code qemu+ssh://}, asking {@code prompts}
-     * about host keys and passphrases) and finds {@code domain} (name, UUID or id).
+     * about host keys and passphrases) and finds {@code domain} (name, UUID or id). With
+     * {@code reconnect}, a lost SSH connection is made again when next used (as virt-viewer's
+     * --reconnect would), for a window or a console that outlives it and whose screen and
+     * consoles then come back below a gap line; without it (a one-shot command) what follows
+     * the loss fails in one line.
      */
-    public static LibvirtTarget open(String uri, String domain, SshPrompts prompts) throws IOException, InterruptedException {
+    public static LibvirtTarget open(String uri, String domain, SshPrompts prompts, boolean reconnect)
+            throws IOException, InterruptedException {
         // The domain's lookup is the first virsh call: it fails in the same words as a check would.
-        Libvirt l = Libvirt.openUnchecked(LibvirtUri.parse(uri), SshOptions.forUser().prompts(prompts));
+        Libvirt l = Libvirt.openUnchecked(LibvirtUri.parse(uri), SshOptions.forUser().prompts(prompts), reconnect);
         try {
             return new LibvirtTarget(l, l.resolve(domain));
         } catch (IOException | InterruptedException | RuntimeException e) {

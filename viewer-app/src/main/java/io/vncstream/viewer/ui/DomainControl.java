@@ -41,7 +41,7 @@ final class DomainControl implements AutoCloseable {
 
     /** Blocking: connects to libvirt, finds the domain and follows it. */
     static DomainControl open(String uri, String domain, io.vncstream.ssh.SshPrompts prompts) throws IOException, InterruptedException {
-        LibvirtTarget t = LibvirtTarget.open(uri, domain, prompts);
+        LibvirtTarget t = LibvirtTarget.open(uri, domain, prompts, true);
         try {
             return new DomainControl(t, LibvirtDeviceSource.open(t.libvirt(), t.domain(), true, false));
         } catch (IOException | InterruptedException | RuntimeException e) {

@@ -1,6 +1,7 @@
 package io.vncstream.viewer.ui;
 
 import io.vncstream.rfb.testing.LibvirtTestDomain;
+import io.vncstream.rfb.testing.Eventually;
 import io.vncstream.rfb.testing.Processes;
 import io.vncstream.rfb.testing.TestPeers;
 import io.vncstream.ssh.testing.TestSshd;
@@ -17,9 +18,11 @@ import org.junit.jupiter.api.TestInstance;
 import java.awt.event.KeyEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import static io.vncstream.viewer.ui.DemoWindowTestBase.awaitEdt;
 import static io.vncstream.viewer.ui.DemoWindowTestBase.consoleText;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The connection window's libvirt page with {@code qemu+ssh://root@127.0.0.1:PORT/system}: a real
@@ -27,6 +30,8 @@ import static io.vncstream.viewer.ui.DemoWindowTestBase.consoleText;
  * HOME) in front of the system libvirt, as a remote host. The page lists the test domain over
  * SSH; opening it shows the screen (through a direct-tcpip channel) and the device list, and a
  * console tab on the pty serial runs a command (virsh console on an exec channel with a pty).
+ * When the host goes away with every SSH session and comes back, the window makes the SSH
+ * connection again: the screen and the console tab return, the console below a gap line.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LibvirtSshWindowGuiTest {
@@ -69,7 +74,7 @@ class LibvirtSshWindowGuiTest {
     }
 
     @Test
-    void theLibvirtPageListsTheRemoteDomainAndItsWindowShowsTheScreenDevicesAndAConsole() {
+    void theLibvirtPageListsTheRemoteDomainAndItsWindowShowsTheScreenDevicesAndAConsoleThatComeBackAfterTheSshConnectionIsLost() throws Exception {
         String uri = "qemu+ssh://" + sshd.user() + "@127.0.0.1:" + sshd.port() + "/system";
         ViewerWindow viewer = LibvirtGui.openFromLibvirtPage(app, robot, uri, vm.name());
         window = new FrameFixture(robot, viewer);
@@ -80,5 +85,21 @@ class LibvirtSshWindowGuiTest {
         robot.enterText("echo $((6*7))s");
         robot.pressAndReleaseKey(KeyEvent.VK_ENTER);
         awaitEdt(() -> consoleText(tab).contains("42s"), "the shell's answer in the tab, over SSH");
+
+        // The host goes away with every SSH session (a cut network, a restarted sshd) and comes back.
+        sshd.stopServing();
+        awaitEdt(() -> !viewer.keeper().isConnected(), "the screen's connection ended with the SSH connection");
+        awaitEdt(() -> tab.capture() == null, "the console's capture ended with it");
+        sshd.serveAgain();
+        Eventually.await(Duration.ofSeconds(90), "the screen is back through a new SSH connection",
+                () -> GuiActionRunner.execute(() -> viewer.keeper().isConnected() && viewer.screen().image() != null));
+        Eventually.await(Duration.ofSeconds(90), "the console is captured again below a gap line",
+                () -> GuiActionRunner.execute(() -> tab.capture() != null && consoleText(tab).contains("captured again")));
+        GuiActionRunner.execute(() -> tab.session().component().requestFocusInWindow());
+        awaitEdt(() -> tab.session().component().isFocusOwner(), "the terminal has the keyboard focus again");
+        robot.enterText("echo $((6*8))s");
+        robot.pressAndReleaseKey(KeyEvent.VK_ENTER);
+        awaitEdt(() -> consoleText(tab).contains("48s"), "the shell answers again, over the new SSH connection");
+        assertThat(GuiActionRunner.execute(() -> viewer.devicePanel().devices())).isEqualTo(LibvirtGui.DEVICES);
     }
 }
