@@ -21,7 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +28,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A domain's serials, consoles, parallels and channels, listed while it runs. Each event
@@ -50,7 +47,7 @@ public final class LibvirtDeviceSource implements DeviceSource, AutoCloseable {
     private final boolean force;
     private final List<DeviceSourceListener> listeners = new CopyOnWriteArrayList<>();
     private final List<DomainStateListener> stateListeners = new CopyOnWriteArrayList<>();
-    private final Map<String, Open> captures = new ConcurrentHashMap<>();
+    private final OpenCaptures captures = new OpenCaptures();
     /** Devices another program owns (the guest agent's channel) that the user asked to open all the same. */
     private final java.util.Set<String> allowedOwned = ConcurrentHashMap.newKeySet();
     private final ExecutorService worker;
@@ -61,14 +58,6 @@ public final class LibvirtDeviceSource implements DeviceSource, AutoCloseable {
     private volatile DomainXml xml;
     private volatile EventFollower events;
     private volatile boolean closed;
-
-    private record Open(PtyOrSocket capture, CountDownLatch ended) {
-    }
-
-    /** What a capture of ours is, so that the source can end it with a reason. */
-    private interface PtyOrSocket extends DeviceCapture {
-        void close(String reason);
-    }
 
     private LibvirtDeviceSource(Libvirt libvirt, Domain domain, boolean force) {
         this.libvirt = libvirt;
@@ -159,7 +148,7 @@ public final class LibvirtDeviceSource implements DeviceSource, AutoCloseable {
     public CompletableFuture<DeviceCapture> capture(String name, OutputListener output) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return (DeviceCapture) openNow(name, output);
+                return openNow(name, output);
             } catch (IOException e) {
                 throw new CompletionException(e);
             } catch (InterruptedException e) {
@@ -169,7 +158,7 @@ public final class LibvirtDeviceSource implements DeviceSource, AutoCloseable {
         }, opener);
     }
 
-    private PtyOrSocket openNow(String name, OutputListener output) throws IOException, InterruptedException {
+    private DeviceCapture openNow(String name, OutputListener output) throws IOException, InterruptedException {
         DomainDevice d = devices.get(name);
         if (d == null) {
             throw new LibvirtException(state.isActive()
@@ -185,77 +174,14 @@ public final class LibvirtDeviceSource implements DeviceSource, AutoCloseable {
                     + "): libvirt talks to qemu-guest-agent over it, and opening it may disturb them;"
                     + " open it anyway with vncstream console --force");
         }
-        if (captures.containsKey(name)) {
-            throw new LibvirtException(name + " is open already");
-        }
-        CountDownLatch ended = new CountDownLatch(1);
-        OutputListener tracked = new OutputListener() {
-            @Override
-            public void output(byte[] data) {
-                output.output(data);
+        return captures.open(name, output, tracked -> {
+            if (d.type().equals("pty")) {
+                PtyConsole p = PtyConsole.open(libvirt.virsh(), domain.uuid(), name, force, tracked);
+                return OpenCaptures.wrap(p, p::close);
             }
-
-            @Override
-            public void replayed(byte[] data) {
-                output.replayed(data);
-            }
-
-            @Override
-            public void ended(String reason) {
-                captures.remove(name);
-                try {
-                    output.ended(reason);
-                } finally {
-                    ended.countDown();
-                }
-            }
-        };
-        PtyOrSocket c;
-        if (d.type().equals("pty")) {
-            PtyConsole p = PtyConsole.open(libvirt.virsh(), domain.uuid(), name, force, tracked);
-            c = wrap(p, p::close);
-        } else {
             SocketConsole s = SocketConsole.open(libvirt.virsh().host(), d, tracked);
-            c = wrap(s, s::close);
-        }
-        Open o = new Open(c, ended);
-        if (captures.putIfAbsent(name, o) != null) {
-            c.close();
-            throw new LibvirtException(name + " is open already");
-        }
-        if (!c.isOpen()) {
-            captures.remove(name, o); // it ended before it was tracked
-        }
-        return c;
-    }
-
-    private static PtyOrSocket wrap(DeviceCapture c, java.util.function.Consumer<String> closeWith) {
-        return new PtyOrSocket() {
-            @Override
-            public void close(String reason) {
-                closeWith.accept(reason);
-            }
-
-            @Override
-            public String device() {
-                return c.device();
-            }
-
-            @Override
-            public boolean isOpen() {
-                return c.isOpen();
-            }
-
-            @Override
-            public void send(byte[] data) {
-                c.send(data);
-            }
-
-            @Override
-            public void close() {
-                c.close();
-            }
-        };
+            return OpenCaptures.wrap(s, s::close);
+        });
     }
 
     /** Reads the state and the devices again and tells what changed (worker thread, or at the start). */
@@ -274,7 +200,7 @@ public final class LibvirtDeviceSource implements DeviceSource, AutoCloseable {
         devices = next;
         for (String gone : before.keySet()) {
             if (!next.containsKey(gone) || changed(before.get(gone), next.get(gone))) {
-                endCapture(gone, EndReasons.DEVICE_REMOVED + (now.isActive() ? "" : ": domain " + now.words()));
+                captures.end(gone, EndReasons.DEVICE_REMOVED + (now.isActive() ? "" : ": domain " + now.words()));
                 listeners.forEach(l -> l.deviceRemoved(gone));
             }
         }
@@ -297,31 +223,15 @@ public final class LibvirtDeviceSource implements DeviceSource, AutoCloseable {
 
     /** A reboot: QEMU stays, its devices too; each open capture starts again, below a gap marker. */
     private void restartCaptures() {
-        List<String> open = new ArrayList<>(captures.keySet());
+        List<String> open = captures.names();
         for (String name : open) {
-            endCapture(name, EndReasons.RESTARTED + ": domain rebooted");
+            captures.end(name, EndReasons.RESTARTED + ": domain rebooted");
         }
         for (String name : open) {
             DomainDevice d = devices.get(name);
             if (d != null) {
                 listeners.forEach(l -> l.deviceAdded(d.info()));
             }
-        }
-    }
-
-    /** Ends a capture and waits (a little) until its listener has heard, so a new one may start. */
-    private void endCapture(String name, String reason) {
-        Open o = captures.remove(name);
-        if (o == null) {
-            return;
-        }
-        o.capture().close(reason);
-        try {
-            if (!o.ended().await(5, TimeUnit.SECONDS)) {
-                LOG.warn("{}: the capture did not end within 5 s", name);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -386,7 +296,7 @@ public final class LibvirtDeviceSource implements DeviceSource, AutoCloseable {
                 readRetrying(new DomainEvent("lifecycle", domain.name(), "(events followed again)"));
                 for (DomainDevice d : devices.values()) {
                     DomainDevice old = before.get(d.alias());
-                    if (old != null && !changed(old, d) && !captures.containsKey(d.alias())) {
+                    if (old != null && !changed(old, d) && !captures.contains(d.alias())) {
                         listeners.forEach(l -> l.deviceAdded(d.info()));
                     }
                 }
@@ -410,9 +320,7 @@ public final class LibvirtDeviceSource implements DeviceSource, AutoCloseable {
         if (e != null) {
             e.close();
         }
-        for (Open o : List.copyOf(captures.values())) {
-            o.capture().close("closed");
-        }
+        captures.closeAll("closed");
         worker.shutdown();
         opener.shutdown();
     }
