@@ -25,7 +25,7 @@ public final class TightDecoder implements Decoder {
 
     private final ZlibStream[] streams;
     private final int[] palette = new int[256];
-    private final TightJpeg jpeg = new TightJpeg();
+    private final JpegDecoder jpeg = TightJpeg.open();
 
     public TightDecoder() {
         streams = new ZlibStream[]{new ZlibStream(), new ZlibStream(), new ZlibStream(), new ZlibStream()};
