@@ -1,6 +1,9 @@
 package io.vncstream.rfb.decode;
 
 import io.vncstream.rfb.RfbProtocolException;
+import io.vncstream.rfb.framebuffer.Framebuffer;
+
+import java.util.function.Supplier;
 
 /**
  * Decodes one Tight JPEG rectangle into ARGB ints (0xFFRRGGBB, row stride = rectangle width).
@@ -14,6 +17,17 @@ interface JpegDecoder extends AutoCloseable {
      * is decoded: a few hundred bytes of JPEG may claim 65535x65535 pixels.
      */
     int[] decode(RectHeader rect, byte[] src, int off, int len, int[] out) throws RfbProtocolException;
+
+    /**
+     * Decodes into the rectangle's place in {@code fb} (which the caller has checked it fits):
+     * through a scratch array by default, straight into the framebuffer's rows where the
+     * decoder can.
+     */
+    default void paint(RectHeader rect, byte[] src, int off, int len, Framebuffer fb, Supplier<int[]> scratch)
+            throws RfbProtocolException {
+        int[] out = decode(rect, src, off, len, scratch.get());
+        fb.setPixels(rect.x(), rect.y(), rect.width(), rect.height(), out, 0, rect.width());
+    }
 
     /** The convenience form of the tests: a whole array. */
     default int[] decode(RectHeader rect, byte[] jpeg, int[] out) throws RfbProtocolException {

@@ -80,9 +80,8 @@ public final class TightDecoder implements Decoder {
             if (jpeg == null) {
                 jpeg = TightJpeg.open();
             }
-            int[] out = jpeg.decode(rect, in.array(), in.arrayOffset(), length, pixelBuffer(rect));
+            jpeg.paint(rect, in.array(), in.arrayOffset(), length, fb, () -> pixelBuffer(rect));
             in.skip(length);
-            fb.setPixels(rect.x(), rect.y(), rect.width(), rect.height(), out, 0, rect.width());
         } else {
             checkBasic(rect, type);
             decodeBasic(rect, in, ctx, fb, control);

@@ -4,8 +4,10 @@ import com.sun.jna.Memory;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 import io.vncstream.rfb.RfbProtocolException;
+import io.vncstream.rfb.framebuffer.Framebuffer;
 
 import java.lang.ref.Cleaner;
+import java.util.function.Supplier;
 
 import static io.vncstream.rfb.decode.TurboJpegLibrary.TJCS_CMYK;
 import static io.vncstream.rfb.decode.TurboJpegLibrary.TJCS_YCCK;
@@ -16,7 +18,7 @@ import static io.vncstream.rfb.decode.TurboJpegLibrary.TJPF_BGRX;
  * Tight's JPEG rectangles through libjpeg-turbo (TurboJPEG, default flags: the accurate integer
  * DCT and fancy upsampling, as TigerVNC's and ImageIO's libjpeg decode). The JPEG is copied into
  * a native buffer, decoded there as BGRX (the int layout of {@code out} on little-endian x86) and
- * copied out in one bulk read. The handle is made at the first JPEG and freed by {@link #close}
+ * copied out in bulk reads, row by row into the framebuffer when it paints. The handle is made at the first JPEG and freed by {@link #close}
  * or, for a decoder that is simply dropped with its connection, by a cleaner. Both native
  * buffers only grow, to the largest JPEG and rectangle seen (bounded by Tight's length limit
  * and the framebuffer).
@@ -44,6 +46,38 @@ final class TurboJpeg implements JpegDecoder {
 
     @Override
     public int[] decode(RectHeader rect, byte[] src, int off, int len, int[] out) throws RfbProtocolException {
+        Memory dst = decodeNative(rect, src, off, len);
+        if (dst == null) {
+            return general().decode(rect, src, off, len, out);
+        }
+        dst.read(0, out, 0, rect.width() * rect.height());
+        return out;
+    }
+
+    /** Copies the decoded rows straight into the framebuffer's: one copy less than through an array. */
+    @Override
+    public void paint(RectHeader rect, byte[] src, int off, int len, Framebuffer fb, Supplier<int[]> scratch)
+            throws RfbProtocolException {
+        Memory dst = decodeNative(rect, src, off, len);
+        if (dst == null) {
+            general().paint(rect, src, off, len, fb, scratch);
+            return;
+        }
+        int w = rect.width();
+        int h = rect.height();
+        int[] pixels = fb.pixels();
+        int stride = fb.width();
+        if (w == stride) {
+            dst.read(0, pixels, rect.y() * stride, w * h);
+            return;
+        }
+        for (int row = 0; row < h; row++) {
+            dst.read((long) row * w * 4, pixels, (rect.y() + row) * stride + rect.x(), w);
+        }
+    }
+
+    /** The JPEG decoded into the output buffer as BGRX, w x h; null for a CMYK JPEG (ImageIO's). */
+    private Memory decodeNative(RectHeader rect, byte[] src, int off, int len) throws RfbProtocolException {
         int w = rect.width();
         int h = rect.height();
         Pointer tj = handle(rect);
@@ -66,18 +100,21 @@ final class TurboJpeg implements JpegDecoder {
         }
         int cs = colorspace.getInt(0);
         if (cs == TJCS_CMYK || cs == TJCS_YCCK) {
-            if (general == null) {
-                general = new ImageIoJpeg();
-            }
-            return general.decode(rect, src, off, len, out);
+            return null;
         }
         Memory dst = output((long) w * h * 4);
         if (TurboJpegLibrary.tjDecompress2(tj, in, size, dst, w, w * 4, h, TJPF_BGRX, 0) != 0
                 && TurboJpegLibrary.tjGetErrorCode(tj) != TJERR_WARNING) {
             throw failed(rect, TurboJpegLibrary.errorText(tj));
         }
-        dst.read(0, out, 0, w * h);
-        return out;
+        return dst;
+    }
+
+    private ImageIoJpeg general() {
+        if (general == null) {
+            general = new ImageIoJpeg();
+        }
+        return general;
     }
 
     private static RfbProtocolException failed(RectHeader rect, String why) {

@@ -76,6 +76,29 @@ class TightJpegPathsTest {
     }
 
     @Test
+    void paintingPutsTheRowsWhereTheRectangleIsInTheFramebuffer() throws Exception {
+        byte[] part = jpeg(photo(24, 16, 5), 0.8f, 2, 2);
+        byte[] fullWidth = jpeg(photo(40, 8, 6), 0.8f, 2, 2);
+        RectHeader partRect = new RectHeader(9, 5, 24, 16, Encodings.TIGHT);
+        RectHeader fullRect = new RectHeader(0, 22, 40, 8, Encodings.TIGHT);
+        io.vncstream.rfb.framebuffer.Framebuffer turboFb = new io.vncstream.rfb.framebuffer.Framebuffer(40, 30);
+        io.vncstream.rfb.framebuffer.Framebuffer imageIoFb = new io.vncstream.rfb.framebuffer.Framebuffer(40, 30);
+        try (JpegDecoder turbo = new TurboJpeg(); JpegDecoder imageIo = new ImageIoJpeg()) {
+            for (var r : java.util.List.of(java.util.Map.entry(partRect, part), java.util.Map.entry(fullRect, fullWidth))) {
+                RectHeader rect = r.getKey();
+                turbo.paint(rect, r.getValue(), 0, r.getValue().length, turboFb, () -> {
+                    throw new AssertionError("libturbojpeg paints without a scratch array");
+                });
+                imageIo.paint(rect, r.getValue(), 0, r.getValue().length, imageIoFb, () -> new int[rect.width() * rect.height()]);
+            }
+        }
+        assertThat(turboFb.pixels()).isEqualTo(imageIoFb.pixels());
+        assertThat(turboFb.pixel(8, 5)).as("left of the rectangle, untouched").isEqualTo(new io.vncstream.rfb.framebuffer.Framebuffer(1, 1).pixel(0, 0));
+        assertThat(turboFb.pixel(9, 5) >>> 24).isEqualTo(0xFF);
+        assertThat(turboFb.pixel(39, 29) >>> 24).isEqualTo(0xFF);
+    }
+
+    @Test
     void aClosedDecoderOpensANewHandleForTheNextJpeg() throws Exception {
         byte[] jpeg = jpeg(photo(16, 16, 3), 0.8f, 2, 2);
         RectHeader rect = new RectHeader(0, 0, 16, 16, Encodings.TIGHT);
