@@ -58,8 +58,9 @@ vendor="vncstream developers"
 email="dev@vncstream.invalid"
 description="VNC viewer that shows the serial consoles of virtual machines as terminal tabs"
 # Shared libraries the jlinked runtime loads with dlopen (so jpackage's ldd-based search does not
-# see them): AWT/Swing on X11, fonts. jpackage adds what it finds by itself (libc6, zlib1g, ...).
-deps="libx11-6, libxext6, libxrender1, libxtst6, libxi6, libfreetype6, libfontconfig1, fontconfig-config, libasound2"
+# see them): AWT/Swing on X11, fonts; libturbojpeg0 for Tight's JPEGs (through JNA; without it
+# they decode with ImageIO, slower). jpackage adds what it finds by itself (libc6, zlib1g, ...).
+deps="libx11-6, libxext6, libxrender1, libxtst6, libxi6, libfreetype6, libfontconfig1, fontconfig-config, libasound2, libturbojpeg0"
 
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"

@@ -25,7 +25,8 @@ public final class TightDecoder implements Decoder {
 
     private final ZlibStream[] streams;
     private final int[] palette = new int[256];
-    private final TightJpeg jpeg = new TightJpeg();
+    /** Made at the first JPEG: the gateway only frames Tight and never loads a JPEG library. */
+    private JpegDecoder jpeg;
 
     public TightDecoder() {
         streams = new ZlibStream[]{new ZlibStream(), new ZlibStream(), new ZlibStream(), new ZlibStream()};
@@ -76,9 +77,11 @@ public final class TightDecoder implements Decoder {
         } else if (type == JPEG) {
             int length = readJpegLength(rect, in);
             in.ensure(length);
-            int[] out = jpeg.decode(rect, in.array(), in.arrayOffset(), length, pixelBuffer(rect));
+            if (jpeg == null) {
+                jpeg = TightJpeg.open();
+            }
+            jpeg.paint(rect, in.array(), in.arrayOffset(), length, fb, () -> pixelBuffer(rect));
             in.skip(length);
-            fb.setPixels(rect.x(), rect.y(), rect.width(), rect.height(), out, 0, rect.width());
         } else {
             checkBasic(rect, type);
             decodeBasic(rect, in, ctx, fb, control);

@@ -1,137 +1,76 @@
 package io.vncstream.rfb.decode;
 
-import io.vncstream.rfb.RfbProtocolException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
-import javax.imageio.ImageTypeSpecifier;
-import javax.imageio.stream.ImageInputStreamImpl;
-import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
-import java.io.IOException;
+import java.util.Locale;
 
 /**
- * Tight's JPEG rectangles, decoded with the JDK's ImageIO (libjpeg; no AWT display needed).
- * One reader per connection, reading straight from the rectangle's bytes (ImageIO's own
- * streams would write each JPEG to a temporary file first), into a reused 3-byte BGR image
- * whose bytes are turned into ARGB in one pass (getRGB goes pixel by pixel through a colour
- * model). The image only grows to the largest JPEG rectangle seen, which fits the framebuffer.
+ * Which library decodes Tight's JPEGs: libjpeg-turbo through JNA when both load (about 1.5 times
+ * faster than ImageIO's libjpeg 6b, and what TigerVNC uses), else ImageIO. Decided once per
+ * process and logged once. {@code -Dvncstream.jpeg=imageio} or {@code VNCSTREAM_JPEG=imageio}
+ * forces ImageIO (tests and benchmarks compare the two).
  */
-final class TightJpeg {
-    private ImageReader reader;
-    private BufferedImage target;
+public final class TightJpeg {
+    private static final Logger LOG = LoggerFactory.getLogger(TightJpeg.class);
+    public static final String PROPERTY = "vncstream.jpeg";
+    public static final String ENV = "VNCSTREAM_JPEG";
 
-    /**
-     * Decodes {@code len} bytes of {@code src} from {@code off} into {@code out} (row stride =
-     * rectangle width) and returns it. The image's size is read from its header and checked
-     * against the rectangle before anything is decoded: a few hundred bytes of JPEG may claim
-     * 65535x65535 pixels.
-     */
-    int[] decode(RectHeader rect, byte[] src, int off, int len, int[] out) throws RfbProtocolException {
-        int w = rect.width();
-        int h = rect.height();
-        try {
-            ImageReader r = reader();
-            r.setInput(new ArrayInput(src, off, len), true, true);
-            int width = r.getWidth(0);
-            int height = r.getHeight(0);
-            if (width != w || height != h) {
-                throw new RfbProtocolException(rect.describe() + ": JPEG image is " + width + "x"
-                        + height + ", not the rectangle's size");
-            }
-            ImageTypeSpecifier raw = r.getRawImageType(0);
-            ImageReadParam param = r.getDefaultReadParam();
-            if (raw != null && raw.getBufferedImageType() == BufferedImage.TYPE_3BYTE_BGR) {
-                param.setDestination(target(w, h));
-            }
-            BufferedImage image = r.read(0, param);
-            if (image.getType() != BufferedImage.TYPE_3BYTE_BGR) {
-                // Not YCbCr/RGB (a greyscale or CMYK JPEG, which no VNC server sends): the slow, general way.
-                image.getRGB(0, 0, w, h, out, 0, w);
-                return out;
-            }
-            byte[] bgr = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
-            int stride = image.getWidth() * 3;
-            for (int y = 0; y < h; y++) {
-                int s = y * stride;
-                int d = y * w;
-                for (int x = 0; x < w; x++, s += 3) {
-                    out[d + x] = 0xFF000000 | ((bgr[s + 2] & 0xFF) << 16) | ((bgr[s + 1] & 0xFF) << 8) | (bgr[s] & 0xFF);
-                }
-            }
-            return out;
-        } catch (RfbProtocolException e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            // A reader that failed mid-image is not reused.
-            if (reader != null) {
-                reader.dispose();
-                reader = null;
-            }
-            throw new RfbProtocolException(rect.describe() + ": JPEG data cannot be decoded (" + e.getMessage() + ")");
-        }
+    private TightJpeg() {
     }
 
-    /** The convenience form of the tests: a whole array. */
-    int[] decode(RectHeader rect, byte[] jpeg, int[] out) throws RfbProtocolException {
-        return decode(rect, jpeg, 0, jpeg.length, out);
+    /** A decoder for one lane of one connection. */
+    static JpegDecoder open() {
+        return Choice.TURBO ? new TurboJpeg() : new ImageIoJpeg();
     }
 
-    private ImageReader reader() throws RfbProtocolException {
-        if (reader == null) {
-            var readers = ImageIO.getImageReadersByFormatName("jpeg");
-            if (!readers.hasNext()) {
-                throw new RfbProtocolException("this Java runtime has no JPEG decoder");
+    /** "libturbojpeg" or "ImageIO": what {@link #open} gives in this process. */
+    public static String library() {
+        return Choice.TURBO ? "libturbojpeg" : "ImageIO";
+    }
+
+    /** Whether libturbojpeg is loaded and not forced off. */
+    public static boolean turbo() {
+        return Choice.TURBO;
+    }
+
+    /** Whether libturbojpeg and JNA load here, whatever is forced (for tests of both paths). */
+    static boolean turboLoads() {
+        return Choice.LOADS == null;
+    }
+
+    /** Why libturbojpeg does not load, or null when it does. */
+    static String whyNotTurbo() {
+        return Choice.LOADS;
+    }
+
+    private static final class Choice {
+        /** Null when JNA and libturbojpeg load, else why not. */
+        static final String LOADS = tryLoad();
+        static final boolean TURBO = choose();
+
+        private static String tryLoad() {
+            try {
+                Class.forName("io.vncstream.rfb.decode.TurboJpegLibrary", true, TightJpeg.class.getClassLoader());
+                return null;
+            } catch (ClassNotFoundException | LinkageError e) {
+                Throwable t = e instanceof ExceptionInInitializerError && e.getCause() != null ? e.getCause() : e;
+                return JpegDecoder.oneLine(t.getClass().getSimpleName() + ": " + t.getMessage());
             }
-            reader = readers.next();
-        }
-        return reader;
-    }
-
-    /** The reused destination, at least w x h (the reader writes the top-left w x h of it). */
-    private BufferedImage target(int w, int h) {
-        if (target == null || target.getWidth() < w || target.getHeight() < h) {
-            int tw = Math.max(w, target == null ? 0 : target.getWidth());
-            int th = Math.max(h, target == null ? 0 : target.getHeight());
-            target = new BufferedImage(tw, th, BufferedImage.TYPE_3BYTE_BGR);
-        }
-        return target;
-    }
-
-    /** An image input stream over part of an array: no cache, no temporary file, no copy. */
-    private static final class ArrayInput extends ImageInputStreamImpl {
-        private final byte[] data;
-        private final int start;
-        private final int length;
-
-        ArrayInput(byte[] data, int off, int len) {
-            this.data = data;
-            this.start = off;
-            this.length = len;
         }
 
-        @Override
-        public int read() {
-            bitOffset = 0;
-            return streamPos < length ? data[start + (int) streamPos++] & 0xFF : -1;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            bitOffset = 0;
-            if (streamPos >= length) {
-                return -1;
+        private static boolean choose() {
+            String forced = System.getProperty(PROPERTY, System.getenv(ENV));
+            if (forced != null && forced.toLowerCase(Locale.ROOT).equals("imageio")) {
+                LOG.info("Tight JPEG: ImageIO (forced by {}={})", System.getProperty(PROPERTY) != null ? PROPERTY : ENV, forced);
+                return false;
             }
-            int n = (int) Math.min(len, length - streamPos);
-            System.arraycopy(data, start + (int) streamPos, b, off, n);
-            streamPos += n;
-            return n;
-        }
-
-        @Override
-        public long length() {
-            return length;
+            if (LOADS != null) {
+                LOG.info("Tight JPEG: ImageIO, libturbojpeg not loaded ({})", LOADS);
+                return false;
+            }
+            LOG.debug("Tight JPEG: libturbojpeg");
+            return true;
         }
     }
 }

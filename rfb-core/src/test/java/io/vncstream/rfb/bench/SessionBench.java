@@ -22,7 +22,8 @@ import java.util.Locale;
  * Replays whole recorded sessions ({@link SessionRecording}: ServerInit, then every server
  * message) through the client's own reader (ServerMessageReader, UpdateReader, the decoders)
  * into a framebuffer, and in the same run the session's floor ({@link SessionFloor}: zlib
- * inflate alone, libjpeg to a raster alone, a copy of Raw's bytes). Rounds alternate decode and
+ * inflate alone, the JPEG library's own decode alone (libturbojpeg's, or libjpeg's to a raster
+ * when rfb-core uses ImageIO: -Dvncstream.jpeg=imageio), a copy of Raw's bytes). Rounds alternate decode and
  * floor passes; it reports decode-thread CPU per pass (median over the warm rounds), Mpixel/s
  * and the ratio decode / floor, which the machine's load moves far less than either figure;
  * then wall-clock time per pass with phase two on one lane and on two (DecodeBatch), alternating,
@@ -56,8 +57,8 @@ public final class SessionBench {
                 files.add(Path.of(f.strip()));
             }
         }
-        System.out.printf(Locale.ROOT, "%d CPUs, load average %s; %d rounds of %d passes, first round is warm-up%n",
-                Runtime.getRuntime().availableProcessors(), loadAverage(), rounds, passes);
+        System.out.printf(Locale.ROOT, "%d CPUs, load average %s; %d rounds of %d passes, first round is warm-up; Tight JPEG: %s%n",
+                Runtime.getRuntime().availableProcessors(), loadAverage(), rounds, passes, io.vncstream.rfb.decode.TightJpeg.library());
         System.out.printf(Locale.ROOT, "%-26s %7s %7s %8s | %9s %9s %8s | %9s %-13s %7s | %9s %9s %7s %7s | %s%n",
                 "session", "updates", "rects", "Mpixel", "cold ms", "decode ms", "Mpix/s", "floor ms", "floor",
                 "ratio", "1-lane ms", "2-lane ms", "speedup", "CPU 2/1", "last picture vs Raw's");

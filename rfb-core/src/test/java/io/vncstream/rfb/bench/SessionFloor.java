@@ -6,6 +6,7 @@ import io.vncstream.rfb.decode.DecodeContext;
 import io.vncstream.rfb.decode.Decoder;
 import io.vncstream.rfb.decode.Decoders;
 import io.vncstream.rfb.decode.RectHeader;
+import io.vncstream.rfb.decode.TurboJpegFloor;
 import io.vncstream.rfb.handshake.ServerInit;
 import io.vncstream.rfb.io.RfbInput;
 import io.vncstream.rfb.message.ServerCutText;
@@ -30,8 +31,10 @@ import java.util.zip.Inflater;
 /**
  * What no decoder of a recorded session can do without, found by walking the session once:
  * the zlib inflate of every Zlib, ZRLE and Tight rectangle's data through the connection's
- * streams in wire order (Tight's resets included), libjpeg decoding each Tight JPEG into a raster
- * (ImageIO's readRaster: no colour conversion, no BufferedImage), a plain copy of each Raw
+ * streams in wire order (Tight's resets included), decoding each Tight JPEG with the library
+ * rfb-core's decoder uses in this process (libturbojpeg's own decode to BGRX in native memory,
+ * {@link TurboJpegFloor}; or libjpeg through ImageIO's readRaster: no colour conversion, no
+ * BufferedImage), a plain copy of each Raw
  * rectangle's bytes, and for Hextile (which has none of these) writing each pixel once. {@link #run} does all of it once: the floor of one decode pass.
  */
 final class SessionFloor {
@@ -46,6 +49,8 @@ final class SessionFloor {
     private final byte[] window = new byte[64 * 1024];
     private byte[] copy = new byte[0];
     private final ImageReader jpeg = ImageIO.getImageReadersByFormatName("jpeg").next();
+    /** Null when rfb-core decodes JPEG with ImageIO here. */
+    private final TurboJpegFloor turbo;
     final Map<String, long[]> rectsAndPixels = new TreeMap<>();
     int updates;
 
@@ -60,6 +65,7 @@ final class SessionFloor {
 
     private SessionFloor(byte[] data) {
         this.data = data;
+        this.turbo = TurboJpegFloor.used() ? new TurboJpegFloor(data) : null;
         for (int i = 0; i < streams.length; i++) {
             streams[i] = new Inflater();
         }
@@ -232,8 +238,12 @@ final class SessionFloor {
                         }
                     }
                     default -> {
-                        jpeg.setInput(new MemoryCacheImageInputStream(new ByteArrayInputStream(data, op[2], op[3])), true, true);
-                        sum += jpeg.readRaster(0, null).getDataBuffer().getSize();
+                        if (turbo != null) {
+                            sum += turbo.decode(op[2], op[3]);
+                        } else {
+                            jpeg.setInput(new MemoryCacheImageInputStream(new ByteArrayInputStream(data, op[2], op[3])), true, true);
+                            sum += jpeg.readRaster(0, null).getDataBuffer().getSize();
+                        }
                     }
                 }
             }
@@ -266,7 +276,7 @@ final class SessionFloor {
             parts.add("inflate");
         }
         if (jpg) {
-            parts.add("jpeg");
+            parts.add(turbo != null ? "turbojpeg" : "jpeg");
         }
         return parts.isEmpty() ? "-" : String.join("+", parts);
     }

@@ -2,7 +2,8 @@ package io.vncstream.rfb.decode;
 
 import io.vncstream.rfb.Encodings;
 import io.vncstream.rfb.RfbProtocolException;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -37,15 +38,20 @@ class TightJpegBombTest {
         throw new AssertionError("no SOF0 marker in the JDK's JPEG output");
     }
 
-    @Test
-    void aHugeClaimedSizeIsRejectedWithoutAllocatingTheImage() throws Exception {
+    static JpegDecoder decoder(String library) {
+        return library.equals("libturbojpeg") ? new TurboJpeg() : new ImageIoJpeg();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"libturbojpeg", "ImageIO"})
+    void aHugeClaimedSizeIsRejectedWithoutAllocatingTheImage(String library) throws Exception {
         byte[] jpeg = jpegClaiming(26000, 26000);
         RectHeader rect = new RectHeader(0, 0, 4, 2, Encodings.TIGHT);
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long[] allocated = new long[1];
         Throwable failure = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
             long before = threads.getCurrentThreadAllocatedBytes();
-            Throwable t = io.vncstream.rfb.testing.Wire.thrown(() -> new TightJpeg().decode(rect, jpeg, new int[8]));
+            Throwable t = io.vncstream.rfb.testing.Wire.thrown(() -> decoder(library).decode(rect, jpeg, new int[8]));
             allocated[0] = threads.getCurrentThreadAllocatedBytes() - before;
             return t;
         });
@@ -55,9 +61,10 @@ class TightJpegBombTest {
         assertThat(allocated[0]).as("bytes allocated while rejecting the JPEG").isLessThan(64L * 1024 * 1024);
     }
 
-    @Test
-    void theSmallJpegItIsMadeFromDecodes() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"libturbojpeg", "ImageIO"})
+    void theSmallJpegItIsMadeFromDecodes(String library) throws Exception {
         byte[] jpeg = jpegClaiming(4, 2);
-        assertThat(new TightJpeg().decode(new RectHeader(0, 0, 4, 2, Encodings.TIGHT), jpeg, new int[8])).hasSize(8);
+        assertThat(decoder(library).decode(new RectHeader(0, 0, 4, 2, Encodings.TIGHT), jpeg, new int[8])).hasSize(8);
     }
 }
