@@ -40,6 +40,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   no threads in between;</li>
  *   <li>latency: an echo device; one byte sent, its echo awaited, 2000 times; median and p99.</li>
  * </ul>
+ * Each throughput also says what it cost in the process's CPU time per megabyte (see
+ * {@link CpuMeter}); {@code -Dstreambench.threads=true} splits the gateway's by thread.
  * Each is measured {@code ROUNDS} times (default 3), direct and through the gateway in turn; the
  * first round is cold (JIT compilation, first touch of the heap), the later ones are warm.
  * Run: {@code scripts/bench gateway io.vncstream.gateway.bench.StreamBench 256 [ROUNDS]}.
@@ -47,6 +49,18 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class StreamBench {
     private static final byte[] LINE = "[   12.345678] the quick brown fox jumps over the lazy dog 0123456789\r\n"
             .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** Milliseconds of the process's CPU time per megabyte in the last throughput measurement (see {@link CpuMeter}). */
+    private static double cpuPerMegabyte;
+    /** The same by thread, when -Dstreambench.threads=true. */
+    private static String cpuByThread = "";
+    private static final boolean PER_THREAD = Boolean.getBoolean("streambench.threads");
+
+    private static double rate(long got, long startNanos, CpuMeter cpu) {
+        cpuPerMegabyte = cpu.millisPerMegabyte(got);
+        cpuByThread = cpu.byThread(got);
+        return got / 1e6 / ((System.nanoTime() - startNanos) / 1e9);
+    }
 
     public static void main(String[] args) throws Exception {
         int megabytes = args.length > 0 ? Integer.parseInt(args[0]) : 256;
@@ -79,11 +93,21 @@ public final class StreamBench {
                 if (round > 1) {
                     direct = directThroughput(source, bytes);
                 }
+                double directCpu = cpuPerMegabyte;
                 double tcp = tcpFloor(bytes);
+                double tcpCpu = cpuPerMegabyte;
                 double relayed = gatewayThroughput(streams, bytes);
+                double relayedCpu = cpuPerMegabyte;
+                String relayedByThread = cpuByThread;
                 System.out.printf("round %d%s throughput: direct %.1f MB/s, through gateway %.1f MB/s, ratio %.2f;"
                                 + " TCP loopback floor %.1f MB/s, gateway/floor %.2f (%d MiB)%n",
                         round, round == 1 ? " (cold)" : "", direct, relayed, relayed / direct, tcp, relayed / tcp, megabytes);
+                System.out.printf("round %d%s CPU per MB (whole process): direct %.2f ms, TCP floor %.2f ms, through gateway %.2f ms;"
+                                + " gateway/floor %.2f%n",
+                        round, round == 1 ? " (cold)" : "", directCpu, tcpCpu, relayedCpu, relayedCpu / tcpCpu);
+                if (PER_THREAD) {
+                    System.out.printf("round %d through gateway, CPU ms per MB by thread:%s%n", round, relayedByThread);
+                }
             }
 
             for (int round = 1; round <= rounds; round++) {
@@ -177,6 +201,7 @@ public final class StreamBench {
             ByteBuffer b = ByteBuffer.allocate(64 * 1024);
             long got = 0;
             long start = System.nanoTime();
+            CpuMeter cpu = new CpuMeter(PER_THREAD);
             c.write(ByteBuffer.wrap(new byte[]{'g'}));
             while (got < bytes) {
                 int n = c.read(b);
@@ -186,7 +211,7 @@ public final class StreamBench {
                 got += n;
                 b.clear();
             }
-            return got / 1e6 / ((System.nanoTime() - start) / 1e9);
+            return rate(got, start, cpu);
         }
     }
 
@@ -213,11 +238,12 @@ public final class StreamBench {
                 byte[] b = new byte[64 * 1024];
                 long got = 0;
                 long start = System.nanoTime();
+                CpuMeter cpu = new CpuMeter(PER_THREAD);
                 int n;
                 while (got < bytes && (n = in.read(b)) >= 0) {
                     got += n;
                 }
-                return got / 1e6 / ((System.nanoTime() - start) / 1e9);
+                return rate(got, start, cpu);
             }
         }
     }
@@ -226,6 +252,7 @@ public final class StreamBench {
         AtomicLong got = new AtomicLong();
         CountDownLatch done = new CountDownLatch(1);
         long start = System.nanoTime();
+        CpuMeter cpu = new CpuMeter(PER_THREAD);
         Capture c = streams.capture("source", data -> {
             if (got.addAndGet(data.length) >= bytes) {
                 done.countDown();
@@ -235,7 +262,7 @@ public final class StreamBench {
         if (!done.await(300, TimeUnit.SECONDS)) {
             throw new IllegalStateException("only " + got.get() + " of " + bytes + " bytes arrived");
         }
-        double mbps = got.get() / 1e6 / ((System.nanoTime() - start) / 1e9);
+        double mbps = rate(got.get(), start, cpu);
         c.close();
         return mbps;
     }

@@ -55,7 +55,8 @@ public final class ClientHandshake {
 
     /** Over a connection to {@code address}; its host is what a TLS certificate must name. */
     public ClientHandshake(Transport transport, ClientConfig config, ServerAddress address) {
-        this(transport, RfbInput.of(transport.input()), transport.output(), config, address.toString(),
+        this(transport, RfbInput.of(transport.input(), RfbInput.SERVER_STREAM_BUFFER_SIZE), transport.output(), config,
+                address.toString(),
                 address.isUnix() ? null : address.host(), address.isUnix() ? 0 : address.port());
     }
 
@@ -64,7 +65,8 @@ public final class ClientHandshake {
      * what a TLS certificate must name and where an accepted one is kept (host null: a Unix socket).
      */
     public ClientHandshake(Transport transport, ClientConfig config, String serverName, String host, int port) {
-        this(transport, RfbInput.of(transport.input()), transport.output(), config, serverName, host, port);
+        this(transport, RfbInput.of(transport.input(), RfbInput.SERVER_STREAM_BUFFER_SIZE), transport.output(), config,
+                serverName, host, port);
     }
 
     private ClientHandshake(Transport transport, RfbInput in, OutputStream out, ClientConfig config, String serverName,
