@@ -108,7 +108,10 @@ class FanOutChurnTest {
                 v.setEncodingsWithStreams();
                 for (int id = 1; !stop.get(); id++) {
                     v.startCapture("src");
-                    Thread.sleep(id % 50 == 0 ? 1500 : id % 4);
+                    // The long hold: at the source's 2 MB/s, 4 s is 8 MB, well past max-behind
+                    // (2 MiB) and the loopback socket's buffers; 1.5 s (3 MB) was not always enough
+                    // on a loaded machine, and then no churner was cut off and the test did not test.
+                    Thread.sleep(id % 50 == 0 ? 4000 : id % 4);
                     v.send(new EndCapture(id).toBytes());
                 }
             } catch (IOException e) {
