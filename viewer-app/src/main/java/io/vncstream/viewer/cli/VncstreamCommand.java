@@ -102,7 +102,22 @@ public final class VncstreamCommand implements Callable<Integer> {
 
     public static void main(String[] args) {
         io.vncstream.viewer.bench.StartupReport.mark("main");
-        System.exit(commandLine().execute(args));
+        VncstreamCommand plain = PlainLaunch.parse(args);
+        System.exit(plain != null ? plain.runPlain(args) : commandLine().execute(args));
+    }
+
+    /**
+     * {@link #call} for arguments {@link PlainLaunch} has parsed, as picocli's execute would run
+     * it: a failure is reported by the same {@link ErrorReporter}, on a command line built only
+     * then (picocli's model costs a few hundred ms of the GUI's start-up otherwise).
+     */
+    int runPlain(String[] args) {
+        try {
+            return call();
+        } catch (Exception e) {
+            CommandLine cmd = commandLine();
+            return new ErrorReporter().handleExecutionException(e, cmd, cmd.parseArgs(args));
+        }
     }
 
     static CommandLine commandLine() {
