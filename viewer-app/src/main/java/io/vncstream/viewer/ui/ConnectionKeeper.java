@@ -118,6 +118,11 @@ final class ConnectionKeeper {
         connecting = true;
         window.connectionProgress("Connecting to " + window.settings().address + "...");
         Link link = early.bind(window);
+        if (early.isConnected()) {
+            early.copyUserTo(window.settings());
+            finished(link, early.client().join(), null, failed);
+            return;
+        }
         early.client().whenComplete((client, e) -> SwingUtilities.invokeLater(() -> {
             early.copyUserTo(window.settings());
             finished(link, client, e, failed);
@@ -180,8 +185,8 @@ final class ConnectionKeeper {
         }
         io.vncstream.viewer.bench.StartupReport.mark("connected on edt");
         start(link, client);
-        if (firstFailed != null) {
-            window.fitToRemoteScreen();
+        if (firstFailed != null && window.isVisible()) {
+            window.fitToRemoteScreen(); // (a window not shown yet is fitted when it is shown)
         }
     }
 

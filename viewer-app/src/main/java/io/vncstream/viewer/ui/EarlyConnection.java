@@ -35,7 +35,9 @@ final class EarlyConnection {
             Thread t = new Thread(() -> {
                 io.vncstream.viewer.bench.StartupReport.mark("connect start");
                 try {
-                    early.client.complete(SecureConnect.open(app, s, () -> early.window, early.link.handler()));
+                    RfbClient c = SecureConnect.open(app, s, () -> early.window, early.link.handler());
+                    io.vncstream.viewer.bench.StartupReport.mark("connect done");
+                    early.client.complete(c);
                 } catch (Exception | Error e) {
                     early.client.completeExceptionally(e);
                 }
@@ -51,6 +53,11 @@ final class EarlyConnection {
         window = w;
         link.bind(w);
         return link;
+    }
+
+    /** Whether the connection is open already (its handshake done). */
+    boolean isConnected() {
+        return client.isDone() && !client.isCompletedExceptionally();
     }
 
     CompletableFuture<RfbClient> client() {
