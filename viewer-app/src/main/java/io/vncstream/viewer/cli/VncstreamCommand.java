@@ -72,10 +72,11 @@ public final class VncstreamCommand implements Callable<Integer> {
                     + "the snapshot subcommand works without one");
         }
         if (demo) {
-            // The demo server and the look and feel start side by side: both take a few hundred ms.
+            // The demo server starts beside the toolkit and the look and feel: each takes a few hundred ms.
+            CompletableFuture<EmbeddedDemo> starting = startDemo();
             CompletableFuture<String> where = new CompletableFuture<>();
             ViewerApp app = ViewerApp.launch(where, false, measurement());
-            try (EmbeddedDemo server = EmbeddedDemo.start(0)) {
+            try (EmbeddedDemo server = started(starting)) {
                 io.vncstream.viewer.bench.StartupReport.mark("demo started");
                 where.complete("127.0.0.1::" + server.port());
                 app.awaitExit();
@@ -91,6 +92,34 @@ public final class VncstreamCommand implements Callable<Integer> {
         ViewerApp app = ViewerApp.launch(address, via, measurement() == null, measurement());
         app.awaitExit();
         return 0;
+    }
+
+    /** {@link EmbeddedDemo#start} on a thread of its own. */
+    private static CompletableFuture<EmbeddedDemo> startDemo() {
+        CompletableFuture<EmbeddedDemo> starting = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                starting.complete(EmbeddedDemo.start(0));
+            } catch (Exception | Error e) {
+                starting.completeExceptionally(e);
+            }
+        }, "demo start");
+        t.setDaemon(true);
+        t.start();
+        return starting;
+    }
+
+    /** The started demo, or what {@link EmbeddedDemo#start} threw. */
+    private static EmbeddedDemo started(CompletableFuture<EmbeddedDemo> starting) throws Exception {
+        try {
+            return starting.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof Exception ex) {
+                throw ex;
+            }
+            throw (Error) cause;
+        }
     }
 
     private Consumer<ViewerWindow> measurement() {

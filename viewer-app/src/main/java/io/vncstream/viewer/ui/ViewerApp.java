@@ -65,6 +65,7 @@ public final class ViewerApp {
 
     private static ViewerApp launch(CompletableFuture<String> address, String via, boolean rememberServers,
                                     Consumer<ViewerWindow> onConnected) {
+        AppIcon.prepare();
         ViewerApp app = new ViewerApp(AppConfig.forUser());
         app.initialVia = via;
         app.rememberServers = rememberServers;
@@ -357,6 +358,7 @@ public final class ViewerApp {
 
     /** As {@link #launch(String, boolean, Consumer)} for a libvirt domain: libvirt is asked while the look and feel loads. */
     public static ViewerApp launchDomain(String uri, String domain, Consumer<ViewerWindow> onConnected) {
+        AppIcon.prepare();
         ViewerApp app = new ViewerApp(AppConfig.forUser());
         app.onConnected = onConnected;
         CompletableFuture<DomainControl> opening = openDomain(uri, domain);
