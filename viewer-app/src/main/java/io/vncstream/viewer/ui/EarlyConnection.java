@@ -60,6 +60,11 @@ final class EarlyConnection {
         return client.isDone() && !client.isCompletedExceptionally();
     }
 
+    /** For a window closed before it took the connection over: closes it, now or once it is open. */
+    void abandon() {
+        client.thenAccept(RfbClient::close);
+    }
+
     CompletableFuture<RfbClient> client() {
         return client;
     }

@@ -242,7 +242,8 @@ public final class ViewerApp {
         io.vncstream.viewer.bench.StartupReport.mark("window shown");
         address.whenComplete((a, e) -> SwingUtilities.invokeLater(() -> {
             if (!w.isDisplayable()) {
-                return; // closed meanwhile
+                early.abandon(); // closed meanwhile
+                return;
             }
             if (e != null || a == null || a.isBlank()) {
                 if (e == null) {

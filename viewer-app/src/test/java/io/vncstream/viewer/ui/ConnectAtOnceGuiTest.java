@@ -119,6 +119,20 @@ class ConnectAtOnceGuiTest {
     }
 
     @Test
+    void aWindowClosedBeforeItsAddressCameLeavesNoConnectionOpen() throws Exception {
+        java.util.concurrent.CompletableFuture<String> where = new java.util.concurrent.CompletableFuture<>();
+        EarlyConnection early = EarlyConnection.whenKnown(app, where);
+        ViewerWindow w = GuiActionRunner.execute(() -> app.connectWhenKnown(where, early, "the built-in demo"));
+        GuiActionRunner.execute(w::dispose);
+        try (EmbeddedDemo demo = EmbeddedDemo.start(0)) {
+            where.complete("127.0.0.1::" + demo.port());
+            DemoWindowTestBase.await(() -> early.client().isDone(), "the connection was opened all the same");
+            DemoWindowTestBase.await(() -> early.client().join().isClosed(), "and closed, since no window took it");
+            DemoWindowTestBase.await(() -> demo.viewerCount() == 0, "the server saw it go");
+        }
+    }
+
+    @Test
     void anAddressThatNeverComesClosesTheWindowItWasShownFor() {
         java.util.concurrent.CompletableFuture<String> where = new java.util.concurrent.CompletableFuture<>();
         ViewerWindow w = GuiActionRunner.execute(() -> app.connectWhenKnown(where, "the built-in demo"));
