@@ -72,10 +72,11 @@ public final class VncstreamCommand implements Callable<Integer> {
                     + "the snapshot subcommand works without one");
         }
         if (demo) {
-            // The demo server and the look and feel start side by side: both take a few hundred ms.
+            // The demo server starts beside the toolkit and the look and feel: each takes a few hundred ms.
+            CompletableFuture<EmbeddedDemo> starting = startDemo();
             CompletableFuture<String> where = new CompletableFuture<>();
             ViewerApp app = ViewerApp.launch(where, false, measurement());
-            try (EmbeddedDemo server = EmbeddedDemo.start(0)) {
+            try (EmbeddedDemo server = started(starting)) {
                 io.vncstream.viewer.bench.StartupReport.mark("demo started");
                 where.complete("127.0.0.1::" + server.port());
                 app.awaitExit();
@@ -93,6 +94,34 @@ public final class VncstreamCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** {@link EmbeddedDemo#start} on a thread of its own. */
+    private static CompletableFuture<EmbeddedDemo> startDemo() {
+        CompletableFuture<EmbeddedDemo> starting = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                starting.complete(EmbeddedDemo.start(0));
+            } catch (Exception | Error e) {
+                starting.completeExceptionally(e);
+            }
+        }, "demo start");
+        t.setDaemon(true);
+        t.start();
+        return starting;
+    }
+
+    /** The started demo, or what {@link EmbeddedDemo#start} threw. */
+    private static EmbeddedDemo started(CompletableFuture<EmbeddedDemo> starting) throws Exception {
+        try {
+            return starting.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof Exception ex) {
+                throw ex;
+            }
+            throw (Error) cause;
+        }
+    }
+
     private Consumer<ViewerWindow> measurement() {
         if (measureStartup) {
             return Measurements.startup();
@@ -102,7 +131,22 @@ public final class VncstreamCommand implements Callable<Integer> {
 
     public static void main(String[] args) {
         io.vncstream.viewer.bench.StartupReport.mark("main");
-        System.exit(commandLine().execute(args));
+        VncstreamCommand plain = PlainLaunch.parse(args);
+        System.exit(plain != null ? plain.runPlain(args) : commandLine().execute(args));
+    }
+
+    /**
+     * {@link #call} for arguments {@link PlainLaunch} has parsed, as picocli's execute would run
+     * it: a failure is reported by the same {@link ErrorReporter}, on a command line built only
+     * then (picocli's model costs a few hundred ms of the GUI's start-up otherwise).
+     */
+    int runPlain(String[] args) {
+        try {
+            return call();
+        } catch (Exception e) {
+            CommandLine cmd = commandLine();
+            return new ErrorReporter().handleExecutionException(e, cmd, cmd.parseArgs(args));
+        }
     }
 
     static CommandLine commandLine() {

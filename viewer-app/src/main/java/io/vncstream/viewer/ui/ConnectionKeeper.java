@@ -8,6 +8,7 @@ import io.vncstream.viewer.screen.RemoteInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.swing.SwingUtilities;
 import javax.swing.SwingWorker;
 import javax.swing.Timer;
 import java.time.Duration;
@@ -109,6 +110,25 @@ final class ConnectionKeeper {
         attempt(failed);
     }
 
+    /**
+     * As {@link #connectFirst(Consumer)} with a connection opened before the window was built
+     * ({@link EarlyConnection}, the demo's): it is shown as soon as it is there.
+     */
+    void connectFirst(Consumer<String> failed, EarlyConnection early) {
+        connecting = true;
+        window.connectionProgress("Connecting to " + window.settings().address + "...");
+        Link link = early.bind(window);
+        if (early.isConnected()) {
+            early.copyUserTo(window.settings());
+            finished(link, early.client().join(), null, failed);
+            return;
+        }
+        early.client().whenComplete((client, e) -> SwingUtilities.invokeLater(() -> {
+            early.copyUserTo(window.settings());
+            finished(link, client, e, failed);
+        }));
+    }
+
     private void attempt(Consumer<String> firstFailed) {
         connecting = true;
         window.connectionProgress("Connecting to " + window.settings().address + "..."
@@ -125,40 +145,49 @@ final class ConnectionKeeper {
 
             @Override
             protected void done() {
-                connecting = false;
-                RfbClient client;
+                RfbClient client = null;
+                Throwable failure = null;
                 try {
                     client = get();
                 } catch (Exception e) {
-                    if (firstFailed != null && !closed) {
-                        firstFailed.accept(ConnectErrors.describe(e, window.settings().address));
-                        return;
-                    }
-                    failures++;
-                    lastProblem = "Reconnect failed: " + ConnectErrors.describe(e, window.settings().address);
-                    if (closed) {
-                        return;
-                    }
-                    if (isAuthentication(e)) {
-                        // Trying again would only ask for the password (or about the certificate, or the
-                        // SSH host key) again and again: the user decides.
-                        window.connectionProgress(sentence(lastProblem) + " Use Reconnect to try again.");
-                    } else {
-                        scheduleRetry();
-                    }
-                    return;
+                    failure = e;
                 }
-                if (closed) {
-                    client.close();
-                    return;
-                }
-                io.vncstream.viewer.bench.StartupReport.mark("connected on edt");
-                start(link, client);
-                if (firstFailed != null) {
-                    window.fitToRemoteScreen();
-                }
+                finished(link, client, failure, firstFailed);
             }
         }.execute();
+    }
+
+    /** An attempt's end (event dispatch thread): {@code client}, or else {@code e}, why there is none. */
+    private void finished(Link link, RfbClient client, Throwable e, Consumer<String> firstFailed) {
+        connecting = false;
+        if (e != null) {
+            if (firstFailed != null && !closed) {
+                firstFailed.accept(ConnectErrors.describe(e, window.settings().address));
+                return;
+            }
+            failures++;
+            lastProblem = "Reconnect failed: " + ConnectErrors.describe(e, window.settings().address);
+            if (closed) {
+                return;
+            }
+            if (isAuthentication(e)) {
+                // Trying again would only ask for the password (or about the certificate, or the
+                // SSH host key) again and again: the user decides.
+                window.connectionProgress(sentence(lastProblem) + " Use Reconnect to try again.");
+            } else {
+                scheduleRetry();
+            }
+            return;
+        }
+        if (closed) {
+            client.close();
+            return;
+        }
+        io.vncstream.viewer.bench.StartupReport.mark("connected on edt");
+        start(link, client);
+        if (firstFailed != null && window.isVisible()) {
+            window.fitToRemoteScreen(); // (a window not shown yet is fitted when it is shown)
+        }
     }
 
     private static boolean isAuthentication(Throwable e) {

@@ -14,7 +14,8 @@ import java.awt.Toolkit;
  * {@link StreamClient}, so nothing of a dropped connection leaks into the next one.
  */
 public final class Link implements RfbClientHandler {
-    private final ViewerWindow window;
+    /** Set before the connection's reader starts, which is when events begin to come. */
+    private ViewerWindow window;
     private final StreamClient streams = new StreamClient();
     private final StreamDeviceSource devices = new StreamDeviceSource(streams);
     private final RfbClientHandler handler;
@@ -23,6 +24,15 @@ public final class Link implements RfbClientHandler {
     Link(ViewerWindow window) {
         this.window = window;
         this.handler = streams.handler(this);
+    }
+
+    /** A link for a connection opened before its window exists ({@link EarlyConnection}): {@link #bind} it before it starts. */
+    Link() {
+        this(null);
+    }
+
+    void bind(ViewerWindow w) {
+        window = w;
     }
 
     /** What to connect with: the stream client sees stream messages first, then this link. */

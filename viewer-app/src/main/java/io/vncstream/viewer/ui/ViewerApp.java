@@ -65,6 +65,7 @@ public final class ViewerApp {
 
     private static ViewerApp launch(CompletableFuture<String> address, String via, boolean rememberServers,
                                     Consumer<ViewerWindow> onConnected) {
+        AppIcon.prepare();
         ViewerApp app = new ViewerApp(AppConfig.forUser());
         app.initialVia = via;
         app.rememberServers = rememberServers;
@@ -75,7 +76,9 @@ public final class ViewerApp {
             io.vncstream.viewer.bench.StartupReport.mark("theme applied");
         });
         if (!address.isDone()) {
-            SwingUtilities.invokeLater(() -> app.connectWhenKnown(address, "the built-in demo"));
+            // Connecting starts as soon as the address comes, not once the window is built.
+            EarlyConnection early = EarlyConnection.whenKnown(app, address);
+            SwingUtilities.invokeLater(() -> app.connectWhenKnown(address, early, "the built-in demo"));
             return app;
         }
         address.thenAccept(a -> SwingUtilities.invokeLater(() -> {
@@ -221,12 +224,26 @@ public final class ViewerApp {
      * window of {@code what} until then, and connected when the address comes.
      */
     ViewerWindow connectWhenKnown(CompletableFuture<String> address, String what) {
+        return connectWhenKnown(address, EarlyConnection.whenKnown(this, address), what);
+    }
+
+    ViewerWindow connectWhenKnown(CompletableFuture<String> address, EarlyConnection early, String what) {
         ViewerWindow w = newViewerWindow(what);
+        if (early.isConnected()) {
+            // Server and connection were there before the window (the demo's, as a rule): it starts
+            // connected, so the first picture is on its way while the window paints itself.
+            w.settings().address = address.join();
+            connectFirst(w, early);
+            w.showWindow();
+            io.vncstream.viewer.bench.StartupReport.mark("window shown");
+            return w;
+        }
         w.showWindow();
         io.vncstream.viewer.bench.StartupReport.mark("window shown");
         address.whenComplete((a, e) -> SwingUtilities.invokeLater(() -> {
             if (!w.isDisplayable()) {
-                return; // closed meanwhile
+                early.abandon(); // closed meanwhile
+                return;
             }
             if (e != null || a == null || a.isBlank()) {
                 if (e == null) {
@@ -236,23 +253,33 @@ public final class ViewerApp {
                 return;
             }
             w.settings().address = a;
-            connectFirst(w);
+            connectFirst(w, early);
         }));
         return w;
     }
 
     private ViewerWindow newViewerWindow(String address) {
-        ConnectionSettings s = lastSettings();
-        s.address = address;
-        s.via = initialVia == null ? "" : initialVia.trim();
-        ViewerWindow w = new ViewerWindow(this, s);
+        ViewerWindow w = new ViewerWindow(this, firstSettings(address));
         windowOpened(w);
         io.vncstream.viewer.bench.StartupReport.mark("window built");
         return w;
     }
 
+    /** A new window's settings: the last options, to {@code address}, through the command line's --via if any. */
+    ConnectionSettings firstSettings(String address) {
+        ConnectionSettings s = lastSettings();
+        s.address = address;
+        s.via = initialVia == null ? "" : initialVia.trim();
+        return s;
+    }
+
     /** The window's first connection, to its address with the last options; a failure brings the connection window. */
     private void connectFirst(ViewerWindow w) {
+        connectFirst(w, null);
+    }
+
+    /** As {@link #connectFirst(ViewerWindow)}, taking over {@code early} when it is not null. */
+    private void connectFirst(ViewerWindow w, EarlyConnection early) {
         String address = w.settings().address;
         if (rememberServers) {
             // The options are the saved ones: only the recent list changes, and the settings file is
@@ -260,10 +287,15 @@ public final class ViewerApp {
             config.addRecentServer(address);
             config.rememberVia(address, w.settings().via);
         }
-        w.keeper().connectFirst(why -> {
+        java.util.function.Consumer<String> failed = why -> {
             showConnectWindow(address, false).showError(why); // first, so that the app never has no window
             w.dispose();
-        });
+        };
+        if (early == null) {
+            w.keeper().connectFirst(failed);
+        } else {
+            w.keeper().connectFirst(failed, early);
+        }
     }
 
     /**
@@ -327,6 +359,7 @@ public final class ViewerApp {
 
     /** As {@link #launch(String, boolean, Consumer)} for a libvirt domain: libvirt is asked while the look and feel loads. */
     public static ViewerApp launchDomain(String uri, String domain, Consumer<ViewerWindow> onConnected) {
+        AppIcon.prepare();
         ViewerApp app = new ViewerApp(AppConfig.forUser());
         app.onConnected = onConnected;
         CompletableFuture<DomainControl> opening = openDomain(uri, domain);

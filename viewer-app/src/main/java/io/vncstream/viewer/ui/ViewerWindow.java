@@ -44,7 +44,8 @@ public final class ViewerWindow extends JFrame {
     private final DeviceSplit deviceSplit;
     private final ConsoleTabs consoles;
     private final JToolBar toolbar;
-    private final JPopupMenu popup;
+    /** The F8 menu, built when first needed: the first frame does without it. */
+    private JPopupMenu popup;
     private final TabSwitchKeys tabKeys;
 
     private final WindowTitle title;
@@ -92,7 +93,6 @@ public final class ViewerWindow extends JFrame {
         toolbar = actions.toolbar();
         setJMenuBar(actions.menuBar());
         fullScreen = new FullScreen(this, toolbar, statusBar, getJMenuBar());
-        popup = actions.popup();
 
         JPanel content = new JPanel(new MigLayout("insets 0, gap 0, fill, wrap 1", "[grow,fill]"));
         // hidemode 3: bars hidden in full screen give their space to the screen. Hidden rows
@@ -392,6 +392,7 @@ public final class ViewerWindow extends JFrame {
     }
 
     private void showPopup() {
+        JPopupMenu popup = f8Menu();
         actions.update();
         Rectangle r = screenScroll.getViewport().getViewRect();
         Dimension p = popup.getPreferredSize();
@@ -413,6 +414,9 @@ public final class ViewerWindow extends JFrame {
 
     /** The F8 menu. */
     JPopupMenu f8Menu() {
+        if (popup == null) {
+            popup = actions.popup();
+        }
         return popup;
     }
 

@@ -83,6 +83,56 @@ class ConnectAtOnceGuiTest {
     }
 
     @Test
+    void aConnectionOpenedBeforeTheWindowWasBuiltIsTakenOverAndTheWindowFitsTheRemoteScreen() throws Exception {
+        try (EmbeddedDemo demo = EmbeddedDemo.start(0)) {
+            String address = "127.0.0.1::" + demo.port();
+            java.util.concurrent.CompletableFuture<String> where = java.util.concurrent.CompletableFuture.completedFuture(address);
+            EarlyConnection early = EarlyConnection.whenKnown(app, where);
+            DemoWindowTestBase.await(early::isConnected, "the connection opened with no window yet");
+            assertThat(demo.viewerCount()).isEqualTo(1);
+            ViewerWindow w = GuiActionRunner.execute(() -> app.connectWhenKnown(where, early, "the built-in demo"));
+            assertThat(GuiActionRunner.execute(() -> w.isShowing() && w.keeper().isConnected())).as("shown connected").isTrue();
+            assertThat(GuiActionRunner.execute(() -> w.settings().address)).isEqualTo(address);
+            awaitEdt(() -> w.screen().image() != null, "the first picture came");
+            awaitEdt(() -> w.screen().getWidth() >= 1024 && w.screen().getHeight() >= 768,
+                    "the window shows the whole 1024x768 desktop (the test display is large enough)");
+            assertThat(demo.viewerCount()).as("no second connection").isEqualTo(1);
+            assertThat(GuiActionRunner.execute(() -> app.windows())).containsExactly(w);
+        }
+    }
+
+    @Test
+    void aRefusedConnectionOpenedBeforeTheWindowShowsTheConnectionWindowWithTheReason() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort(); // closed again: nothing listens there now
+        }
+        String address = "127.0.0.1::" + port;
+        java.util.concurrent.CompletableFuture<String> where = new java.util.concurrent.CompletableFuture<>();
+        GuiActionRunner.execute(() -> app.connectWhenKnown(where, "the built-in demo"));
+        where.complete(address);
+        awaitEdt(() -> app.windows().size() == 1 && app.windows().get(0) instanceof ConnectWindow,
+                "the viewer window gave way to the connection window");
+        ConnectWindow w = (ConnectWindow) GuiActionRunner.execute(() -> app.windows().get(0));
+        assertThat(GuiActionRunner.execute(w::messageText))
+                .isEqualTo("Connection refused: nothing accepts VNC connections at " + address + ".");
+    }
+
+    @Test
+    void aWindowClosedBeforeItsAddressCameLeavesNoConnectionOpen() throws Exception {
+        java.util.concurrent.CompletableFuture<String> where = new java.util.concurrent.CompletableFuture<>();
+        EarlyConnection early = EarlyConnection.whenKnown(app, where);
+        ViewerWindow w = GuiActionRunner.execute(() -> app.connectWhenKnown(where, early, "the built-in demo"));
+        GuiActionRunner.execute(w::dispose);
+        try (EmbeddedDemo demo = EmbeddedDemo.start(0)) {
+            where.complete("127.0.0.1::" + demo.port());
+            DemoWindowTestBase.await(() -> early.client().isDone(), "the connection was opened all the same");
+            DemoWindowTestBase.await(() -> early.client().join().isClosed(), "and closed, since no window took it");
+            DemoWindowTestBase.await(() -> demo.viewerCount() == 0, "the server saw it go");
+        }
+    }
+
+    @Test
     void anAddressThatNeverComesClosesTheWindowItWasShownFor() {
         java.util.concurrent.CompletableFuture<String> where = new java.util.concurrent.CompletableFuture<>();
         ViewerWindow w = GuiActionRunner.execute(() -> app.connectWhenKnown(where, "the built-in demo"));
