@@ -52,14 +52,7 @@ public final class Libvirt implements AutoCloseable {
     /**
      * As {@link #open}, leaving out the check that libvirt answers: for a caller whose first
      * command, a domain's lookup ({@link #resolve}), fails in the same words when it does not.
-     * One virsh call less on the way to a domain's window.
-     */
-    public static Libvirt openUnchecked(LibvirtUri uri, SshOptions ssh) throws IOException {
-        return openUnchecked(uri, ssh, false);
-    }
-
-    /**
-     * As {@link #openUnchecked(LibvirtUri, SshOptions)}; with {@code reconnect}, a lost SSH
+     * One virsh call less on the way to a domain's window. With {@code reconnect}, a lost SSH
      * connection is made again when next used ({@link SshCommandHost#open(LibvirtUri, SshOptions, boolean)}),
      * for a caller that outlives it: a viewer window whose screen and consoles come back.
      */

@@ -118,15 +118,15 @@ final class ConnectionKeeper {
         connecting = true;
         window.connectionProgress("Connecting to " + window.settings().address + "...");
         Link link = early.bind(window);
-        if (early.isConnected()) {
-            early.copyUserTo(window.settings());
-            finished(link, early.client().join(), null, failed);
-            return;
-        }
-        early.client().whenComplete((client, e) -> SwingUtilities.invokeLater(() -> {
+        java.util.function.BiConsumer<RfbClient, Throwable> take = (client, e) -> {
             early.copyUserTo(window.settings());
             finished(link, client, e, failed);
-        }));
+        };
+        if (early.client().isDone()) {
+            early.client().whenComplete(take); // at once, on this (the event dispatch) thread
+        } else {
+            early.client().whenComplete((client, e) -> SwingUtilities.invokeLater(() -> take.accept(client, e)));
+        }
     }
 
     private void attempt(Consumer<String> firstFailed) {
