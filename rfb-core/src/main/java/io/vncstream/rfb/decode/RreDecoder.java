@@ -11,7 +11,7 @@ import java.io.IOException;
 public final class RreDecoder implements Decoder {
     @Override
     public void readRect(RectHeader rect, RfbInput in, DecodeContext ctx) throws IOException {
-        int count = in.readLength(rect.describe() + ": subrectangle count", Limits.MAX_RRE_SUBRECTS);
+        int count = rect.checkLength("subrectangle count", in.readU32(), Limits.MAX_RRE_SUBRECTS);
         int bpp = ctx.format().bytesPerPixel();
         in.skip(bpp);
         for (int i = 0; i < count; i++) {
@@ -21,7 +21,7 @@ public final class RreDecoder implements Decoder {
 
     @Override
     public void decodeRect(RectHeader rect, RfbInput in, DecodeContext ctx, Framebuffer fb) throws IOException {
-        int count = in.readLength(rect.describe() + ": subrectangle count", Limits.MAX_RRE_SUBRECTS);
+        int count = rect.checkLength("subrectangle count", in.readU32(), Limits.MAX_RRE_SUBRECTS);
         int background = WirePixels.read(in, ctx.converter());
         fb.fillRect(rect.x(), rect.y(), rect.width(), rect.height(), background);
         for (int i = 0; i < count; i++) {

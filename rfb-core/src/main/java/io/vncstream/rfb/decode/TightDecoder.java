@@ -107,7 +107,7 @@ public final class TightDecoder implements Decoder {
             int length = readCompressedLength(rect, in, dataSize);
             in.ensure(length);
             ZlibStream stream = streams[(control >>> 4) & 3];
-            RfbInput data = stream.open(in.array(), in.arrayOffset(), length, rect.describe());
+            RfbInput data = stream.open(in.array(), in.arrayOffset(), length, rect);
             try {
                 unfilter(data, rect, conv, filter, colours, fb);
             } catch (java.io.EOFException e) {
@@ -142,38 +142,52 @@ public final class TightDecoder implements Decoder {
         }
     }
 
-    /** Palette indices a row at a time off the input's buffer: bits for two colours, bytes for more. */
+    /**
+     * Palette indices a row at a time off the input's buffer: bits for two colours, bytes for
+     * more. An index beyond the palette shows its last colour: the unused entries are set to it,
+     * so that no pixel needs a check.
+     */
     private void unpackPalette(RfbInput data, int[] out, int first, int stride, int w, int h, int colours)
             throws IOException {
         int[] pal = palette;
+        java.util.Arrays.fill(pal, colours, pal.length, pal[colours - 1]);
         if (colours == 2) {
             int rowBytes = (w + 7) / 8;
-            int c0 = pal[0];
-            int c1 = pal[1];
+            int whole = w / 8;
+            int rest = w - whole * 8;
             for (int y = 0; y < h; y++) {
                 data.ensure(rowBytes);
                 byte[] a = data.array();
                 int p = data.arrayOffset();
                 int d = first + y * stride;
-                for (int x = 0; x < w; x += 8) {
-                    int b = a[p++];
-                    int n = Math.min(8, w - x);
-                    for (int bit = 0; bit < n; bit++) {
-                        out[d + x + bit] = ((b << bit) & 0x80) != 0 ? c1 : c0;
+                for (int i = 0; i < whole; i++, d += 8) {
+                    int b = a[p + i];
+                    out[d] = pal[(b >>> 7) & 1];
+                    out[d + 1] = pal[(b >>> 6) & 1];
+                    out[d + 2] = pal[(b >>> 5) & 1];
+                    out[d + 3] = pal[(b >>> 4) & 1];
+                    out[d + 4] = pal[(b >>> 3) & 1];
+                    out[d + 5] = pal[(b >>> 2) & 1];
+                    out[d + 6] = pal[(b >>> 1) & 1];
+                    out[d + 7] = pal[b & 1];
+                }
+                if (rest > 0) {
+                    int b = a[p + whole];
+                    for (int k = 0; k < rest; k++) {
+                        out[d + k] = pal[(b >>> (7 - k)) & 1];
                     }
                 }
                 data.skip(rowBytes);
             }
             return;
         }
-        int last = colours - 1;
         for (int y = 0; y < h; y++) {
             data.ensure(w);
             byte[] a = data.array();
             int p = data.arrayOffset();
             int d = first + y * stride;
             for (int x = 0; x < w; x++) {
-                out[d + x] = pal[Math.min(a[p + x] & 0xFF, last)];
+                out[d + x] = pal[a[p + x] & 0xFF];
             }
             data.skip(w);
         }
@@ -234,7 +248,7 @@ public final class TightDecoder implements Decoder {
                 length |= in.readU8() << 14;
             }
         }
-        return RfbProtocolException.checkLength(rect.describe() + ": compressed length", length, limit);
+        return rect.checkLength("compressed length", length, limit);
     }
 
     @Override

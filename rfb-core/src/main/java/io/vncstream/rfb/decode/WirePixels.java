@@ -74,22 +74,23 @@ final class WirePixels {
 
     /** {@code count} compact pixels into {@code dst}. */
     static void readCompactRow(RfbInput in, PixelConverter conv, int[] dst, int dstOff, int count) throws IOException {
-        if (!conv.format().hasCompactPixel()) {
-            readRow(in, conv, dst, dstOff, count);
-            return;
-        }
-        int perChunk = in.capacity() / 3;
+        int size = conv.format().compactPixelSize();
+        int perChunk = in.capacity() / size;
         while (count > 0) {
             int n = Math.min(count, perChunk);
-            in.ensure(n * 3);
-            byte[] a = in.array();
-            int off = in.arrayOffset();
-            for (int i = 0; i < n; i++, off += 3) {
-                dst[dstOff + i] = conv.readCompactArgb(a, off);
-            }
-            in.skip(n * 3);
+            in.ensure(n * size);
+            conv.convertCompact(in.array(), in.arrayOffset(), dst, dstOff, n);
+            in.skip(n * size);
             dstOff += n;
             count -= n;
+        }
+    }
+
+    /** A w*h block of compact pixels, row by row, into {@code dst} at {@code first} with row stride {@code stride}. */
+    static void readCompactBlock(RfbInput in, PixelConverter conv, int[] dst, int first, int stride, int w, int h)
+            throws IOException {
+        for (int row = 0; row < h; row++) {
+            readCompactRow(in, conv, dst, first + row * stride, w);
         }
     }
 }

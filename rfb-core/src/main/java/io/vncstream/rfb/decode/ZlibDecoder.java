@@ -23,7 +23,7 @@ public final class ZlibDecoder implements Decoder {
         int length = readLength(rect, in, ctx);
         long expected = rect.area() * ctx.format().bytesPerPixel();
         in.ensure(length);
-        RfbInput data = stream.open(in.array(), in.arrayOffset(), length, rect.describe());
+        RfbInput data = stream.open(in.array(), in.arrayOffset(), length, rect);
         try {
             raw.decodeRect(rect, data, ctx, fb);
         } catch (EOFException e) {
@@ -36,7 +36,7 @@ public final class ZlibDecoder implements Decoder {
 
     private static int readLength(RectHeader rect, RfbInput in, DecodeContext ctx) throws IOException {
         long pixelBytes = rect.area() * ctx.format().bytesPerPixel();
-        return in.readLength(rect.describe() + ": compressed length", Limits.compressedLimit(pixelBytes));
+        return rect.checkLength("compressed length", in.readU32(), Limits.compressedLimit(pixelBytes));
     }
 
     @Override

@@ -25,7 +25,7 @@ final class ZlibStream {
     private final byte[] window = new byte[WINDOW];
     private final byte[] probe = new byte[1];
     private final Source source = new Source();
-    private String what = "";
+    private RectHeader rect;
     private long produced;
 
     /** Starts the stream afresh (Tight's reset bits). */
@@ -37,9 +37,9 @@ final class ZlibStream {
      * The inflated data of {@code len} compressed bytes, read as it is produced. The input array
      * must stay unchanged until {@link #finish}.
      */
-    RfbInput open(byte[] src, int off, int len, String what) {
+    RfbInput open(byte[] src, int off, int len, RectHeader rect) {
         inflater.setInput(src, off, len);
-        this.what = what;
+        this.rect = rect;
         this.produced = 0;
         return RfbInput.over(source, window);
     }
@@ -62,13 +62,13 @@ final class ZlibStream {
         try {
             more = inflater.inflate(probe) > 0;
         } catch (DataFormatException e) {
-            throw new RfbProtocolException(what + ": corrupt zlib data (" + e.getMessage() + ")");
+            throw new RfbProtocolException(rect.describe() + ": corrupt zlib data (" + e.getMessage() + ")");
         }
         if (left > 0 && !more && leftover != null) {
-            throw new RfbProtocolException(what + ": " + left + " bytes of " + leftover + " left over");
+            throw new RfbProtocolException(rect.describe() + ": " + left + " bytes of " + leftover + " left over");
         }
         if (left > 0 || more) {
-            throw new RfbProtocolException(what + ": zlib data inflates to more than " + (produced - left) + " bytes");
+            throw new RfbProtocolException(rect.describe() + ": zlib data inflates to more than " + (produced - left) + " bytes");
         }
     }
 
@@ -80,14 +80,14 @@ final class ZlibStream {
                 int n = inflater.inflate(b, off, len);
                 if (n == 0) {
                     if (inflater.needsDictionary()) {
-                        throw new RfbProtocolException(what + ": zlib stream asks for a preset dictionary");
+                        throw new RfbProtocolException(rect.describe() + ": zlib stream asks for a preset dictionary");
                     }
                     return -1;
                 }
                 produced += n;
                 return n;
             } catch (DataFormatException e) {
-                throw new RfbProtocolException(what + ": corrupt zlib data (" + e.getMessage() + ")");
+                throw new RfbProtocolException(rect.describe() + ": corrupt zlib data (" + e.getMessage() + ")");
             }
         }
 

@@ -28,7 +28,7 @@ public final class ZrleDecoder implements Decoder {
     public void decodeRect(RectHeader rect, RfbInput in, DecodeContext ctx, Framebuffer fb) throws IOException {
         int length = readLength(rect, in, ctx);
         in.ensure(length);
-        RfbInput tiles = stream.open(in.array(), in.arrayOffset(), length, rect.describe());
+        RfbInput tiles = stream.open(in.array(), in.arrayOffset(), length, rect);
         try {
             decodeTiles(rect, tiles, ctx.converter(), fb);
         } catch (java.io.EOFException e) {
@@ -41,7 +41,7 @@ public final class ZrleDecoder implements Decoder {
     }
 
     private static int readLength(RectHeader rect, RfbInput in, DecodeContext ctx) throws IOException {
-        return in.readLength(rect.describe() + ": compressed length", Limits.compressedLimit(maxTileData(rect, ctx)));
+        return rect.checkLength("compressed length", in.readU32(), Limits.compressedLimit(maxTileData(rect, ctx)));
     }
 
     /**
@@ -54,19 +54,25 @@ public final class ZrleDecoder implements Decoder {
         return rect.area() * (cpixel + 1) + tiles * (1 + 127L * cpixel);
     }
 
+    /**
+     * Raw and packed-palette tiles are written straight into the framebuffer's rows; RLE tiles,
+     * whose runs cross rows, go through the tile buffer.
+     */
     private void decodeTiles(RectHeader rect, RfbInput in, PixelConverter conv, Framebuffer fb) throws IOException {
+        int[] px = fb.pixels();
+        int stride = fb.width();
         for (int ty = 0; ty < rect.height(); ty += TILE) {
             int th = Math.min(TILE, rect.height() - ty);
             for (int tx = 0; tx < rect.width(); tx += TILE) {
                 int tw = Math.min(TILE, rect.width() - tx);
                 int x = rect.x() + tx;
                 int y = rect.y() + ty;
+                int first = y * stride + x;
                 int sub = in.readU8();
                 boolean rle = (sub & 128) != 0;
                 int paletteSize = sub & 127;
                 if (sub == 0) {
-                    WirePixels.readCompactRow(in, conv, tile, 0, tw * th);
-                    fb.setPixels(x, y, tw, th, tile, 0, tw);
+                    WirePixels.readCompactBlock(in, conv, px, first, stride, tw, th);
                     continue;
                 }
                 if (sub == 1) {
@@ -81,8 +87,10 @@ public final class ZrleDecoder implements Decoder {
                     palette[i] = WirePixels.readCompact(in, conv);
                 }
                 if (!rle) {
-                    readPackedPalette(in, tw, th, paletteSize);
-                } else if (paletteSize == 0) {
+                    readPackedPalette(in, px, first, stride, tw, th, paletteSize);
+                    continue;
+                }
+                if (paletteSize == 0) {
                     readPlainRle(rect, in, conv, tw, th);
                 } else {
                     readPaletteRle(rect, in, tw, th, paletteSize);
@@ -97,28 +105,62 @@ public final class ZrleDecoder implements Decoder {
         return paletteSize <= 2 ? 1 : paletteSize <= 4 ? 2 : 4;
     }
 
-    /** Packed indices: a tile's exact byte count is known, so it is read in one piece. */
-    private void readPackedPalette(RfbInput in, int tw, int th, int paletteSize) throws IOException {
+    /**
+     * Packed indices, a whole byte of them at a time; a tile's exact byte count is known, so it
+     * is read in one piece. An index beyond the palette shows its last colour: the unused entries
+     * up to 16 are set to it, so that no pixel needs a check.
+     */
+    private void readPackedPalette(RfbInput in, int[] px, int first, int stride, int tw, int th, int paletteSize)
+            throws IOException {
         int bits = packedIndexBits(paletteSize);
-        int mask = (1 << bits) - 1;
         int rowBytes = (tw * bits + 7) / 8;
         in.ensure(rowBytes * th);
         byte[] a = in.array();
         int p = in.arrayOffset();
-        int[] t = tile;
         int[] pal = palette;
-        int last = paletteSize - 1;
-        for (int row = 0; row < th; row++) {
-            int shift = 0;
-            int b = 0;
-            int d = row * tw;
-            for (int col = 0; col < tw; col++) {
-                if (shift == 0) {
-                    b = a[p++] & 0xFF;
-                    shift = 8;
+        java.util.Arrays.fill(pal, paletteSize, 16, pal[paletteSize - 1]);
+        int perByte = 8 / bits;
+        int whole = tw / perByte;
+        int rest = tw - whole * perByte;
+        int mask = (1 << bits) - 1;
+        for (int row = 0; row < th; row++, p += rowBytes) {
+            int d = first + row * stride;
+            switch (bits) {
+                case 1 -> {
+                    for (int i = 0; i < whole; i++, d += 8) {
+                        int b = a[p + i];
+                        px[d] = pal[(b >>> 7) & 1];
+                        px[d + 1] = pal[(b >>> 6) & 1];
+                        px[d + 2] = pal[(b >>> 5) & 1];
+                        px[d + 3] = pal[(b >>> 4) & 1];
+                        px[d + 4] = pal[(b >>> 3) & 1];
+                        px[d + 5] = pal[(b >>> 2) & 1];
+                        px[d + 6] = pal[(b >>> 1) & 1];
+                        px[d + 7] = pal[b & 1];
+                    }
                 }
-                shift -= bits;
-                t[d + col] = pal[Math.min((b >>> shift) & mask, last)];
+                case 2 -> {
+                    for (int i = 0; i < whole; i++, d += 4) {
+                        int b = a[p + i];
+                        px[d] = pal[(b >>> 6) & 3];
+                        px[d + 1] = pal[(b >>> 4) & 3];
+                        px[d + 2] = pal[(b >>> 2) & 3];
+                        px[d + 3] = pal[b & 3];
+                    }
+                }
+                default -> {
+                    for (int i = 0; i < whole; i++, d += 2) {
+                        int b = a[p + i];
+                        px[d] = pal[(b >>> 4) & 15];
+                        px[d + 1] = pal[b & 15];
+                    }
+                }
+            }
+            if (rest > 0) {
+                int b = a[p + whole];
+                for (int k = 0; k < rest; k++) {
+                    px[d + k] = pal[(b >>> (8 - bits * (k + 1))) & mask];
+                }
             }
         }
         in.skip(rowBytes * th);

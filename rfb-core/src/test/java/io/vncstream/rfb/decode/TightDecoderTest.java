@@ -198,6 +198,40 @@ class TightDecoderTest {
         }
 
         @Test
+        void anIndexBeyondThePaletteShowsItsLastColour() {
+            int[] px = tight().paint(rect(0, 0, 4, 2, Encodings.TIGHT,
+                    hex("40 01 | 02 | ff 00 00 | 00 ff 00 | 00 00 ff | 00 05 02 00 ff 02 01 01")));
+            assertThat(px).containsExactly(RED, BLUE, BLUE, RED, BLUE, BLUE, GREEN, GREEN);
+        }
+
+        @Test
+        void twoColourRowsOfEveryWidthInAWiderFramebuffer() {
+            for (int w = 1; w <= 19; w++) {
+                StringBuilder data = new StringBuilder();
+                int[] expected = filled(24 * 3, BLACK);
+                for (int y = 0; y < 2; y++) {
+                    int acc = 0;
+                    for (int x = 0; x < ((w + 7) / 8) * 8; x++) {
+                        boolean one = x < w && (x * 5 + y) % 3 == 0;
+                        acc = (acc << 1) | (one ? 1 : 0);
+                        if (x % 8 == 7) {
+                            data.append(String.format(" %02x", acc));
+                            acc = 0;
+                        }
+                        if (x < w) {
+                            expected[(1 + y) * 24 + 3 + x] = one ? BLUE : RED;
+                        }
+                    }
+                }
+                byte[] rows = hex(data.toString());
+                byte[] body = rows.length < 12 ? rows : compactPrefixed(new Paint.ZStream().compress(rows));
+                int[] px = tight().size(24, 3).paint(rect(3, 1, w, 2, Encodings.TIGHT,
+                        concat(hex("40 01 | 01 | ff 00 00 | 00 00 ff"), body)));
+                assertThat(px).as("%d wide", w).containsExactly(expected);
+            }
+        }
+
+        @Test
         void compressedPaletteData() {
             byte[] indices = new Paint.ZStream().compress(hex("00 01 02 03 03 02 01 00 00 00 00 00 03 03 03 03"));
             int[] px = tight().size(4, 4).paint(rect(0, 0, 4, 4, Encodings.TIGHT, concat(

@@ -149,6 +149,52 @@ class ZlibAndZrleTest {
         }
 
         @Test
+        void packedIndexBeyondThePaletteShowsItsLastColour() {
+            int[] px = scene(ZrleDecoder::new).paint(rect(0, 0, 4, 2, Encodings.ZRLE,
+                    zrle("03 | 00 00 ff | 00 ff 00 | ff 00 00 | c6 | 1b")));
+            assertThat(px).containsExactly(BLUE, RED, GREEN, BLUE, RED, GREEN, BLUE, BLUE);
+        }
+
+        @Test
+        void packedPalettesOfEveryWidthInAFramebufferWiderThanTheTile() {
+            // Tiles 1 to 11 wide (whole bytes and a rest for each index size) at x = 5 in a
+            // 20-wide framebuffer: the rows land at their stride, the pixels beside them untouched.
+            for (int colours : new int[]{2, 4, 16}) {
+                int bits = ZrleDecoder.packedIndexBits(colours);
+                for (int w = 1; w <= 11; w++) {
+                    StringBuilder tile = new StringBuilder(String.format("%02x", colours));
+                    int[] pal = new int[colours];
+                    for (int i = 0; i < colours; i++) {
+                        tile.append(String.format(" %02x %02x 00", i * 15, 255 - i * 15));
+                        pal[i] = 0xFF000000 | ((255 - i * 15) << 8) | (i * 15);
+                    }
+                    int[] expected = filled(20 * 3, BLACK);
+                    for (int y = 0; y < 2; y++) {
+                        int acc = 0;
+                        int used = 0;
+                        for (int x = 0; x < w; x++) {
+                            int index = (x * 7 + y * 3) % colours;
+                            expected[(1 + y) * 20 + 5 + x] = pal[index];
+                            acc = (acc << bits) | index;
+                            used += bits;
+                            if (used == 8) {
+                                tile.append(String.format(" %02x", acc));
+                                acc = 0;
+                                used = 0;
+                            }
+                        }
+                        if (used > 0) {
+                            tile.append(String.format(" %02x", acc << (8 - used)));
+                        }
+                    }
+                    int[] px = scene(ZrleDecoder::new).size(20, 3)
+                            .paint(rect(5, 1, w, 2, Encodings.ZRLE, zrle(tile.toString())));
+                    assertThat(px).as("%d colours, %d wide", colours, w).containsExactly(expected);
+                }
+            }
+        }
+
+        @Test
         void packedPaletteSixteenColours() {
             StringBuilder tile = new StringBuilder("10");
             for (int i = 0; i < 16; i++) {

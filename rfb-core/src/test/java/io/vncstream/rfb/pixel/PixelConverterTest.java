@@ -14,10 +14,24 @@ class PixelConverterTest {
     private static final int[] EXPECTED = {0xFFFF0000, 0xFF00FF00, 0xFF0000FF, 0xFFFFFFFF, 0xFF123456};
 
     private static int[] convert(PixelFormat pf, String bytes) {
-        byte[] src = hex("ee " + bytes); // one byte in front: rows start at any offset
-        int[] dst = new int[EXPECTED.length + 1];
-        new PixelConverter(pf, new ColourMap()).convert(src, 1, dst, 1, EXPECTED.length);
-        return java.util.Arrays.copyOfRange(dst, 1, dst.length);
+        int[] once = convert(pf, bytes, 1);
+        // 150 pixels: long rows take the two-pass bulk path, which must give the same.
+        int[] long30 = convert(pf, bytes, 30);
+        for (int i = 0; i < 30; i++) {
+            assertThat(java.util.Arrays.copyOfRange(long30, i * once.length, (i + 1) * once.length))
+                    .as("pixels %d-%d of a long row", i * once.length, (i + 1) * once.length - 1).containsExactly(once);
+        }
+        return once;
+    }
+
+    private static int[] convert(PixelFormat pf, String bytes, int times) {
+        byte[] src = hex("ee " + (" " + bytes).repeat(times)); // one byte in front: rows start at any offset
+        int n = EXPECTED.length * times;
+        int[] dst = new int[n + 2];
+        new PixelConverter(pf, new ColourMap()).convert(src, 1, dst, 1, n);
+        assertThat(dst[0]).as("the int before the row").isZero();
+        assertThat(dst[n + 1]).as("the int after the row").isZero();
+        return java.util.Arrays.copyOfRange(dst, 1, n + 1);
     }
 
     /** The same through the general path: one pixel at a time, through the tables. */
