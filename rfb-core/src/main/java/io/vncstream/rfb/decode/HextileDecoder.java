@@ -24,8 +24,6 @@ public final class HextileDecoder implements Decoder {
     static final int SUBRECTS_COLOURED = 16;
     private static final int TILE = 16;
 
-    private final int[] tile = new int[TILE * TILE];
-
     /** Exact reads only: on a socket, asking for more than the tile could wait for the next update. */
     @Override
     public void readRect(RectHeader rect, RfbInput in, DecodeContext ctx) throws IOException {
@@ -83,8 +81,9 @@ public final class HextileDecoder implements Decoder {
     }
 
     /**
-     * Each tile is painted in a 16x16 buffer (background, then subrectangles, with plain loops:
-     * they are a few pixels each) and copied into the framebuffer once, as TigerVNC does.
+     * Each tile is painted straight into the framebuffer: raw rows converted into place; else the
+     * background, then the subrectangles with plain loops (they are a few pixels each). TigerVNC
+     * paints into a 16x16 buffer and copies that; painting in place saves the copy.
      */
     @Override
     public void decodeRect(RectHeader rect, RfbInput in, DecodeContext ctx, Framebuffer fb) throws IOException {
@@ -107,7 +106,8 @@ public final class HextileDecoder implements Decoder {
         int p = start;
         int background = 0xFF000000;
         int foreground = 0xFF000000;
-        int[] t = tile;
+        int[] px = fb.pixels();
+        int stride = fb.width();
         for (int ty = 0; ty < rect.height(); ty += TILE) {
             int th = Math.min(TILE, rect.height() - ty);
             for (int tx = 0; tx < rect.width(); tx += TILE) {
@@ -122,10 +122,11 @@ public final class HextileDecoder implements Decoder {
                 int x = rect.x() + tx;
                 int y = rect.y() + ty;
                 int sub = a[p++] & 0xFF;
+                int first = y * stride + x;
                 if ((sub & RAW) != 0) {
-                    conv.convert(a, p, t, 0, tw * th);
-                    p += tw * th * bpp;
-                    fb.setPixels(x, y, tw, th, t, 0, tw);
+                    for (int row = 0; row < th; row++, p += tw * bpp) {
+                        conv.convert(a, p, px, first + row * stride, tw);
+                    }
                     continue;
                 }
                 if ((sub & BACKGROUND_SPECIFIED) != 0) {
@@ -136,11 +137,10 @@ public final class HextileDecoder implements Decoder {
                     foreground = conv.readArgb(a, p);
                     p += bpp;
                 }
+                fb.fillRect(x, y, tw, th, background);
                 if ((sub & ANY_SUBRECTS) == 0) {
-                    fb.fillRect(x, y, tw, th, background);
                     continue;
                 }
-                java.util.Arrays.fill(t, 0, tw * th, background);
                 int n = a[p++] & 0xFF;
                 boolean coloured = (sub & SUBRECTS_COLOURED) != 0;
                 for (int i = 0; i < n; i++) {
@@ -161,13 +161,12 @@ public final class HextileDecoder implements Decoder {
                                 + ") outside its " + tw + "x" + th + " area");
                     }
                     for (int row = sy; row < sy + sh; row++) {
-                        int s = row * tw + sx;
+                        int s = first + row * stride + sx;
                         for (int col = s; col < s + sw; col++) {
-                            t[col] = colour;
+                            px[col] = colour;
                         }
                     }
                 }
-                fb.setPixels(x, y, tw, th, t, 0, tw);
             }
         }
         in.skip(p - start);
