@@ -2,19 +2,18 @@ package io.vncstream.rfb.decode;
 
 import io.vncstream.rfb.RfbProtocolException;
 import io.vncstream.rfb.framebuffer.Framebuffer;
-import io.vncstream.rfb.io.ByteArray;
 import io.vncstream.rfb.io.RfbInput;
 import io.vncstream.rfb.pixel.PixelConverter;
 
-import java.io.EOFException;
 import java.io.IOException;
 
 /**
  * Hextile (5): 16x16 tiles, each raw or a background with solid subrectangles. Background and
  * foreground colours carry over from tile to tile within one rectangle.
  * <p>
- * Phase one reads a tile's header and consumes (records) the tile in one piece, where a call
- * per byte recorded byte by byte; phase two parses the recording straight off its array.
+ * Read a tile at a time: its header says how long it is, the whole tile is then made contiguous
+ * in the input's buffer and parsed off its array. The client decodes straight from the
+ * connection ({@link #decodesFromStream}); {@link #readRect} only consumes.
  */
 public final class HextileDecoder implements Decoder {
     static final int RAW = 1;
@@ -32,78 +31,45 @@ public final class HextileDecoder implements Decoder {
             int th = Math.min(TILE, rect.height() - ty);
             for (int tx = 0; tx < rect.width(); tx += TILE) {
                 int tw = Math.min(TILE, rect.width() - tx);
-                in.ensure(1);
-                int sub = in.array()[in.arrayOffset()] & 0xFF;
-                checkSubencoding(rect, sub, tx, ty);
-                int header = 1;
-                if ((sub & RAW) == 0) {
-                    header += ((sub & BACKGROUND_SPECIFIED) != 0 ? bpp : 0) + ((sub & FOREGROUND_SPECIFIED) != 0 ? bpp : 0)
-                            + ((sub & ANY_SUBRECTS) != 0 ? 1 : 0);
-                }
-                in.ensure(header);
-                in.skip(tileLength(in.array(), in.arrayOffset(), header, tw, th, bpp, true));
+                in.skip(nextTile(rect, in, tx, ty, tw, th, bpp));
             }
         }
     }
 
     /**
-     * The byte length of the tile at {@code p}, 0 if fewer than {@code avail} bytes hold it
-     * (unless {@code headerOnly}: then only its header need be there), or minus the subencoding
-     * if that is invalid.
+     * Makes the next tile contiguous in {@code in}'s buffer (at most 1,540 bytes: 255 coloured
+     * subrectangles), reading no further than the tile, and returns its length.
      */
-    private static int tileLength(byte[] a, int p, int avail, int tw, int th, int bpp, boolean headerOnly) {
-        if (avail < 1) {
-            return 0;
-        }
-        int sub = a[p] & 0xFF;
-        if (sub > 31) {
-            return -sub;
-        }
-        int len = 1;
+    private static int nextTile(RectHeader rect, RfbInput in, int tx, int ty, int tw, int th, int bpp)
+            throws IOException {
+        in.ensure(1);
+        int sub = in.array()[in.arrayOffset()] & 0xFF;
+        checkSubencoding(rect, sub, tx, ty);
         if ((sub & RAW) != 0) {
-            len += tw * th * bpp;
-        } else {
-            if ((sub & BACKGROUND_SPECIFIED) != 0) {
-                len += bpp;
-            }
-            if ((sub & FOREGROUND_SPECIFIED) != 0) {
-                len += bpp;
-            }
-            if ((sub & ANY_SUBRECTS) != 0) {
-                if (avail < len + 1) {
-                    return 0;
-                }
-                int n = a[p + len] & 0xFF;
-                len += 1 + n * (((sub & SUBRECTS_COLOURED) != 0 ? bpp : 0) + 2);
-            }
+            int len = 1 + tw * th * bpp;
+            in.ensure(len);
+            return len;
         }
-        return headerOnly || len <= avail ? len : 0;
+        int len = 1 + ((sub & BACKGROUND_SPECIFIED) != 0 ? bpp : 0) + ((sub & FOREGROUND_SPECIFIED) != 0 ? bpp : 0);
+        if ((sub & ANY_SUBRECTS) != 0) {
+            in.ensure(len + 1);
+            int n = in.array()[in.arrayOffset() + len] & 0xFF;
+            len += 1 + n * (((sub & SUBRECTS_COLOURED) != 0 ? bpp : 0) + 2);
+        }
+        in.ensure(len);
+        return len;
     }
 
     /**
-     * Each tile is painted straight into the framebuffer: raw rows converted into place; else the
-     * background, then the subrectangles with plain loops (they are a few pixels each). TigerVNC
-     * paints into a 16x16 buffer and copies that; painting in place saves the copy.
+     * Tile by tile off the input's buffer, on a socket as well as from memory, so the rectangle
+     * is neither recorded nor parsed twice. Each tile is painted straight into the framebuffer:
+     * raw rows converted into place; else the background, then the subrectangles with plain
+     * loops (they are a few pixels each). TigerVNC paints into a 16x16 buffer and copies that.
      */
     @Override
     public void decodeRect(RectHeader rect, RfbInput in, DecodeContext ctx, Framebuffer fb) throws IOException {
-        if (!in.inMemory()) {
-            // Phase two is handed phase one's recording; a stream is recorded here first.
-            ByteArray bytes = new ByteArray();
-            in.startRecording(bytes);
-            try {
-                readRect(rect, in, ctx);
-            } finally {
-                in.stopRecording();
-            }
-            in = RfbInput.wrap(bytes.array(), bytes.size());
-        }
         PixelConverter conv = ctx.converter();
         int bpp = conv.format().bytesPerPixel();
-        byte[] a = in.array();
-        int start = in.arrayOffset();
-        int end = start + in.buffered();
-        int p = start;
         int background = 0xFF000000;
         int foreground = 0xFF000000;
         int[] px = fb.pixels();
@@ -112,13 +78,9 @@ public final class HextileDecoder implements Decoder {
             int th = Math.min(TILE, rect.height() - ty);
             for (int tx = 0; tx < rect.width(); tx += TILE) {
                 int tw = Math.min(TILE, rect.width() - tx);
-                int len = tileLength(a, p, end - p, tw, th, bpp, false);
-                if (len < 0) {
-                    checkSubencoding(rect, -len, tx, ty);
-                }
-                if (len == 0) {
-                    throw new EOFException("unexpected end of data at byte " + (end - start) + " (in a Hextile tile)");
-                }
+                int len = nextTile(rect, in, tx, ty, tw, th, bpp);
+                byte[] a = in.array();
+                int p = in.arrayOffset();
                 int x = rect.x() + tx;
                 int y = rect.y() + ty;
                 int sub = a[p++] & 0xFF;
@@ -127,6 +89,7 @@ public final class HextileDecoder implements Decoder {
                     for (int row = 0; row < th; row++, p += tw * bpp) {
                         conv.convert(a, p, px, first + row * stride, tw);
                     }
+                    in.skip(len);
                     continue;
                 }
                 if ((sub & BACKGROUND_SPECIFIED) != 0) {
@@ -139,6 +102,7 @@ public final class HextileDecoder implements Decoder {
                 }
                 fb.fillRect(x, y, tw, th, background);
                 if ((sub & ANY_SUBRECTS) == 0) {
+                    in.skip(len);
                     continue;
                 }
                 int n = a[p++] & 0xFF;
@@ -167,10 +131,15 @@ public final class HextileDecoder implements Decoder {
                         }
                     }
                 }
+                in.skip(len);
             }
         }
-        in.skip(p - start);
         fb.damage(rect.x(), rect.y(), rect.width(), rect.height());
+    }
+
+    @Override
+    public boolean decodesFromStream() {
+        return true;
     }
 
     private static void checkSubencoding(RectHeader rect, int sub, int tx, int ty) throws RfbProtocolException {

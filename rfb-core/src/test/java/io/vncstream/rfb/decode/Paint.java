@@ -81,6 +81,10 @@ final class Paint {
                 int[] fromArray = run(false, true, rects);
                 int[] fromStream = run(true, true, rects);
                 assertThat(fromStream).as("pixels painted from the one-byte-at-a-time stream").isEqualTo(fromArray);
+                if (decoder.get().decodesFromStream()) {
+                    assertThat(runLive(rects)).as("pixels decoded straight off the one-byte-at-a-time stream")
+                            .isEqualTo(fromArray);
+                }
                 return fromArray;
             });
         }
@@ -96,6 +100,40 @@ final class Paint {
                 }
                 return fromArray;
             });
+        }
+
+        /**
+         * As the client decodes a decoder that {@link Decoder#decodesFromStream}: no phase one,
+         * {@code decodeRect} straight off the connection, which must then be at the next rectangle.
+         */
+        private int[] runLive(Rect... rects) throws Exception {
+            Framebuffer fb = new Framebuffer(width, height);
+            before.accept(fb);
+            DecodeContext ctx = new DecodeContext(format, colourMap);
+            Decoder d = decoder.get();
+            ByteArray all = new ByteArray();
+            for (Rect r : rects) {
+                all.append(r.bytes());
+            }
+            RfbInput in = Wire.input(all.toByteArray(), true);
+            long start = in.position();
+            for (Rect r : rects) {
+                d.decodeRect(r.header(), in, ctx, fb);
+                assertThat(in.position() - start).as("bytes consumed up to the end of %s", r.header()).isEqualTo(
+                        consumedThrough(rects, r));
+            }
+            return fb.pixels().clone();
+        }
+
+        private static long consumedThrough(Rect[] rects, Rect last) {
+            long n = 0;
+            for (Rect r : rects) {
+                n += r.bytes().length;
+                if (r == last) {
+                    break;
+                }
+            }
+            return n;
         }
 
         private int[] run(boolean oneByteAtATime, boolean strict, Rect... rects) throws Exception {
