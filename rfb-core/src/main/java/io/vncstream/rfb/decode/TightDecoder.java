@@ -25,6 +25,7 @@ public final class TightDecoder implements Decoder {
 
     private final ZlibStream[] streams;
     private final int[] palette = new int[256];
+    private final CompressedBytes compressed = new CompressedBytes();
     /** Made at the first JPEG: the gateway only frames Tight and never loads a JPEG library. */
     private JpegDecoder jpeg;
 
@@ -76,12 +77,12 @@ public final class TightDecoder implements Decoder {
             fb.fillRect(rect.x(), rect.y(), rect.width(), rect.height(), WirePixels.readTight(in, conv));
         } else if (type == JPEG) {
             int length = readJpegLength(rect, in);
-            in.ensure(length);
+            compressed.take(in, length);
             if (jpeg == null) {
                 jpeg = TightJpeg.open();
             }
-            jpeg.paint(rect, in.array(), in.arrayOffset(), length, fb, () -> pixelBuffer(rect));
-            in.skip(length);
+            jpeg.paint(rect, compressed.array(), compressed.offset(), length, fb, () -> pixelBuffer(rect));
+            compressed.release(in);
         } else {
             checkBasic(rect, type);
             decodeBasic(rect, in, ctx, fb, control);
@@ -105,9 +106,9 @@ public final class TightDecoder implements Decoder {
             unfilter(RfbInput.wrap(in.readBytes(dataSize), dataSize), rect, conv, filter, colours, fb);
         } else {
             int length = readCompressedLength(rect, in, dataSize);
-            in.ensure(length);
+            compressed.take(in, length);
             ZlibStream stream = streams[(control >>> 4) & 3];
-            RfbInput data = stream.open(in.array(), in.arrayOffset(), length, rect);
+            RfbInput data = stream.open(compressed.array(), compressed.offset(), length, rect);
             try {
                 unfilter(data, rect, conv, filter, colours, fb);
             } catch (java.io.EOFException e) {
@@ -115,7 +116,7 @@ public final class TightDecoder implements Decoder {
                         + " bytes, the filter needs " + dataSize);
             }
             stream.finish(data, null);
-            in.skip(length);
+            compressed.release(in);
         }
     }
 
@@ -249,6 +250,12 @@ public final class TightDecoder implements Decoder {
             }
         }
         return rect.checkLength("compressed length", length, limit);
+    }
+
+    /** Straight off the connection: the compressed bytes are not recorded and copied first. */
+    @Override
+    public boolean decodesFromStream() {
+        return true;
     }
 
     @Override
