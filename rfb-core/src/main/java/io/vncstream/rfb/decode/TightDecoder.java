@@ -25,7 +25,6 @@ public final class TightDecoder implements Decoder {
 
     private final ZlibStream[] streams;
     private final int[] palette = new int[256];
-    private final CompressedBytes compressed = new CompressedBytes();
     /** Made at the first JPEG: the gateway only frames Tight and never loads a JPEG library. */
     private JpegDecoder jpeg;
 
@@ -77,12 +76,12 @@ public final class TightDecoder implements Decoder {
             fb.fillRect(rect.x(), rect.y(), rect.width(), rect.height(), WirePixels.readTight(in, conv));
         } else if (type == JPEG) {
             int length = readJpegLength(rect, in);
-            compressed.take(in, length);
+            in.ensure(length);
             if (jpeg == null) {
                 jpeg = TightJpeg.open();
             }
-            jpeg.paint(rect, compressed.array(), compressed.offset(), length, fb, () -> pixelBuffer(rect));
-            compressed.release(in);
+            jpeg.paint(rect, in.array(), in.arrayOffset(), length, fb, () -> pixelBuffer(rect));
+            in.skip(length);
         } else {
             checkBasic(rect, type);
             decodeBasic(rect, in, ctx, fb, control);
@@ -106,9 +105,9 @@ public final class TightDecoder implements Decoder {
             unfilter(RfbInput.wrap(in.readBytes(dataSize), dataSize), rect, conv, filter, colours, fb);
         } else {
             int length = readCompressedLength(rect, in, dataSize);
-            compressed.take(in, length);
+            in.ensure(length);
             ZlibStream stream = streams[(control >>> 4) & 3];
-            RfbInput data = stream.open(compressed.array(), compressed.offset(), length, rect);
+            RfbInput data = stream.open(in.array(), in.arrayOffset(), length, rect);
             try {
                 unfilter(data, rect, conv, filter, colours, fb);
             } catch (java.io.EOFException e) {
@@ -116,7 +115,7 @@ public final class TightDecoder implements Decoder {
                         + " bytes, the filter needs " + dataSize);
             }
             stream.finish(data, null);
-            compressed.release(in);
+            in.skip(length);
         }
     }
 
@@ -250,12 +249,6 @@ public final class TightDecoder implements Decoder {
             }
         }
         return rect.checkLength("compressed length", length, limit);
-    }
-
-    /** Straight off the connection: the compressed bytes are not recorded and copied first. */
-    @Override
-    public boolean decodesFromStream() {
-        return true;
     }
 
     @Override

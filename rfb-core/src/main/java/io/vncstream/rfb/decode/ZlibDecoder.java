@@ -11,7 +11,6 @@ import java.io.IOException;
 /** Zlib (6): Raw pixels through one zlib stream that lasts the whole connection. */
 public final class ZlibDecoder implements Decoder {
     private final ZlibStream stream = new ZlibStream();
-    private final CompressedBytes compressed = new CompressedBytes();
     private final RawDecoder raw = new RawDecoder();
 
     @Override
@@ -23,8 +22,8 @@ public final class ZlibDecoder implements Decoder {
     public void decodeRect(RectHeader rect, RfbInput in, DecodeContext ctx, Framebuffer fb) throws IOException {
         int length = readLength(rect, in, ctx);
         long expected = rect.area() * ctx.format().bytesPerPixel();
-        compressed.take(in, length);
-        RfbInput data = stream.open(compressed.array(), compressed.offset(), length, rect);
+        in.ensure(length);
+        RfbInput data = stream.open(in.array(), in.arrayOffset(), length, rect);
         try {
             raw.decodeRect(rect, data, ctx, fb);
         } catch (EOFException e) {
@@ -32,18 +31,12 @@ public final class ZlibDecoder implements Decoder {
                     + " bytes, the rectangle needs " + expected);
         }
         stream.finish(data, null);
-        compressed.release(in);
+        in.skip(length);
     }
 
     private static int readLength(RectHeader rect, RfbInput in, DecodeContext ctx) throws IOException {
         long pixelBytes = rect.area() * ctx.format().bytesPerPixel();
         return rect.checkLength("compressed length", in.readU32(), Limits.compressedLimit(pixelBytes));
-    }
-
-    /** Straight off the connection: the compressed bytes are not recorded and copied first. */
-    @Override
-    public boolean decodesFromStream() {
-        return true;
     }
 
     @Override

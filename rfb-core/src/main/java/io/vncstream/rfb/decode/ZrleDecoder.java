@@ -16,7 +16,6 @@ public final class ZrleDecoder implements Decoder {
     private static final int TILE = 64;
 
     private final ZlibStream stream = new ZlibStream();
-    private final CompressedBytes compressed = new CompressedBytes();
     private final int[] tile = new int[TILE * TILE];
     private final int[] palette = new int[128];
 
@@ -28,8 +27,8 @@ public final class ZrleDecoder implements Decoder {
     @Override
     public void decodeRect(RectHeader rect, RfbInput in, DecodeContext ctx, Framebuffer fb) throws IOException {
         int length = readLength(rect, in, ctx);
-        compressed.take(in, length);
-        RfbInput tiles = stream.open(compressed.array(), compressed.offset(), length, rect);
+        in.ensure(length);
+        RfbInput tiles = stream.open(in.array(), in.arrayOffset(), length, rect);
         try {
             decodeTiles(rect, tiles, ctx.converter(), fb);
         } catch (java.io.EOFException e) {
@@ -37,7 +36,7 @@ public final class ZrleDecoder implements Decoder {
                     + " bytes inflated)");
         }
         stream.finish(tiles, "tile data");
-        compressed.release(in);
+        in.skip(length);
         fb.damage(rect.x(), rect.y(), rect.width(), rect.height());
     }
 
@@ -275,12 +274,6 @@ public final class ZrleDecoder implements Decoder {
             }
         } while (b == 255);
         return run;
-    }
-
-    /** Straight off the connection: the compressed bytes are not recorded and copied first. */
-    @Override
-    public boolean decodesFromStream() {
-        return true;
     }
 
     @Override
