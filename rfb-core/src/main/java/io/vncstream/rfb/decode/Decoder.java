@@ -24,8 +24,11 @@ public interface Decoder {
 
     /**
      * Whether phase two may read the rectangle straight off the connection, phase one skipped,
-     * when nothing else needs the bytes (the client decoding in wire order): Raw, whose bytes
-     * are most of a session's and were copied once more only to be recorded.
+     * when nothing else needs the bytes (the client decoding in wire order), so they are neither
+     * recorded and copied nor parsed twice: Raw and Hextile. Such a decoder reads exactly its
+     * rectangle, never ahead (on a socket that would wait for the next update), and needs no
+     * more contiguous than the input's buffer holds. ZRLE, Zlib and Tight were tried this way,
+     * their compressed bytes left in the input's buffer: no gain the benchmarks could show.
      */
     default boolean decodesFromStream() {
         return false;

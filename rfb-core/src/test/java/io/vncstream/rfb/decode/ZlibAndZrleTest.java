@@ -149,6 +149,34 @@ class ZlibAndZrleTest {
         }
 
         @Test
+        void compressedDataLongerThanTheInputBufferIsReadWhole() {
+            // 256x256 of noise in raw tiles: about 197 KB of zlib, three times a stream input's
+            // 64 KiB buffer; the rectangle's recording holds it whole.
+            java.util.Random random = new java.util.Random(3);
+            int side = 256;
+            int[] expected = new int[side * side];
+            java.io.ByteArrayOutputStream tiles = new java.io.ByteArrayOutputStream();
+            for (int ty = 0; ty < side; ty += 64) {
+                for (int tx = 0; tx < side; tx += 64) {
+                    tiles.write(0);
+                    for (int y = ty; y < ty + 64; y++) {
+                        for (int x = tx; x < tx + 64; x++) {
+                            int rgb = random.nextInt(1 << 24);
+                            tiles.write(rgb & 0xFF);
+                            tiles.write((rgb >>> 8) & 0xFF);
+                            tiles.write(rgb >>> 16);
+                            expected[y * side + x] = 0xFF000000 | rgb;
+                        }
+                    }
+                }
+            }
+            byte[] data = u32Prefixed(new Paint.ZStream().compress(tiles.toByteArray()));
+            assertThat(data.length).isGreaterThan(3 * 64 * 1024);
+            int[] px = scene(ZrleDecoder::new).size(side, side).paint(rect(0, 0, side, side, Encodings.ZRLE, data));
+            assertThat(px).containsExactly(expected);
+        }
+
+        @Test
         void packedIndexBeyondThePaletteShowsItsLastColour() {
             int[] px = scene(ZrleDecoder::new).paint(rect(0, 0, 4, 2, Encodings.ZRLE,
                     zrle("03 | 00 00 ff | 00 ff 00 | ff 00 00 | c6 | 1b")));
