@@ -153,30 +153,9 @@ public final class TightDecoder implements Decoder {
         java.util.Arrays.fill(pal, colours, pal.length, pal[colours - 1]);
         if (colours == 2) {
             int rowBytes = (w + 7) / 8;
-            int whole = w / 8;
-            int rest = w - whole * 8;
             for (int y = 0; y < h; y++) {
                 data.ensure(rowBytes);
-                byte[] a = data.array();
-                int p = data.arrayOffset();
-                int d = first + y * stride;
-                for (int i = 0; i < whole; i++, d += 8) {
-                    int b = a[p + i];
-                    out[d] = pal[(b >>> 7) & 1];
-                    out[d + 1] = pal[(b >>> 6) & 1];
-                    out[d + 2] = pal[(b >>> 5) & 1];
-                    out[d + 3] = pal[(b >>> 4) & 1];
-                    out[d + 4] = pal[(b >>> 3) & 1];
-                    out[d + 5] = pal[(b >>> 2) & 1];
-                    out[d + 6] = pal[(b >>> 1) & 1];
-                    out[d + 7] = pal[b & 1];
-                }
-                if (rest > 0) {
-                    int b = a[p + whole];
-                    for (int k = 0; k < rest; k++) {
-                        out[d + k] = pal[(b >>> (7 - k)) & 1];
-                    }
-                }
+                PackedIndices.row(data.array(), data.arrayOffset(), 1, w, pal, out, first + y * stride);
                 data.skip(rowBytes);
             }
             return;

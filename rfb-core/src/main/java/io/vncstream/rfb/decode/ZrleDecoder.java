@@ -106,9 +106,8 @@ public final class ZrleDecoder implements Decoder {
     }
 
     /**
-     * Packed indices, a whole byte of them at a time; a tile's exact byte count is known, so it
-     * is read in one piece. An index beyond the palette shows its last colour: the unused entries
-     * up to 16 are set to it, so that no pixel needs a check.
+     * Packed indices; a tile's exact byte count is known, so it is read in one piece. An index
+     * beyond the palette shows its last colour: the unused entries up to 16 are set to it.
      */
     private void readPackedPalette(RfbInput in, int[] px, int first, int stride, int tw, int th, int paletteSize)
             throws IOException {
@@ -117,51 +116,9 @@ public final class ZrleDecoder implements Decoder {
         in.ensure(rowBytes * th);
         byte[] a = in.array();
         int p = in.arrayOffset();
-        int[] pal = palette;
-        java.util.Arrays.fill(pal, paletteSize, 16, pal[paletteSize - 1]);
-        int perByte = 8 / bits;
-        int whole = tw / perByte;
-        int rest = tw - whole * perByte;
-        int mask = (1 << bits) - 1;
+        java.util.Arrays.fill(palette, paletteSize, 16, palette[paletteSize - 1]);
         for (int row = 0; row < th; row++, p += rowBytes) {
-            int d = first + row * stride;
-            switch (bits) {
-                case 1 -> {
-                    for (int i = 0; i < whole; i++, d += 8) {
-                        int b = a[p + i];
-                        px[d] = pal[(b >>> 7) & 1];
-                        px[d + 1] = pal[(b >>> 6) & 1];
-                        px[d + 2] = pal[(b >>> 5) & 1];
-                        px[d + 3] = pal[(b >>> 4) & 1];
-                        px[d + 4] = pal[(b >>> 3) & 1];
-                        px[d + 5] = pal[(b >>> 2) & 1];
-                        px[d + 6] = pal[(b >>> 1) & 1];
-                        px[d + 7] = pal[b & 1];
-                    }
-                }
-                case 2 -> {
-                    for (int i = 0; i < whole; i++, d += 4) {
-                        int b = a[p + i];
-                        px[d] = pal[(b >>> 6) & 3];
-                        px[d + 1] = pal[(b >>> 4) & 3];
-                        px[d + 2] = pal[(b >>> 2) & 3];
-                        px[d + 3] = pal[b & 3];
-                    }
-                }
-                default -> {
-                    for (int i = 0; i < whole; i++, d += 2) {
-                        int b = a[p + i];
-                        px[d] = pal[(b >>> 4) & 15];
-                        px[d + 1] = pal[b & 15];
-                    }
-                }
-            }
-            if (rest > 0) {
-                int b = a[p + whole];
-                for (int k = 0; k < rest; k++) {
-                    px[d + k] = pal[(b >>> (8 - bits * (k + 1))) & mask];
-                }
-            }
+            PackedIndices.row(a, p, bits, tw, palette, px, first + row * stride);
         }
         in.skip(rowBytes * th);
     }

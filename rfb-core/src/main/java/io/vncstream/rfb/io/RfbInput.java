@@ -220,10 +220,13 @@ public final class RfbInput {
     /**
      * Makes {@code n} bytes (at most the buffer size) contiguous in {@link #array()} from
      * {@link #arrayOffset()}, without consuming them; the caller then calls {@link #skip(int)}.
-     * This is how decoders read pixels in bulk without copying.
+     * This is how decoders read pixels in bulk without copying. On an array input holding fewer
+     * than {@code n} more bytes it throws {@link java.io.EOFException}.
      */
     public void ensure(int n) throws IOException {
-        if (n > buffer.length) {
+        // An array input too short for n has simply ended (require says so); only a stream's
+        // buffer is a limit the caller must respect.
+        if (n > buffer.length && source != null) {
             throw new IllegalArgumentException("ensure(" + n + ") exceeds buffer " + buffer.length);
         }
         require(n);

@@ -194,7 +194,10 @@ public final class PixelConverter {
     private void convertBulk(byte[] src, int srcOff, int[] dst, int dstOff, int count) {
         IntViews v = views;
         if (v.array != src) {
-            views = v = new IntViews(src, layout == RGB_BE || layout == BGR_BE ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+            v = new IntViews(src, layout == RGB_BE || layout == BGR_BE ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+            if (src.length <= CACHE_VIEWS_UP_TO) {
+                views = v;
+            }
         }
         v.byAlignment[srcOff & 3].get(srcOff >>> 2, dst, dstOff, count);
         int end = dstOff + count;
@@ -208,6 +211,12 @@ public final class PixelConverter {
             }
         }
     }
+
+    /**
+     * Arrays up to this size (a connection's input buffer, an inflate window) keep their views;
+     * a larger one (a big rectangle's recording) is not held on to after its rectangle.
+     */
+    private static final int CACHE_VIEWS_UP_TO = 1 << 20;
 
     /** The int views of the last source array, made once per array, not per row. */
     private volatile IntViews views = new IntViews(new byte[0], ByteOrder.LITTLE_ENDIAN);
@@ -243,7 +252,7 @@ public final class PixelConverter {
             }
         } else {
             for (int i = 0; i < count; i++, srcOff += 3) {
-                dst[dstOff + i] = argb(compactValue(src, srcOff));
+                dst[dstOff + i] = readCompactArgb(src, srcOff);
             }
         }
     }

@@ -199,6 +199,17 @@ class ClassicDecodersTest {
     @Nested
     class Hextile {
         @Test
+        void aRawTileLongerThanTheDataLeftEndsTheDataOnAnArrayInput() throws Exception {
+            // Straight into decodeRect (as a recording would be handed in): the tile's 1,025
+            // bytes are more than the whole input holds, which is the end of the data.
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new HextileDecoder().decodeRect(
+                            new RectHeader(0, 0, 16, 16, Encodings.HEXTILE), io.vncstream.rfb.io.RfbInput.of(hex("01 00 00")),
+                            new DecodeContext(PixelFormat.TRUE_COLOUR_32),
+                            new io.vncstream.rfb.framebuffer.Framebuffer(16, 16)))
+                    .isInstanceOf(java.io.EOFException.class);
+        }
+
+        @Test
         void rawTile() {
             int[] px = scene(HextileDecoder::new).paint(rect(1, 0, 2, 2, Encodings.HEXTILE,
                     hex("01 | 00 00 ff 00 | 00 ff 00 00 | ff 00 00 00 | ff ff ff 00")));

@@ -59,6 +59,17 @@ class RfbInputTest {
         assertThat(in.position()).isEqualTo(11);
     }
 
+    @Test
+    void ensureBeyondTheEndOfAnArrayInputIsTheEndOfTheData() throws Exception {
+        // More than the whole array: the data ended, as for a stream, not a caller's mistake.
+        RfbInput in = RfbInput.of(BYTES);
+        in.readU8();
+        assertThatThrownBy(() -> in.ensure(BYTES.length + 1)).isInstanceOf(EOFException.class)
+                .hasMessageContaining("unexpected end of data");
+        assertThatThrownBy(() -> RfbInput.of(new OneByteAtATimeInputStream(BYTES)).ensure(1 << 20))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     /** A long array read with the buffer empty goes straight into it: same bytes, same position, same recording. */
     @Test
     void aLongReadBypassesTheBufferWithTheSameBytesPositionAndRecording() throws Exception {

@@ -153,11 +153,19 @@ abstract class DemoWindowTestBase {
      * it then lands beside the target.
      */
     static void awaitSettled(JComponent c) {
+        awaitSettled(c, () -> false);
+    }
+
+    /** The same, or until {@code instead} holds (checked first, off the event thread). */
+    static void awaitSettled(JComponent c, java.util.function.BooleanSupplier instead) {
         Point[] last = {null};
         long[] since = {0};
         Pause.pause(new Condition(c.getName() + " has settled on the screen") {
             @Override
             public boolean test() {
+                if (instead.getAsBoolean()) {
+                    return true;
+                }
                 Point now = GuiActionRunner.execute(() -> c.isShowing() ? c.getLocationOnScreen() : null);
                 long t = System.nanoTime();
                 if (now == null || !now.equals(last[0])) {

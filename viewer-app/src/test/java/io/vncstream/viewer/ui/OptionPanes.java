@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-import static io.vncstream.viewer.ui.DemoWindowTestBase.awaitEdt;
 import static io.vncstream.viewer.ui.DemoWindowTestBase.awaitSettled;
 
 /**
@@ -54,28 +53,35 @@ final class OptionPanes {
      * still fails: after the third click the dialog must close.
      */
     private static void press(JOptionPaneFixture pane, Supplier<JButtonFixture> button, String text) {
-        for (int click = 1; click < 3; click++) {
+        for (int click = 1; click <= 3; click++) {
             button.get().click();
             if (closesWithin(pane, 3_000)) {
                 return;
             }
             System.err.println("OptionPanes: the dialog is still open 3 s after " + text + " was clicked ("
-                    + click + "), clicking again");
-            awaitSettled(pane.target());
+                    + click + (click < 3 ? "), clicking again" : "), giving up"));
+            // It may still close (a late click) while it is settling again: then it is answered.
+            awaitSettled(pane.target(), () -> !showing(pane));
+            if (!showing(pane)) {
+                return;
+            }
         }
-        button.get().click();
-        awaitEdt(() -> !pane.target().isShowing(), "the dialog closed after " + text + " was clicked three times");
+        throw new AssertionError("the dialog stayed open after " + text + " was clicked three times");
+    }
+
+    private static boolean showing(JOptionPaneFixture pane) {
+        return GuiActionRunner.execute(() -> pane.target().isShowing());
     }
 
     private static boolean closesWithin(JOptionPaneFixture pane, long millis) {
         long end = System.nanoTime() + millis * 1_000_000L;
         while (System.nanoTime() < end) {
-            if (!GuiActionRunner.execute(() -> pane.target().isShowing())) {
+            if (!showing(pane)) {
                 return true;
             }
             Pause.pause(20);
         }
-        return !GuiActionRunner.execute(() -> pane.target().isShowing());
+        return !showing(pane);
     }
 
     /**
