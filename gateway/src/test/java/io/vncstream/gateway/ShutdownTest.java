@@ -34,8 +34,10 @@ class ShutdownTest {
                 shell.awaitEnded(Duration.ofSeconds(5));
                 log.awaitEnded(Duration.ofSeconds(5));
                 // An end capture from the server, not the connection's end taking the capture with it.
-                assertThat(shell.endedReason).isEqualTo("capture ended by the server");
-                assertThat(log.endedReason).isEqualTo("capture ended by the server");
+                assertThat(shell.endedReason).as("viewer a's serial0; the gateway's log:%n%s", gateway.logText())
+                        .isEqualTo("capture ended by the server");
+                assertThat(log.endedReason).as("viewer b's log0; the gateway's log:%n%s", gateway.logText())
+                        .isEqualTo("capture ended by the server");
                 await(Duration.ofSeconds(5), "viewer a saw the end", () -> a.disconnected() != null);
             }
             assertThat(gateway.logText()).contains("gateway shutting down");

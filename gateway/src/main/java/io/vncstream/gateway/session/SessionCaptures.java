@@ -121,12 +121,12 @@ final class SessionCaptures {
                 cutOff.accept("read nothing of device " + name + " for " + idleMillis + " ms while the device waited for it");
             }
         };
-        // The reply is queued before the subscription is attached: it leaves before any data.
-        reply.accept(new CaptureStarted(id, name).toBytes());
         Subscription subscription = device.subscribe(subscriber, limits);
         byId.put(id, new Open(id, device, subscription));
         idByName.put(name, id);
-        writer.attach(id, subscription, reason -> ended(id, name, reason));
+        // The reply travels with the attachment: it leaves before any data, and never without
+        // the writer knowing the capture (whose end it then owes the viewer).
+        writer.attach(id, new CaptureStarted(id, name).toBytes(), subscription, reason -> ended(id, name, reason));
         LOG.info("capture {} of {} started by viewer {}", id, quote(name), viewer);
         if (closed) {
             // closeAll ran meanwhile and may not have seen this one.

@@ -131,7 +131,7 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
             out.flush();
             ViewerWriter w = new ViewerWriter(out, "gateway-writer " + name, e -> close("write failed: " + e.getMessage()));
             writer = w;
-            captures = new SessionCaptures(name, settings.registry(), w, settings.captureLimits(), this::send, this::cutOff);
+            captures = new SessionCaptures(name, settings.registry(), w, settings.captureLimits(), this::reply, this::cutOff);
             if (closed.get()) {
                 w.close();
             }
@@ -269,9 +269,8 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
     }
 
     /**
-     * A desktop message, or a reply to the viewer's own: the caller waits while the viewer is far
-     * behind, so memory stays bounded (the relay stops reading upstream, the viewer's reader
-     * stops reading the viewer).
+     * A desktop message: the caller waits while the viewer is far behind, so memory stays
+     * bounded (the relay stops reading upstream, the viewer's reader stops reading the viewer).
      */
     @Override
     public void send(byte[] message) {
@@ -282,17 +281,34 @@ public final class ViewerSession implements Runnable, RfbServerHandler, DeviceRe
     @Override
     public void send(byte[] message, boolean fencesNext) {
         ViewerWriter w = writer;
-        while (w != null && !closed.get() && w.queuedBytes() > DESKTOP_BACKPRESSURE) {
+        if (w != null && awaitRoom(w)) {
+            w.sendDesktop(message, fencesNext);
+        }
+    }
+
+    /**
+     * A reply to one of the viewer's capture messages: ours, so it keeps out of a Fence's way,
+     * and paced as the desktop is, so a viewer that sends requests without reading the replies
+     * stops being read.
+     */
+    private void reply(byte[] message) {
+        ViewerWriter w = writer;
+        if (w != null && awaitRoom(w)) {
+            w.send(message);
+        }
+    }
+
+    /** Waits while the viewer is far behind; false if interrupted. */
+    private boolean awaitRoom(ViewerWriter w) {
+        while (!closed.get() && w.queuedBytes() > DESKTOP_BACKPRESSURE) {
             try {
                 Thread.sleep(5);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return false;
             }
         }
-        if (w != null) {
-            w.sendDesktop(message, fencesNext);
-        }
+        return true;
     }
 
     private void sendNow(byte[] message) {

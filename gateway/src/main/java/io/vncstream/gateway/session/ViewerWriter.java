@@ -35,7 +35,7 @@ final class ViewerWriter implements AutoCloseable {
     private static final int TURN_BYTES = 256 * 1024;
     private static final int TURN_MESSAGES = 256;
 
-    private record Attach(int id, Subscription subscription, Consumer<String> ended) {
+    private record Attach(int id, byte[] started, Subscription subscription, Consumer<String> ended) {
     }
 
     private record Detach(int id) {
@@ -102,9 +102,15 @@ final class ViewerWriter implements AutoCloseable {
         }
     }
 
-    /** From here on, the subscription's output goes out as send-data of capture {@code id}. */
-    void attach(int id, Subscription subscription, Consumer<String> ended) {
-        queue.add(new Attach(id, subscription, ended));
+    /**
+     * Writes {@code started} (the capture's start reply), and from there on the subscription's
+     * output as send-data of capture {@code id}. One item, so a viewer that has the reply has a
+     * capture this writer knows of: a shutdown that finishes the writer ends it with an end
+     * capture, however late the viewer's request came.
+     */
+    void attach(int id, byte[] started, Subscription subscription, Consumer<String> ended) {
+        queuedBytes.addAndGet(started.length);
+        queue.add(new Attach(id, started, subscription, ended));
         wake();
     }
 
@@ -156,9 +162,14 @@ final class ViewerWriter implements AutoCloseable {
                 busy |= writeFeeds();
                 if (!busy) {
                     if (finishing) {
-                        // Shutting down: no desktop message will end a Fence's hold now.
-                        while (!held.isEmpty()) {
-                            writeOwn(held.poll());
+                        if (fenced || !held.isEmpty()) {
+                            // Shutting down: no desktop message will end a Fence's hold now. What
+                            // it held goes out, then the feeds it held back (their end captures).
+                            fenced = false;
+                            while (!held.isEmpty()) {
+                                writeOwn(held.poll());
+                            }
+                            continue;
                         }
                         out.flush();
                         return;
@@ -202,6 +213,8 @@ final class ViewerWriter implements AutoCloseable {
             out.write(m);
             queuedBytes.addAndGet(-m.length);
         } else if (item instanceof Attach a) {
+            out.write(a.started());
+            queuedBytes.addAndGet(-a.started().length);
             feeds.put(a.id(), a);
         } else if (item instanceof Detach d) {
             feeds.remove(d.id());

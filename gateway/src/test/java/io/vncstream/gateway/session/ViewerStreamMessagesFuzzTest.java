@@ -16,8 +16,8 @@ import io.vncstream.rfb.testing.FuzzContract;
 import io.vncstream.rfb.testing.FuzzInput;
 import org.junit.jupiter.api.Timeout;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,9 +44,10 @@ class ViewerStreamMessagesFuzzTest {
     @FuzzTest(maxDuration = "11m")
     void gatewayAnswersViewerStreamMessages(byte[] data) {
         FuzzInput input = FuzzInput.of(data);
-        List<byte[]> answers = new ArrayList<>();
-        ViewerWriter writer = new ViewerWriter(OutputStream.nullOutputStream(), "fuzz-writer", e -> { });
-        SessionCaptures captures = new SessionCaptures("fuzz", REGISTRY, writer, CaptureLimits.maxBehind(1 << 20), answers::add, reason -> { });
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        ViewerWriter writer = new ViewerWriter(written, "fuzz-writer", e -> { });
+        // Replies go through the writer, as the session sends them: everything the viewer would read is in 'written'.
+        SessionCaptures captures = new SessionCaptures("fuzz", REGISTRY, writer, CaptureLimits.maxBehind(1 << 20), writer::send, reason -> { });
         List<byte[]> requestedNames = new ArrayList<>();
         ClientMessageReader[] reader = new ClientMessageReader[1];
         reader[0] = new ClientMessageReader(input.in(), new RfbServerHandler() {
@@ -63,19 +64,25 @@ class ViewerStreamMessagesFuzzTest {
             FuzzContract.untilEnd(reader[0]::readMessage);
         } finally {
             captures.closeAll();
+            writer.finish();
+            writer.awaitFinished(System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
             writer.close();
         }
-        assertRepeatsNames(requestedNames, answers);
-        for (byte[] answer : answers) {
-            FuzzContract.holds(() -> {
-                RfbInput in = RfbInput.of(answer);
+        List<byte[]> answers = new ArrayList<>();
+        FuzzContract.holds(() -> {
+            RfbInput in = RfbInput.of(written.toByteArray());
+            while (!in.atEnd()) {
+                long start = in.position();
                 in.skip(2);
                 StreamMessage read = StreamMessage.readFromServer(in);
-                if (!Arrays.equals(read.toBytes(), answer) || !in.atEnd()) {
+                byte[] answer = Arrays.copyOfRange(written.toByteArray(), (int) start, (int) in.position());
+                if (!Arrays.equals(read.toBytes(), answer)) {
                     throw new AssertionError("the viewer reads the gateway's " + HexFormat.of().formatHex(answer) + " as " + read);
                 }
-            });
-        }
+                answers.add(answer);
+            }
+        });
+        assertRepeatsNames(requestedNames, answers);
     }
 
     /** The spec: every start capture is answered, in order, by a start capture that repeats the name. */

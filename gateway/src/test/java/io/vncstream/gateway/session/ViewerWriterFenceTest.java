@@ -1,5 +1,12 @@
 package io.vncstream.gateway.session;
 
+import io.vncstream.gateway.device.CaptureLimits;
+import io.vncstream.gateway.device.Device;
+import io.vncstream.gateway.device.DeviceBackend;
+import io.vncstream.gateway.device.DeviceConnection;
+import io.vncstream.gateway.device.DeviceSubscriber;
+import io.vncstream.gateway.device.Subscription;
+import io.vncstream.rfb.stream.EndCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -7,11 +14,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static io.vncstream.rfb.testing.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The gateway's own messages never land between a desktop Fence and what it fences. */
+/**
+ * The gateway's own messages never land between a desktop Fence and what it fences; a writer
+ * that is finishing (the gateway shutting down) still writes the end of every capture it has.
+ */
 class ViewerWriterFenceTest {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final OutputStream out = new OutputStream() {
@@ -85,5 +96,60 @@ class ViewerWriterFenceTest {
         writer.finish();
         writer.awaitFinished(System.nanoTime() + Duration.ofSeconds(5).toNanos());
         assertThat(written()).isEqualTo("fence|end|");
+    }
+
+    /** A capture of a device that is already gone, as a shutdown leaves every capture. */
+    private static Subscription endedCapture() {
+        Device device = new Device("ttyS0", new DeviceBackend() {
+            @Override
+            public DeviceConnection open() {
+                throw new AssertionError("never opened");
+            }
+
+            @Override
+            public String describe() {
+                return "nowhere";
+            }
+        }, 4096);
+        device.remove("device removed");
+        return device.subscribe(new DeviceSubscriber() {
+            @Override
+            public void ready() {
+            }
+
+            @Override
+            public void overflowed(long boundBytes) {
+            }
+
+            @Override
+            public void stalled(long idleMillis) {
+            }
+        }, CaptureLimits.maxBehind(1 << 20));
+    }
+
+    private String finished() {
+        writer.finish();
+        writer.awaitFinished(System.nanoTime() + Duration.ofSeconds(5).toNanos());
+        return written();
+    }
+
+    private static String endCapture(int id) {
+        return new String(new EndCapture(id).toBytes(), StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void aCaptureAttachedJustBeforeTheShutdownGetsItsStartReplyThenItsEnd() throws Exception {
+        CopyOnWriteArrayList<String> ended = new CopyOnWriteArrayList<>();
+        writer.attach(7, "started|".getBytes(), endedCapture(), ended::add);
+        assertThat(finished()).isEqualTo("started|" + endCapture(7));
+        assertThat(ended).containsExactly("device removed");
+    }
+
+    @Test
+    void shuttingDownUnderAFenceStillEndsTheCapturesItHeldBack() throws Exception {
+        writer.sendDesktop("fence|".getBytes(), true);
+        writer.attach(3, "started|".getBytes(), endedCapture(), reason -> { });
+        writer.send("removed|".getBytes());
+        assertThat(finished()).isEqualTo("fence|started|removed|" + endCapture(3));
     }
 }
