@@ -80,12 +80,12 @@ final class ViewerActions {
             w.app().setTheme(w.app().theme() == Theme.DARK ? Theme.LIGHT : Theme.DARK);
             update();
         });
-        devices = action("Devices", "devices", e -> w.setDevicesShown(!w.isDevicesShown()));
-        openConsole = action("Open console", "openConsole", e -> w.openSelectedConsole());
-        closeConsole = action("Close console", "closeConsole", e -> w.closeSelectedConsole());
+        devices = action("Devices", "devices", e -> w.consoleTabs().setDevicesShown(!w.consoleTabs().isDevicesShown()));
+        openConsole = action("Open console", "openConsole", e -> w.consoleTabs().openSelected());
+        closeConsole = action("Close console", "closeConsole", e -> w.consoleTabs().closeSelected());
         logSettings = action("Log settings...", "logSettings", e -> editLogSettings());
-        nextTab = action("Next tab", "nextTab", e -> w.switchTab(1));
-        previousTab = action("Previous tab", "previousTab", e -> w.switchTab(-1));
+        nextTab = action("Next tab", "nextTab", e -> w.consoleTabs().switchTab(1));
+        previousTab = action("Previous tab", "previousTab", e -> w.consoleTabs().switchTab(-1));
         nextTab.putValue(Action.ACCELERATOR_KEY, KeyStroke.getKeyStroke(KeyEvent.VK_PAGE_DOWN, KeyEvent.CTRL_DOWN_MASK));
         previousTab.putValue(Action.ACCELERATOR_KEY, KeyStroke.getKeyStroke(KeyEvent.VK_PAGE_UP, KeyEvent.CTRL_DOWN_MASK));
         fullScreen.putValue(Action.ACCELERATOR_KEY, KeyStroke.getKeyStroke(KeyEvent.VK_F11, 0));
@@ -122,7 +122,7 @@ final class ViewerActions {
         screenshot.setEnabled(w.screen().image() != null);
         info.setEnabled(w.keeper().current() != null);
         reconnect.setEnabled(!w.keeper().isConnecting());
-        openConsole.setEnabled(w.selectedDevice() != null);
+        openConsole.setEnabled(w.consoleTabs().selectedDevice() != null);
         closeConsole.setEnabled(w.consoles().selected() != null);
         viewOnly.putValue(Action.SELECTED_KEY, w.screen().isViewOnly());
         clipboardSync.putValue(Action.SELECTED_KEY, w.screen().clipboard().isSyncEnabled());
@@ -131,7 +131,7 @@ final class ViewerActions {
         power.update();
         darkTheme.putValue(Action.SELECTED_KEY, w.app().theme() == Theme.DARK);
         fullScreen.putValue(Action.SELECTED_KEY, w.isFullScreen());
-        devices.putValue(Action.SELECTED_KEY, w.isDevicesShown());
+        devices.putValue(Action.SELECTED_KEY, w.consoleTabs().isDevicesShown());
         for (JRadioButtonMenuItem it : scalingItems) {
             it.setSelected(it.getClientProperty(Scaling.class) == w.screen().scaling());
         }

@@ -43,6 +43,7 @@ public final class ViewerWindow extends JFrame {
     private final DevicePanel devicePanel;
     private final DeviceSplit deviceSplit;
     private final ConsoleTabs consoles;
+    private final WindowConsoles windowConsoles;
     private final JToolBar toolbar;
     /** The F8 menu, built when first needed: the first frame does without it. */
     private JPopupMenu popup;
@@ -86,6 +87,8 @@ public final class ViewerWindow extends JFrame {
         devicePanel = new DevicePanel(this::openConsole, this::deviceListed);
         devicePanel.deviceList().addListSelectionListener(e -> actions.update());
         deviceSplit = new DeviceSplit(this, devicePanel, tabs, () -> actions.update());
+        windowConsoles = new WindowConsoles(tabs, consoles, devicePanel, deviceSplit, screenScroll, screen,
+                () -> domain, () -> actions.update());
         banner = new DisconnectedBanner(actions.reconnect);
         // A new picture size enables the picture's actions (Screenshot...) and resizes the window.
         sizeFollower = new DesktopSizeFollower(this, () -> actions.update());
@@ -298,68 +301,23 @@ public final class ViewerWindow extends JFrame {
 
     // ---- devices and consoles ----
 
+    /** The device list and the console tabs, as the user moves among them. */
+    WindowConsoles consoleTabs() {
+        return windowConsoles;
+    }
+
+    /** Opens the console of {@code device} (see {@link WindowConsoles#open}). */
+    ConsoleTab openConsole(String device) {
+        return windowConsoles.open(device);
+    }
+
     /** The first device of a server shows the device list, unless the user has hidden it. */
     private void deviceListed() {
         deviceSplit.deviceListed();
     }
 
-    boolean isDevicesShown() {
-        return deviceSplit.isShown();
-    }
-
-    /** Shows or hides the device list; the user's choice wins over showing it for the first device. */
-    void setDevicesShown(boolean shown) {
-        deviceSplit.setShownByUser(shown);
-    }
-
-    String selectedDevice() {
-        return devicePanel.selectedDevice();
-    }
-
-    /**
-     * Opens (or shows) the console tab of {@code device} and gives it the keyboard; null when the
-     * user would rather not open a device another program owns (the guest agent's channel).
-     */
-    ConsoleTab openConsole(String device) {
-        if (consoles.get(device) == null && domain != null && !domain.confirmOpen(devicePanel.device(device))) {
-            return null;
-        }
-        ConsoleTab t = consoles.open(device);
-        actions.update();
-        return t;
-    }
-
-    void openSelectedConsole() {
-        String d = selectedDevice();
-        if (d != null) {
-            openConsole(d);
-        }
-    }
-
-    void closeSelectedConsole() {
-        ConsoleTab t = consoles.selected();
-        if (t != null) {
-            consoles.close(t.device());
-            actions.update();
-        }
-    }
-
-    /** Moves {@code step} tabs on, round: the shortcut between the screen and the consoles. */
-    void switchTab(int step) {
-        int n = tabs.getTabCount();
-        if (n > 1) {
-            tabs.setSelectedIndex(Math.floorMod(tabs.getSelectedIndex() + step, n));
-        }
-    }
-
-    /** The keyboard goes where the user is looking: the screen or the selected console. */
     private void focusSelectedTab() {
-        ConsoleTab t = consoles.selected();
-        if (t != null) {
-            t.session().component().requestFocusInWindow();
-        } else if (tabs.getSelectedComponent() == screenScroll) {
-            screen.requestFocusInWindow();
-        }
+        windowConsoles.focusSelectedTab();
     }
 
     // ---- screen ----

@@ -23,7 +23,7 @@ class DemoWindowGuiTest extends DemoWindowTestBase {
 
     @Test
     void f8OpensTheMenuOverTheScreenAndIsNotSentToTheServer() {
-        assertThat(GuiActionRunner.execute(() -> viewer.isDevicesShown()))
+        assertThat(GuiActionRunner.execute(() -> viewer.consoleTabs().isDevicesShown()))
                 .as("the device list (a split pane, which wants F8 for its divider) is shown").isTrue();
         focusScreen();
         long before = demo.scene().inputEvents();
