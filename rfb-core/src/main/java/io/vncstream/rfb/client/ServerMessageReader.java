@@ -13,7 +13,9 @@ import io.vncstream.rfb.message.ServerMessage;
 import io.vncstream.rfb.message.SetColourMapEntries;
 import io.vncstream.rfb.stream.StreamMessage;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.net.SocketException;
 
 /** Reads server messages one at a time and hands them to the handler (TigerVNC's CMsgReader). */
 public final class ServerMessageReader {
@@ -33,6 +35,24 @@ public final class ServerMessageReader {
     /** Reads and dispatches one message; returns its type. */
     public int readMessage() throws IOException {
         int type = in.readU8();
+        try {
+            dispatch(type);
+        } catch (EOFException e) {
+            // The connection ended inside a message (a server that crashed, a proxy cut off):
+            // say which, as a server between two messages closes cleanly.
+            throw (EOFException) new EOFException(e.getMessage() + ", in the middle of " + inside(type)).initCause(e);
+        } catch (SocketException e) {
+            throw (SocketException) new SocketException(e.getMessage() + ", in the middle of " + inside(type)).initCause(e);
+        }
+        return type;
+    }
+
+    /** The message being read, for an error: "rectangle 3 of 12 of a FramebufferUpdate (ZRLE rectangle ...)". */
+    private String inside(int type) {
+        return type == ServerMessage.FRAMEBUFFER_UPDATE ? updates.progress() : "a " + ServerMessage.name(type) + " message";
+    }
+
+    private void dispatch(int type) throws IOException {
         switch (type) {
             case ServerMessage.FRAMEBUFFER_UPDATE -> {
                 lastUpdateAnswered = updates.read();
@@ -58,7 +78,6 @@ public final class ServerMessageReader {
             default -> throw new RfbProtocolException("unknown server message type " + type
                     + " at byte " + (in.position() - 1));
         }
-        return type;
     }
 
     /** A legacy Latin-1 cut text, or (negative length) an extended clipboard message. */

@@ -38,11 +38,29 @@ final class UpdateReader {
     private final DecodeBatch batch = DecodeBatch.useful() ? new DecodeBatch(decoders) : null;
     private final Map<Integer, LongAdder> rectsByEncoding = new ConcurrentHashMap<>();
 
+    /** Reader thread only: the rectangle being read (index from 0, null while its header is), for {@link #progress}. */
+    private int rectIndex = -1;
+    private int rectCount;
+    private RectHeader current;
+
     UpdateReader(RfbInput in, DecodeContext ctx, Framebuffer fb, RfbClientHandler handler) {
         this.in = in;
         this.ctx = ctx;
         this.fb = fb;
         this.handler = handler;
+    }
+
+    /**
+     * Where the update being read has got to, for an error: "rectangle 3 of 12 of a
+     * FramebufferUpdate (ZRLE rectangle 64x64 at (0,0))", or its header, or the decoding of
+     * its rectangles at the end.
+     */
+    String progress() {
+        if (rectIndex < 0) {
+            return "a FramebufferUpdate's header";
+        }
+        String of = "rectangle " + (rectIndex + 1) + " of " + rectCount + " of a FramebufferUpdate";
+        return current == null ? "the header of " + of : of + " (" + current.describe() + ")";
     }
 
     /** Rectangles received so far by encoding: the connection-info window shows them. */
@@ -52,13 +70,19 @@ final class UpdateReader {
 
     /** Reads the update after its type byte; returns false when it held only stream device notices. */
     boolean read() throws IOException {
+        rectIndex = -1;
+        current = null;
         in.skip(1);
         int count = in.readU16();
+        rectCount = count;
         boolean sawNotice = false;
         boolean sawOther = false;
         try {
             for (int i = 0; i < count; i++) {
+                rectIndex = i;
+                current = null;
                 RectHeader rect = RectHeader.read(in);
+                current = rect;
                 if (rect.encoding() == Encodings.LAST_RECT) {
                     break;
                 }

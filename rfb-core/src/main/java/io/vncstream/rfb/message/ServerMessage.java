@@ -17,4 +17,19 @@ public final class ServerMessage {
     public static final int XVP = 250;
     /** QEMU's message type; sub-type 2 carries the stream extension. */
     public static final int QEMU = 255;
+
+    /** The message's name as the protocol documents call it, for errors. */
+    public static String name(int type) {
+        return switch (type) {
+            case FRAMEBUFFER_UPDATE -> "FramebufferUpdate";
+            case SET_COLOUR_MAP_ENTRIES -> "SetColourMapEntries";
+            case BELL -> "Bell";
+            case SERVER_CUT_TEXT -> "ServerCutText";
+            case END_OF_CONTINUOUS_UPDATES -> "EndOfContinuousUpdates";
+            case FENCE -> "Fence";
+            case XVP -> "XVP";
+            case QEMU -> "QEMU";
+            default -> "type " + type;
+        };
+    }
 }

@@ -403,9 +403,24 @@ class ServerMessageReaderTest {
         }
 
         @Test
-        void aStreamThatEndsMidUpdateIsAnEof() {
+        void aStreamThatEndsMidUpdateIsAnEofThatSaysWhereInTheUpdate() {
             assertThat(rejectedBothWays(update(2, rect(0, 0, 1, 1, Encodings.RAW), hex("00 00 ff 00")), 1, 4, 2, TC32))
-                    .isInstanceOf(java.io.EOFException.class);
+                    .isInstanceOf(java.io.EOFException.class)
+                    .hasMessageEndingWith(", in the middle of the header of rectangle 2 of 2 of a FramebufferUpdate");
+            assertThat(rejectedBothWays(update(3, rect(0, 0, 1, 1, Encodings.RAW), hex("00 00 ff 00"),
+                    rect(1, 0, 2, 1, Encodings.RAW), hex("00 00 ff 00")), 1, 4, 2, TC32))
+                    .isInstanceOf(java.io.EOFException.class)
+                    .hasMessageEndingWith(", in the middle of rectangle 2 of 3 of a FramebufferUpdate (Raw rectangle 2x1 at (1,0))");
+            assertThat(rejectedBothWays(hex("00 00 00"), 1, 4, 2, TC32))
+                    .isInstanceOf(java.io.EOFException.class)
+                    .hasMessageEndingWith(", in the middle of a FramebufferUpdate's header");
+        }
+
+        @Test
+        void aStreamThatEndsInsideAnotherMessageNamesIt() {
+            assertThat(rejectedBothWays(hex("03 00 00 00 | 00 00 00 05 | 68 65"), 1, 4, 2, TC32))
+                    .isInstanceOf(java.io.EOFException.class)
+                    .hasMessageEndingWith(", in the middle of a ServerCutText message");
         }
     }
 }

@@ -28,10 +28,10 @@ class LogSettingsGuiTest extends DemoWindowTestBase {
         dialog.spinner("log.maxAgeDays").requireValue(30);
         dialog.spinner("log.maxTotalMiB").requireValue(500);
         dialog.checkBox("log.recordInput").check();
-        dialog.button(org.assertj.swing.core.matcher.JButtonMatcher.withText("OK")).click();
+        OptionPanes.press(((javax.swing.JDialog) dialog.target()).getRootPane(),
+                () -> dialog.button(org.assertj.swing.core.matcher.JButtonMatcher.withText("OK")), "OK",
+                () -> !org.assertj.swing.edt.GuiActionRunner.execute(() -> dialog.target().isShowing()));
         awaitEdt(() -> app.logSettings().recordInput(), "the setting is saved");
-
-        awaitEdt(() -> !dialog.target().isShowing(), "the dialog is gone");
         // Xvfb has no window manager to give the window the keyboard back: a click does.
         awaitSettled(serial.session().component());
         robot.click(serial.session().component());
