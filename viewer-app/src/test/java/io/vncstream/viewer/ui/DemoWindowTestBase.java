@@ -156,6 +156,27 @@ abstract class DemoWindowTestBase {
         awaitSettled(c, () -> false);
     }
 
+    /**
+     * Raises {@code c}'s window above the others, puts it again where the toolkit thinks it is,
+     * and waits until it has settled. Xvfb has no window manager to keep a dialog above its
+     * owner or to report where it placed a window: seen in CI, a dialog the toolkit placed at
+     * (0,0) while the viewer window covered the point the robot aimed at for its OK button, and
+     * a connection window whose tab the robot clicked in vain. Moving the window a pixel and
+     * back makes the X server's idea of its place the toolkit's (the same place is no request).
+     */
+    static void raise(JComponent c) {
+        GuiActionRunner.execute(() -> {
+            java.awt.Window w = javax.swing.SwingUtilities.getWindowAncestor(c);
+            if (w != null) {
+                java.awt.Point at = w.getLocation();
+                w.setLocation(at.x + 1, at.y);
+                w.setLocation(at);
+                w.toFront();
+            }
+        });
+        awaitSettled(c);
+    }
+
     /** The same, or until {@code instead} holds (checked first, off the event thread). */
     static void awaitSettled(JComponent c, java.util.function.BooleanSupplier instead) {
         Point[] last = {null};

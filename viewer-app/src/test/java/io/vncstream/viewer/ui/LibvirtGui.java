@@ -44,7 +44,7 @@ final class LibvirtGui {
         List<Window> before = GuiActionRunner.execute(() -> new ArrayList<>(app.windows()));
         ConnectWindow cw = GuiActionRunner.execute(() -> app.showConnectWindow(null, false));
         FrameFixture connect = new FrameFixture(robot, cw);
-        awaitSettled((javax.swing.JComponent) cw.getContentPane());
+        DemoWindowTestBase.raise((javax.swing.JComponent) cw.getContentPane());
         connect.tabbedPane("connectPages").selectTab("libvirt");
         awaitEdt(() -> cw.libvirtPage.isShowing(), "the libvirt page is shown");
         connect.textBox("libvirtUri").deleteText().enterText(uri);

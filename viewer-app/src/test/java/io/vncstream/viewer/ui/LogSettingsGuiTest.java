@@ -23,6 +23,7 @@ class LogSettingsGuiTest extends DemoWindowTestBase {
         window.menuItem("menu.consoles").click();
         window.menuItem("menu.logSettings").click();
         DialogFixture dialog = window.dialog();
+        raise(((javax.swing.JDialog) dialog.target()).getRootPane());
         dialog.checkBox("log.recordInput").requireNotSelected();
         assertThat(dialog.label("log.recordInputNote").text()).contains("Off by default", "password");
         dialog.spinner("log.maxAgeDays").requireValue(30);

@@ -8,13 +8,13 @@ import org.assertj.swing.fixture.JOptionPaneFixture;
 import org.assertj.swing.timing.Pause;
 
 import javax.swing.JDialog;
-import javax.swing.SwingUtilities;
 import java.awt.Window;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
 import static io.vncstream.viewer.ui.DemoWindowTestBase.awaitSettled;
+import static io.vncstream.viewer.ui.DemoWindowTestBase.raise;
 
 /**
  * Answers the app's question dialogs the way a user does: only once the dialog has stopped
@@ -28,7 +28,7 @@ final class OptionPanes {
     /** The question dialog showing now, or within 10 s, once it has settled on the screen. */
     static JOptionPaneFixture find(Robot robot) {
         JOptionPaneFixture pane = JOptionPaneFinder.findOptionPane().withTimeout(10_000).using(robot);
-        awaitSettled(pane.target());
+        raise(pane.target());
         return pane;
     }
 
@@ -48,9 +48,9 @@ final class OptionPanes {
     }
 
     /**
-     * Clicks the button, and again while the dialog is still open 3 s later; the third time the
-     * dialog is brought to the front and the button pressed from the keyboard (its space bar),
-     * as a user whose click went nowhere would. Seen in CI and here, one run in two or three of
+     * Clicks the button, and again (the dialog raised first) while the dialog is still open 3 s
+     * later; the third time the button is pressed from the keyboard (its space bar), as a user
+     * whose click went nowhere would. Seen in CI and here, one run in two or three of
      * the whole suite: a settled dialog's OK button clicked three times and the dialog still
      * open, the clicks lost somewhere between the robot and the X server (each miss prints the
      * windows over the button). A button that does not work still fails: the dialog must close.
@@ -63,10 +63,12 @@ final class OptionPanes {
     static void press(javax.swing.JComponent inDialog, Supplier<JButtonFixture> button, String text,
                       java.util.function.BooleanSupplier closed) {
         for (int attempt = 1; attempt <= 3; attempt++) {
+            if (attempt > 1) {
+                raise(inDialog);
+            }
             if (attempt < 3) {
                 button.get().click();
             } else {
-                GuiActionRunner.execute(() -> SwingUtilities.getWindowAncestor(inDialog).toFront());
                 button.get().focus().pressAndReleaseKeys(java.awt.event.KeyEvent.VK_SPACE);
             }
             if (closesWithin(closed, 3_000)) {
