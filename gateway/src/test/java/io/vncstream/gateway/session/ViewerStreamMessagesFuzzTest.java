@@ -69,13 +69,14 @@ class ViewerStreamMessagesFuzzTest {
             writer.close();
         }
         List<byte[]> answers = new ArrayList<>();
+        byte[] sent = written.toByteArray();
         FuzzContract.holds(() -> {
-            RfbInput in = RfbInput.of(written.toByteArray());
+            RfbInput in = RfbInput.of(sent);
             while (!in.atEnd()) {
                 long start = in.position();
                 in.skip(2);
                 StreamMessage read = StreamMessage.readFromServer(in);
-                byte[] answer = Arrays.copyOfRange(written.toByteArray(), (int) start, (int) in.position());
+                byte[] answer = Arrays.copyOfRange(sent, (int) start, (int) in.position());
                 if (!Arrays.equals(read.toBytes(), answer)) {
                     throw new AssertionError("the viewer reads the gateway's " + HexFormat.of().formatHex(answer) + " as " + read);
                 }

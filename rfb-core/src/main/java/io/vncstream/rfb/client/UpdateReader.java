@@ -52,8 +52,8 @@ final class UpdateReader {
 
     /**
      * Where the update being read has got to, for an error: "rectangle 3 of 12 of a
-     * FramebufferUpdate (ZRLE rectangle 64x64 at (0,0))", or its header, or the decoding of
-     * its rectangles at the end.
+     * FramebufferUpdate (ZRLE rectangle 64x64 at (0,0))", that rectangle's header, or the
+     * update's own header.
      */
     String progress() {
         if (rectIndex < 0) {
@@ -71,7 +71,6 @@ final class UpdateReader {
     /** Reads the update after its type byte; returns false when it held only stream device notices. */
     boolean read() throws IOException {
         rectIndex = -1;
-        current = null;
         in.skip(1);
         int count = in.readU16();
         rectCount = count;

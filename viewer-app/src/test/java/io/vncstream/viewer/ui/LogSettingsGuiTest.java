@@ -23,15 +23,14 @@ class LogSettingsGuiTest extends DemoWindowTestBase {
         window.menuItem("menu.consoles").click();
         window.menuItem("menu.logSettings").click();
         DialogFixture dialog = window.dialog();
-        raise(((javax.swing.JDialog) dialog.target()).getRootPane());
+        javax.swing.JComponent inDialog = ((javax.swing.JDialog) dialog.target()).getRootPane();
+        raise(inDialog);
         dialog.checkBox("log.recordInput").requireNotSelected();
         assertThat(dialog.label("log.recordInputNote").text()).contains("Off by default", "password");
         dialog.spinner("log.maxAgeDays").requireValue(30);
         dialog.spinner("log.maxTotalMiB").requireValue(500);
         dialog.checkBox("log.recordInput").check();
-        OptionPanes.press(((javax.swing.JDialog) dialog.target()).getRootPane(),
-                () -> dialog.button(org.assertj.swing.core.matcher.JButtonMatcher.withText("OK")), "OK",
-                () -> !org.assertj.swing.edt.GuiActionRunner.execute(() -> dialog.target().isShowing()));
+        OptionPanes.press(inDialog, () -> dialog.button(org.assertj.swing.core.matcher.JButtonMatcher.withText("OK")), "OK");
         awaitEdt(() -> app.logSettings().recordInput(), "the setting is saved");
         // Xvfb has no window manager to give the window the keyboard back: a click does.
         awaitSettled(serial.session().component());

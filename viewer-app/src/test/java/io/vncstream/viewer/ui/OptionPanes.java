@@ -56,12 +56,12 @@ final class OptionPanes {
      * windows over the button). A button that does not work still fails: the dialog must close.
      */
     private static void press(JOptionPaneFixture pane, Supplier<JButtonFixture> button, String text) {
-        press(pane.target(), button, text, () -> !showing(pane));
+        press(pane.target(), button, text);
     }
 
-    /** As {@link #press(JOptionPaneFixture, Supplier, String)} for any dialog: {@code closed} says when it has gone. */
-    static void press(javax.swing.JComponent inDialog, Supplier<JButtonFixture> button, String text,
-                      java.util.function.BooleanSupplier closed) {
+    /** As {@link #press(JOptionPaneFixture, Supplier, String)} for any dialog, {@code inDialog} a component in it. */
+    static void press(javax.swing.JComponent inDialog, Supplier<JButtonFixture> button, String text) {
+        java.util.function.BooleanSupplier closed = () -> !GuiActionRunner.execute(inDialog::isShowing);
         for (int attempt = 1; attempt <= 3; attempt++) {
             if (attempt > 1) {
                 raise(inDialog);
@@ -104,10 +104,6 @@ final class OptionPanes {
             }
             return out.toString();
         });
-    }
-
-    private static boolean showing(JOptionPaneFixture pane) {
-        return GuiActionRunner.execute(() -> pane.target().isShowing());
     }
 
     private static boolean closesWithin(java.util.function.BooleanSupplier closed, long millis) {
