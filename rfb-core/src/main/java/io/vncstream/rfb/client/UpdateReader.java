@@ -2,8 +2,8 @@ package io.vncstream.rfb.client;
 
 import io.vncstream.rfb.Encodings;
 import io.vncstream.rfb.RfbProtocolException;
-import io.vncstream.rfb.decode.DecodeBatch;
 import io.vncstream.rfb.decode.DecodeContext;
+import io.vncstream.rfb.decode.DecodePipeline;
 import io.vncstream.rfb.decode.Decoder;
 import io.vncstream.rfb.decode.Decoders;
 import io.vncstream.rfb.decode.RectHeader;
@@ -34,8 +34,8 @@ final class UpdateReader {
     private final RfbClientHandler handler;
     private final Decoders decoders = new Decoders();
     private final ByteArray encoded = new ByteArray(64 * 1024);
-    /** Tight rectangles' phase two on two cores, or null: then each rectangle is decoded as soon as it is read. */
-    private final DecodeBatch batch = DecodeBatch.useful() ? new DecodeBatch(decoders) : null;
+    /** Painting on a second core while this thread reads and inflates, or null: then each rectangle is decoded as it is read. */
+    private final DecodePipeline pipeline;
     private final Map<Integer, LongAdder> rectsByEncoding = new ConcurrentHashMap<>();
 
     /** Reader thread only: the rectangle being read (index from 0, null while its header is), for {@link #progress}. */
@@ -48,6 +48,7 @@ final class UpdateReader {
         this.ctx = ctx;
         this.fb = fb;
         this.handler = handler;
+        this.pipeline = DecodePipeline.useful() ? new DecodePipeline(ctx, fb) : null;
     }
 
     /**
@@ -95,9 +96,9 @@ final class UpdateReader {
             }
             flush();
         } finally {
-            if (batch != null) {
-                // Left only after a failure: the connection ends with it.
-                batch.discard();
+            if (pipeline != null) {
+                // Anything left is left by a failure: the connection ends with it.
+                pipeline.discard();
             }
         }
         return !sawNotice || sawOther;
@@ -107,6 +108,7 @@ final class UpdateReader {
         switch (rect.encoding()) {
             case Encodings.DESKTOP_SIZE -> resize(rect);
             case Encodings.EXTENDED_DESKTOP_SIZE -> {
+                flush();
                 ScreenLayout layout = ScreenLayout.read(in);
                 handler.extendedDesktopSize(rect.x(), rect.y(), rect.width(), rect.height(), layout);
                 // A non-zero status answers a resize request of ours that failed: no size change.
@@ -134,10 +136,10 @@ final class UpdateReader {
         }
     }
 
-    /** Decodes the rectangles read so far (before a resize, at the end of the update). */
+    /** Paints the rectangles read so far (before a resize, at the end of the update). */
     private void flush() throws IOException {
-        if (batch != null) {
-            batch.run(ctx, fb);
+        if (pipeline != null) {
+            pipeline.drain();
         }
     }
 
@@ -162,23 +164,15 @@ final class UpdateReader {
             throw new RfbProtocolException(rect.describe() + " lies outside the " + fb.width() + "x" + fb.height()
                     + " framebuffer");
         }
-        if (batch != null && !decoder.twoLanes()) {
-            // Decoded at once, after every rectangle before it.
+        if (pipeline != null) {
+            if (decoder.paintsAhead(rect, ctx)) {
+                ByteArray bytes = pipeline.buffer();
+                decoder.readAhead(rect, in, ctx, bytes);
+                pipeline.submit(rect, bytes);
+                return;
+            }
+            // Decoded here, once every rectangle before it is painted.
             flush();
-        }
-        if (batch != null && decoder.twoLanes()) {
-            ByteArray bytes = batch.recording();
-            in.startRecording(bytes);
-            try {
-                decoder.readRect(rect, in, ctx);
-            } finally {
-                in.stopRecording();
-            }
-            batch.add(rect, bytes);
-            if (batch.full()) {
-                batch.run(ctx, fb);
-            }
-            return;
         }
         if (decoder.decodesFromStream()) {
             decoder.decodeRect(rect, in, ctx, fb);

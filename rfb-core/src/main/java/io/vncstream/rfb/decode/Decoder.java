@@ -1,6 +1,7 @@
 package io.vncstream.rfb.decode;
 
 import io.vncstream.rfb.framebuffer.Framebuffer;
+import io.vncstream.rfb.io.ByteArray;
 import io.vncstream.rfb.io.RfbInput;
 
 import java.io.IOException;
@@ -35,12 +36,27 @@ public interface Decoder {
     }
 
     /**
-     * Whether the client should decode this encoding's rectangles on two lanes ({@link DecodeBatch}):
-     * Tight, whose four streams and JPEGs are independent. Raw and Hextile are cheap per byte and
-     * cost more CPU recorded and handed over than they gain; ZRLE and Zlib are one stream each.
+     * Whether this rectangle may be painted on another thread than the one reading the
+     * connection ({@link DecodePipeline}): phase one then inflates its zlib data with
+     * {@link #readAhead}, and the painter paints the result with {@link #paintAhead}. ZRLE and
+     * Tight, whose inflating is most of their time; a rectangle whose inflated data could
+     * exceed {@link DecodePipeline#MAX_ITEM} is decoded in place as before.
      */
-    default boolean twoLanes() {
+    default boolean paintsAhead(RectHeader rect, DecodeContext ctx) {
         return false;
+    }
+
+    /**
+     * Phase one for a painter: consume the rectangle's bytes and append to {@code out} what
+     * {@link #paintAhead} needs, its zlib data inflated (the streams are the reading thread's).
+     */
+    default void readAhead(RectHeader rect, RfbInput in, DecodeContext ctx, ByteArray out) throws IOException {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not read ahead");
+    }
+
+    /** Phase two on the painter: paint what {@link #readAhead} wrote; uses no zlib stream. */
+    default void paintAhead(RectHeader rect, RfbInput prepared, DecodeContext ctx, Framebuffer fb) throws IOException {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not paint ahead");
     }
 
     /** Whether rectangles of this encoding must be decoded one after another in wire order. */

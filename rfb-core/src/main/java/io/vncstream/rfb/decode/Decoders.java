@@ -19,19 +19,6 @@ public final class Decoders {
         byEncoding.put(Encodings.ZRLE, new ZrleDecoder());
     }
 
-    /**
-     * The decoders of a second decoding lane ({@link DecodeBatch}): their own scratch buffers,
-     * the same zlib streams. Zlib and ZRLE are the same objects (each has one stream, so their
-     * rectangles never decode at the same time); Tight shares its four streams.
-     */
-    Decoders forSecondLane() {
-        Decoders lane = new Decoders();
-        lane.byEncoding.put(Encodings.ZLIB, byEncoding.get(Encodings.ZLIB));
-        lane.byEncoding.put(Encodings.ZRLE, byEncoding.get(Encodings.ZRLE));
-        lane.byEncoding.put(Encodings.TIGHT, new TightDecoder((TightDecoder) byEncoding.get(Encodings.TIGHT)));
-        return lane;
-    }
-
     /** The decoder for an encoding, or null when it is not one we decode. */
     public Decoder get(int encoding) {
         return byEncoding.get(encoding);

@@ -14,7 +14,7 @@ import java.io.IOException;
 /**
  * Tight's JPEG rectangles, decoded with the JDK's ImageIO (its bundled IJG libjpeg 6b; no AWT
  * display needed): the path when libturbojpeg cannot be loaded ({@link TightJpeg}).
- * One reader per decoding lane, reading straight from the rectangle's bytes (ImageIO's own
+ * One reader per Tight decoder, reading straight from the rectangle's bytes (ImageIO's own
  * streams would write each JPEG to a temporary file first), into a reused 3-byte BGR image
  * whose bytes are turned into ARGB in one pass (getRGB goes pixel by pixel through a colour
  * model). The image only grows to the largest JPEG rectangle seen, which fits the framebuffer.

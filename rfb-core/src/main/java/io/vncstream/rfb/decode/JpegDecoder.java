@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 
 /**
  * Decodes one Tight JPEG rectangle into ARGB ints (0xFFRRGGBB, row stride = rectangle width).
- * One instance per decoding lane of a connection: it keeps its reader or native handle and its
+ * One instance per Tight decoder of a connection: it keeps its reader or native handle and its
  * buffers between rectangles, and is not for two threads at once.
  */
 interface JpegDecoder extends AutoCloseable {

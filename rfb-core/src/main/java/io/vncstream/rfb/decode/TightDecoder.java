@@ -3,6 +3,7 @@ package io.vncstream.rfb.decode;
 import io.vncstream.rfb.Limits;
 import io.vncstream.rfb.RfbProtocolException;
 import io.vncstream.rfb.framebuffer.Framebuffer;
+import io.vncstream.rfb.io.ByteArray;
 import io.vncstream.rfb.io.RfbInput;
 import io.vncstream.rfb.pixel.PixelConverter;
 
@@ -32,10 +33,6 @@ public final class TightDecoder implements Decoder {
         streams = new ZlibStream[]{new ZlibStream(), new ZlibStream(), new ZlibStream(), new ZlibStream()};
     }
 
-    /** Another lane's decoder of the same connection: the same four streams, its own scratch buffers. */
-    TightDecoder(TightDecoder sameConnection) {
-        streams = sameConnection.streams;
-    }
     private int[] pixels = new int[0];
 
     @Override
@@ -64,12 +61,82 @@ public final class TightDecoder implements Decoder {
 
     @Override
     public void decodeRect(RectHeader rect, RfbInput in, DecodeContext ctx, Framebuffer fb) throws IOException {
-        int control = in.readU8();
+        paint(rect, in, ctx, fb, resetStreams(in.readU8()), false);
+    }
+
+    /** Applies a control byte's reset bits to the streams; returns it. */
+    private int resetStreams(int control) {
         for (int i = 0; i < 4; i++) {
             if ((control & (1 << i)) != 0) {
                 streams[i].reset();
             }
         }
+        return control;
+    }
+
+    /**
+     * Any rectangle small enough: a JPEG's data is at most 8 bytes a pixel and 64 KiB, basic
+     * data at most 4 bytes a pixel (with a palette of 256 colours before it).
+     */
+    @Override
+    public boolean paintsAhead(RectHeader rect, DecodeContext ctx) {
+        return rect.area() * 8 + 64 * 1024 + 1024 <= DecodePipeline.MAX_ITEM;
+    }
+
+    /**
+     * The rectangle as on the wire, except that basic data sent through zlib is there inflated,
+     * without its compact length: {@link #paintAhead} reads it as if it had been sent plain.
+     */
+    @Override
+    public void readAhead(RectHeader rect, RfbInput in, DecodeContext ctx, ByteArray out) throws IOException {
+        in.startRecording(out);
+        try {
+            int control = resetStreams(in.readU8());
+            int type = control >>> 4;
+            int tpixel = ctx.format().tightPixelSize();
+            if (type == FILL) {
+                in.skip(tpixel);
+                return;
+            }
+            if (type == JPEG) {
+                in.skip(readJpegLength(rect, in));
+                return;
+            }
+            checkBasic(rect, type);
+            int filter = (control & 0x40) != 0 ? in.readU8() : FILTER_COPY;
+            int colours = 0;
+            if (filter == FILTER_PALETTE) {
+                colours = in.readU8() + 1;
+                in.skip(colours * tpixel);
+            }
+            int dataSize = dataSize(rect, filter, colours, tpixel);
+            if (dataSize < MIN_TO_COMPRESS) {
+                in.skip(dataSize);
+                return;
+            }
+            in.stopRecording();
+            int length = readCompressedLength(rect, in, dataSize);
+            ZlibStream stream = streams[type & 3];
+            long made = stream.inflateAll(in, length, rect, out, dataSize);
+            if (made < dataSize) {
+                throw new RfbProtocolException(rect.describe() + ": zlib data holds " + made
+                        + " bytes, the filter needs " + dataSize);
+            }
+        } finally {
+            if (in.recording()) {
+                in.stopRecording();
+            }
+        }
+    }
+
+    @Override
+    public void paintAhead(RectHeader rect, RfbInput prepared, DecodeContext ctx, Framebuffer fb) throws IOException {
+        paint(rect, prepared, ctx, fb, prepared.readU8(), true);
+    }
+
+    /** Paints one rectangle after its control byte; {@code inflated}: basic data is there whole, uncompressed. */
+    private void paint(RectHeader rect, RfbInput in, DecodeContext ctx, Framebuffer fb, int control, boolean inflated)
+            throws IOException {
         int type = control >>> 4;
         PixelConverter conv = ctx.converter();
         if (type == FILL) {
@@ -84,12 +151,13 @@ public final class TightDecoder implements Decoder {
             in.skip(length);
         } else {
             checkBasic(rect, type);
-            decodeBasic(rect, in, ctx, fb, control);
+            decodeBasic(rect, in, ctx, fb, control, inflated);
         }
         fb.damage(rect.x(), rect.y(), rect.width(), rect.height());
     }
 
-    private void decodeBasic(RectHeader rect, RfbInput in, DecodeContext ctx, Framebuffer fb, int control) throws IOException {
+    private void decodeBasic(RectHeader rect, RfbInput in, DecodeContext ctx, Framebuffer fb, int control,
+                             boolean inflated) throws IOException {
         PixelConverter conv = ctx.converter();
         int tpixel = ctx.format().tightPixelSize();
         int filter = (control & 0x40) != 0 ? in.readU8() : FILTER_COPY;
@@ -103,6 +171,8 @@ public final class TightDecoder implements Decoder {
         int dataSize = dataSize(rect, filter, colours, tpixel);
         if (dataSize < MIN_TO_COMPRESS) {
             unfilter(RfbInput.wrap(in.readBytes(dataSize), dataSize), rect, conv, filter, colours, fb);
+        } else if (inflated) {
+            unfilter(in, rect, conv, filter, colours, fb);
         } else {
             int length = readCompressedLength(rect, in, dataSize);
             in.ensure(length);
@@ -228,11 +298,6 @@ public final class TightDecoder implements Decoder {
             }
         }
         return rect.checkLength("compressed length", length, limit);
-    }
-
-    @Override
-    public boolean twoLanes() {
-        return true;
     }
 
     @Override

@@ -19,7 +19,7 @@ public final class TightJpeg {
     private TightJpeg() {
     }
 
-    /** A decoder for one lane of one connection. */
+    /** A decoder for one Tight decoder of one connection. */
     static JpegDecoder open() {
         return Choice.TURBO ? new TurboJpeg() : new ImageIoJpeg();
     }

@@ -1,6 +1,7 @@
 package io.vncstream.rfb.decode;
 
 import io.vncstream.rfb.RfbProtocolException;
+import io.vncstream.rfb.io.ByteArray;
 import io.vncstream.rfb.io.RfbInput;
 
 import java.io.IOException;
@@ -70,6 +71,63 @@ final class ZlibStream {
         if (left > 0 || more) {
             throw new RfbProtocolException(rect.describe() + ": zlib data inflates to more than " + (produced - left) + " bytes");
         }
+    }
+
+    /**
+     * Inflates a rectangle's {@code length} compressed bytes from {@code in} whole, appending
+     * the output to {@code out}, for a painting thread to read later ({@link DecodePipeline});
+     * returns how many bytes it appended. More than {@code max} bytes of output is an error,
+     * found when one byte more has been inflated. The compressed bytes are consumed from {@code in} a
+     * buffer at a time, so they need not fit its buffer.
+     */
+    long inflateAll(RfbInput in, int length, RectHeader rect, ByteArray out, long max) throws IOException {
+        this.rect = rect;
+        long made = 0;
+        int left = length;
+        while (left > 0) {
+            int n = Math.min(in.request(Math.min(left, in.capacity())), left);
+            if (n == 0) {
+                throw new java.io.EOFException("compressed data ends after " + (length - left) + " of " + length + " bytes");
+            }
+            // The inflater reads the input's buffer in place: it is skipped only once inflated.
+            inflater.setInput(in.array(), in.arrayOffset(), n);
+            made = inflateInput(out, made, max);
+            in.skip(n);
+            left -= n;
+        }
+        produced = made;
+        return made;
+    }
+
+    private static final int CHUNK = 64 * 1024;
+
+    /** Inflates the input set until it is used up; returns the total made for this rectangle. */
+    private long inflateInput(ByteArray out, long made, long max) throws IOException {
+        while (true) {
+            int room = (int) Math.min(CHUNK, max + 1 - made);
+            byte[] a = out.reserve(room);
+            int n;
+            try {
+                n = inflater.inflate(a, out.size(), room);
+            } catch (DataFormatException e) {
+                throw new RfbProtocolException(rect.describe() + ": corrupt zlib data (" + e.getMessage() + ")");
+            }
+            if (n == 0) {
+                if (inflater.needsDictionary()) {
+                    throw new RfbProtocolException(rect.describe() + ": zlib stream asks for a preset dictionary");
+                }
+                return made;
+            }
+            out.added(n);
+            made += n;
+            if (made > max) {
+                throw tooMuch(max);
+            }
+        }
+    }
+
+    private RfbProtocolException tooMuch(long max) {
+        return new RfbProtocolException(rect.describe() + ": zlib data inflates to more than " + max + " bytes");
     }
 
     /** The inflater as a stream: ends (-1) when this rectangle's input is used up. */

@@ -3,6 +3,7 @@ package io.vncstream.rfb.decode;
 import io.vncstream.rfb.Limits;
 import io.vncstream.rfb.RfbProtocolException;
 import io.vncstream.rfb.framebuffer.Framebuffer;
+import io.vncstream.rfb.io.ByteArray;
 import io.vncstream.rfb.io.RfbInput;
 import io.vncstream.rfb.pixel.PixelConverter;
 
@@ -37,6 +38,31 @@ public final class ZrleDecoder implements Decoder {
         }
         stream.finish(tiles, "tile data");
         in.skip(length);
+        fb.damage(rect.x(), rect.y(), rect.width(), rect.height());
+    }
+
+    @Override
+    public boolean paintsAhead(RectHeader rect, DecodeContext ctx) {
+        return maxTileData(rect, ctx) <= DecodePipeline.MAX_ITEM;
+    }
+
+    @Override
+    public void readAhead(RectHeader rect, RfbInput in, DecodeContext ctx, ByteArray out) throws IOException {
+        int length = readLength(rect, in, ctx);
+        stream.inflateAll(in, length, rect, out, maxTileData(rect, ctx));
+    }
+
+    @Override
+    public void paintAhead(RectHeader rect, RfbInput tiles, DecodeContext ctx, Framebuffer fb) throws IOException {
+        try {
+            decodeTiles(rect, tiles, ctx.converter(), fb);
+        } catch (java.io.EOFException e) {
+            throw new RfbProtocolException(rect.describe() + ": tile data ends early (" + tiles.position()
+                    + " bytes inflated)");
+        }
+        if (tiles.buffered() > 0) {
+            throw new RfbProtocolException(rect.describe() + ": " + tiles.buffered() + " bytes of tile data left over");
+        }
         fb.damage(rect.x(), rect.y(), rect.width(), rect.height());
     }
 

@@ -6,10 +6,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The client's copy of the remote screen: opaque ARGB ints (0xFFRRGGBB), row-major, stride = width.
- * The GUI wraps {@link #pixels()} in an image without copying. Writers are the decoders (the
- * reader thread); readers may see a partly updated frame, which the next damage notification repairs,
- * as in every VNC viewer. Decoders may write disjoint rectangles from two threads at once (see
- * DecodeBatch); resizes happen between them. Callers have already checked that rectangles lie
+ * The GUI wraps {@link #pixels()} in an image without copying. Writers are the decoders, on the
+ * reader thread or the painter of its DecodePipeline, one at a time; readers may see a partly
+ * updated frame, which the next damage notification repairs, as in every VNC viewer. Resizes
+ * happen between updates' painting. Callers have already checked that rectangles lie
  * inside the framebuffer.
  */
 public final class Framebuffer {
@@ -115,8 +115,8 @@ public final class Framebuffer {
     }
 
     /**
-     * Tells the listeners that a rectangle changed; decoders call this once per rectangle. Two
-     * decoding lanes may report at once: listeners are called one at a time, never concurrently.
+     * Tells the listeners that a rectangle changed; decoders call this once per rectangle, from
+     * the reader thread or its painter: listeners are called one at a time, never concurrently.
      */
     public void damage(int x, int y, int w, int h) {
         synchronized (damageLock) {

@@ -80,6 +80,23 @@ public final class ByteArray {
         size = 0;
     }
 
+    /**
+     * Room for {@code n} more bytes after {@link #size()}: the array to write them into from
+     * there (an inflater's output, say); {@link #added} then counts what was written.
+     */
+    public byte[] reserve(int n) {
+        ensureCapacity(size + n);
+        return data;
+    }
+
+    /** Counts {@code n} bytes written into the array from {@link #reserve}. */
+    public void added(int n) {
+        if (n < 0 || size + n > data.length) {
+            throw new IllegalArgumentException("added " + n + " bytes to " + size + " of " + data.length);
+        }
+        size += n;
+    }
+
     private void ensureCapacity(int needed) {
         if (needed > data.length) {
             data = Arrays.copyOf(data, Math.max(needed, data.length * 2));

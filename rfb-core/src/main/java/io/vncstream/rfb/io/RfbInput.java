@@ -85,6 +85,11 @@ public final class RfbInput {
         this.recording = target;
     }
 
+    /** Whether consumed bytes are being recorded. */
+    public boolean recording() {
+        return recording != null;
+    }
+
     /** Stops recording and returns the target that was recording. */
     public ByteArray stopRecording() {
         ByteArray r = recording;

@@ -26,8 +26,9 @@ import java.util.Locale;
  * when rfb-core uses ImageIO: -Dvncstream.jpeg=imageio), a copy of Raw's bytes). Rounds alternate decode and
  * floor passes; it reports decode-thread CPU per pass (median over the warm rounds), Mpixel/s
  * and the ratio decode / floor, which the machine's load moves far less than either figure;
- * then wall-clock time per pass with phase two on one lane and on two (DecodeBatch), alternating,
- * and the process's CPU time two lanes take against one (their overhead). Wall-clock speedup
+ * then wall-clock time per pass on one thread and on two (DecodePipeline: the reader inflates,
+ * a painter paints), alternating, and the process's CPU time two threads take against one
+ * (their overhead). Wall-clock speedup
  * needs a second core that is free: on a machine shared with other work it says little.
  * <pre>
  *   mvn -o -q -B -pl rfb-core test-compile exec:exec@session-bench [-Dsessionbench.files=A.rfb,B.rfb]
@@ -59,9 +60,9 @@ public final class SessionBench {
         }
         System.out.printf(Locale.ROOT, "%d CPUs, load average %s; %d rounds of %d passes, first round is warm-up; Tight JPEG: %s%n",
                 Runtime.getRuntime().availableProcessors(), loadAverage(), rounds, passes, io.vncstream.rfb.decode.TightJpeg.library());
-        System.out.printf(Locale.ROOT, "%-26s %7s %7s %8s | %9s %9s %8s | %9s %-13s %7s | %9s %9s %7s %7s | %s%n",
+        System.out.printf(Locale.ROOT, "%-26s %7s %7s %8s | %9s %9s %8s | %9s %-13s %7s | %11s %11s %7s %7s | %s%n",
                 "session", "updates", "rects", "Mpixel", "cold ms", "decode ms", "Mpix/s", "floor ms", "floor",
-                "ratio", "1-lane ms", "2-lane ms", "speedup", "CPU 2/1", "last picture vs Raw's");
+                "ratio", "1-thread ms", "2-thread ms", "speedup", "CPU 2/1", "last picture vs Raw's");
         for (Path file : files) {
             if (!file.getFileName().toString().matches(".*(" + only + ").*")) {
                 continue;
@@ -101,7 +102,7 @@ public final class SessionBench {
                 }
             }) / passes;
         }
-        // Wall clock, one lane against two (DecodeBatch), alternating.
+        // Wall clock, one thread against two (DecodePipeline), alternating.
         long[] wall1 = new long[rounds];
         long[] wall2 = new long[rounds];
         long[] proc1 = new long[rounds];
@@ -125,12 +126,12 @@ public final class SessionBench {
         double w2 = median(wall2) / 1e6;
         double d = median(decode) / 1e6;
         double f = median(base) / 1e6;
-        System.out.printf(Locale.ROOT, "%-26s %7d %7d %8.1f | %9.1f %9.1f %8.1f | %9.1f %-13s %7s | %9.1f %9.1f %6.2fx %6.2fx | %s%n",
+        System.out.printf(Locale.ROOT, "%-26s %7d %7d %8.1f | %9.1f %9.1f %8.1f | %9.1f %-13s %7s | %11.1f %11.1f %6.2fx %6.2fx | %s%n",
                 name, floor.updates, rects, pixels / 1e6, cold / 1e6, d, pixels / 1e3 / d, f,
                 floor.kind(), f > 0.05 ? String.format(Locale.ROOT, "%.2fx", d / f) : "-", w1, w2, w1 / w2, p2 / p1, same);
     }
 
-    /** CPU time is measured on one lane (the calling thread does all the work); wall time both ways. */
+    /** CPU time is measured on one thread (the calling thread does all the work); wall time both ways. */
     private static void oneLane(boolean one) {
         System.setProperty("vncstream.decodeThreads", one ? "1" : "2");
     }
@@ -193,7 +194,7 @@ public final class SessionBench {
         void run() throws IOException;
     }
 
-    /** CPU time of the whole process (every thread: both lanes, and the JIT and GC too). */
+    /** CPU time of the whole process (every thread: reader and painter, and the JIT and GC too). */
     private static long processCpu() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }

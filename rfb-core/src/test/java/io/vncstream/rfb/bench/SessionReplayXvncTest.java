@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The session bench's own parts against a real Xvnc: a short recorded session in every encoding
  * replays through the client's reader to the very picture the Raw session ends on (lossless
- * ones; Tight with JPEG only decodes), on one decoding lane and on two alike, and each floor
+ * ones; Tight with JPEG only decodes), on one thread and on two (DecodePipeline) alike, and each floor
  * walks the same session and does work.
  */
 class SessionReplayXvncTest {
@@ -29,7 +29,7 @@ class SessionReplayXvncTest {
             Framebuffer fb = SessionBench.decode(session);
             System.setProperty("vncstream.decodeThreads", "2");
             try {
-                assertThat(SessionBench.decode(session).pixels()).as("%s decoded on two lanes", file.getFileName())
+                assertThat(SessionBench.decode(session).pixels()).as("%s decoded on two threads", file.getFileName())
                         .isEqualTo(fb.pixels());
             } finally {
                 System.clearProperty("vncstream.decodeThreads");
