@@ -95,6 +95,8 @@ final class UpdateReader {
                 readRect(rect);
             }
             flush();
+        } catch (IOException e) {
+            throw earlierFailure(e);
         } finally {
             if (pipeline != null) {
                 // Anything left is left by a failure: the connection ends with it.
@@ -102,6 +104,28 @@ final class UpdateReader {
             }
         }
         return !sawNotice || sawOther;
+    }
+
+    /**
+     * What the update failed with: a rectangle the painter had still to paint may have failed
+     * before the one the reader stopped at, and the error is the first rectangle's, as when
+     * each is decoded as it is read.
+     */
+    private IOException earlierFailure(IOException e) {
+        if (pipeline == null) {
+            return e;
+        }
+        try {
+            pipeline.drain(); // lets the rectangle being painted finish or fail
+        } catch (IOException ignored) {
+            // The painter's failure is looked at below; an interrupt leaves e as it is.
+        }
+        IOException earlier = pipeline.failure();
+        if (earlier == null || earlier == e) {
+            return e;
+        }
+        earlier.addSuppressed(e);
+        return earlier;
     }
 
     private void readRect(RectHeader rect) throws IOException {

@@ -196,6 +196,11 @@ public final class DecodePipeline {
         }
     }
 
+    /** What painting failed with, or null. */
+    public IOException failure() {
+        return failure;
+    }
+
     /** Forgets what is queued (the update failed; the connection ends with it). */
     public void discard() {
         lock.lock();

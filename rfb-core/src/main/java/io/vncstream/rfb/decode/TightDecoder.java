@@ -37,7 +37,15 @@ public final class TightDecoder implements Decoder {
 
     @Override
     public void readRect(RectHeader rect, RfbInput in, DecodeContext ctx) throws IOException {
-        int control = in.readU8();
+        consume(rect, in, ctx, in.readU8(), null);
+    }
+
+    /**
+     * Consumes a rectangle after its control byte. Compressed basic data is skipped, or, given
+     * {@code inflated}, inflated into it with recording stopped (see {@link #readAhead}).
+     */
+    private void consume(RectHeader rect, RfbInput in, DecodeContext ctx, int control, ByteArray inflated)
+            throws IOException {
         int type = control >>> 4;
         int tpixel = ctx.format().tightPixelSize();
         if (type == FILL) {
@@ -56,7 +64,21 @@ public final class TightDecoder implements Decoder {
             in.skip(colours * tpixel);
         }
         int dataSize = dataSize(rect, filter, colours, tpixel);
-        in.skip(dataSize < MIN_TO_COMPRESS ? dataSize : readCompressedLength(rect, in, dataSize));
+        if (dataSize < MIN_TO_COMPRESS) {
+            in.skip(dataSize);
+            return;
+        }
+        if (inflated == null) {
+            in.skip(readCompressedLength(rect, in, dataSize));
+            return;
+        }
+        in.stopRecording();
+        int length = readCompressedLength(rect, in, dataSize);
+        long made = streams[type & 3].inflateAll(in, length, rect, inflated, dataSize);
+        if (made < dataSize) {
+            throw new RfbProtocolException(rect.describe() + ": zlib data holds " + made
+                    + " bytes, the filter needs " + dataSize);
+        }
     }
 
     @Override
@@ -91,37 +113,7 @@ public final class TightDecoder implements Decoder {
     public void readAhead(RectHeader rect, RfbInput in, DecodeContext ctx, ByteArray out) throws IOException {
         in.startRecording(out);
         try {
-            int control = resetStreams(in.readU8());
-            int type = control >>> 4;
-            int tpixel = ctx.format().tightPixelSize();
-            if (type == FILL) {
-                in.skip(tpixel);
-                return;
-            }
-            if (type == JPEG) {
-                in.skip(readJpegLength(rect, in));
-                return;
-            }
-            checkBasic(rect, type);
-            int filter = (control & 0x40) != 0 ? in.readU8() : FILTER_COPY;
-            int colours = 0;
-            if (filter == FILTER_PALETTE) {
-                colours = in.readU8() + 1;
-                in.skip(colours * tpixel);
-            }
-            int dataSize = dataSize(rect, filter, colours, tpixel);
-            if (dataSize < MIN_TO_COMPRESS) {
-                in.skip(dataSize);
-                return;
-            }
-            in.stopRecording();
-            int length = readCompressedLength(rect, in, dataSize);
-            ZlibStream stream = streams[type & 3];
-            long made = stream.inflateAll(in, length, rect, out, dataSize);
-            if (made < dataSize) {
-                throw new RfbProtocolException(rect.describe() + ": zlib data holds " + made
-                        + " bytes, the filter needs " + dataSize);
-            }
+            consume(rect, in, ctx, resetStreams(in.readU8()), out);
         } finally {
             if (in.recording()) {
                 in.stopRecording();

@@ -85,10 +85,10 @@ final class ZlibStream {
         long made = 0;
         int left = length;
         while (left > 0) {
-            int n = Math.min(in.request(Math.min(left, in.capacity())), left);
-            if (n == 0) {
-                throw new java.io.EOFException("compressed data ends after " + (length - left) + " of " + length + " bytes");
-            }
+            // All of a buffer's worth before any of it is inflated: data cut short is reported
+            // as the input's end, as a decoder reading the rectangle whole reports it.
+            int n = Math.min(left, in.capacity());
+            in.ensure(n);
             // The inflater reads the input's buffer in place: it is skipped only once inflated.
             inflater.setInput(in.array(), in.arrayOffset(), n);
             made = inflateInput(out, made, max);

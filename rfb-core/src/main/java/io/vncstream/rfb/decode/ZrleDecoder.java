@@ -57,8 +57,8 @@ public final class ZrleDecoder implements Decoder {
         try {
             decodeTiles(rect, tiles, ctx.converter(), fb);
         } catch (java.io.EOFException e) {
-            throw new RfbProtocolException(rect.describe() + ": tile data ends early (" + tiles.position()
-                    + " bytes inflated)");
+            throw new RfbProtocolException(rect.describe() + ": tile data ends early ("
+                    + (tiles.position() + tiles.buffered()) + " bytes inflated)");
         }
         if (tiles.buffered() > 0) {
             throw new RfbProtocolException(rect.describe() + ": " + tiles.buffered() + " bytes of tile data left over");

@@ -112,21 +112,56 @@ class DecodePipelineTest {
         assertSameFailure(rects, "ZRLE rectangle 8x8 at (0,0): 2 bytes of tile data left over");
     }
 
-    @Test
-    void tightDataShortOfWhatItsFilterNeedsFailsAsItDoesInPlace() throws Exception {
-        // A 4x4 copy-filter rectangle needs 48 bytes; its zlib data holds 20.
-        byte[] body = Paint.compactPrefixed(new Paint.ZStream().compress(new byte[20]));
+    /** A 4x4 copy-filter rectangle needs 48 bytes: zlib data holding fewer, or more. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "20 | zlib data holds 20 bytes, the filter needs 48",
+            "60 | zlib data inflates to more than 48 bytes"})
+    void tightDataOtherThanItsFilterNeedsFailsAsItDoesInPlace(int bytes, String error) {
+        byte[] body = Paint.compactPrefixed(new Paint.ZStream().compress(new byte[bytes]));
         List<Wire> rects = List.of(new Wire(new RectHeader(0, 0, 4, 4, Encodings.TIGHT),
                 io.vncstream.rfb.testing.Wire.concat(new byte[]{0}, body)));
-        assertSameFailure(rects, "Tight rectangle 4x4 at (0,0): zlib data holds 20 bytes, the filter needs 48");
+        assertSameFailure(rects, "Tight rectangle 4x4 at (0,0): " + error);
+    }
+
+    /**
+     * The reader may meet a broken rectangle after one the painter has yet to fail on; the
+     * update fails with the first one's error, as it does decoded in place.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"1", "2"})
+    void anUpdateFailsWithItsFirstBrokenRectangle(String threads) throws Exception {
+        Paint.ZStream zrle = new Paint.ZStream();
+        ByteArray update = new ByteArray().u8(0).u8(0).u16(4);
+        update.u16(0).u16(0).u16(16).u16(16).s32(Encodings.ZRLE).bytes(u32Prefixed(zrle.compress(hex("11"))));
+        for (int i = 1; i < 3; i++) {
+            update.u16(i * 16).u16(0).u16(16).u16(16).s32(Encodings.ZRLE)
+                    .bytes(u32Prefixed(zrle.compress(zrleSolidTiles(16, 16, 0x102030))));
+        }
+        byte[] notZlib = new byte[12];
+        java.util.Arrays.fill(notZlib, (byte) 0xFF);
+        update.u16(0).u16(32).u16(16).u16(16).s32(Encodings.ZRLE).bytes(u32Prefixed(notZlib));
+        System.setProperty("vncstream.decodeThreads", threads);
+        try {
+            io.vncstream.rfb.client.ServerMessageReader reader = new io.vncstream.rfb.client.ServerMessageReader(
+                    RfbInput.of(update.toByteArray()), CTX, new Framebuffer(W, H), new io.vncstream.rfb.client.RfbClientHandler() { });
+            assertThat(io.vncstream.rfb.testing.Wire.thrown(reader::readMessage)).isInstanceOf(RfbProtocolException.class)
+                    .hasMessage("ZRLE rectangle 16x16 at (0,0): tile at (0,0) has an invalid subencoding 17");
+        } finally {
+            System.clearProperty("vncstream.decodeThreads");
+        }
     }
 
     @Test
-    void tightDataBeyondWhatItsFilterNeedsFailsAsItDoesInPlace() throws Exception {
-        byte[] body = Paint.compactPrefixed(new Paint.ZStream().compress(new byte[60]));
+    void compressedDataCutShortEndsAsTheInputsEndsNotAsCorruptZlib() {
+        // The compact length promises 40 bytes; 10 arrive, and they are no zlib data: decoding in
+        // place meets the end first, and so must the pipeline (the fuzzer found it inflating them).
+        byte[] garbage = new byte[10];
+        java.util.Arrays.fill(garbage, (byte) 0xAC);
         List<Wire> rects = List.of(new Wire(new RectHeader(0, 0, 4, 4, Encodings.TIGHT),
-                io.vncstream.rfb.testing.Wire.concat(new byte[]{0}, body)));
-        assertSameFailure(rects, "Tight rectangle 4x4 at (0,0): zlib data inflates to more than 48 bytes");
+                io.vncstream.rfb.testing.Wire.concat(new byte[]{0}, io.vncstream.rfb.testing.Wire.tightLength(40), garbage)));
+        assertThat(io.vncstream.rfb.testing.Wire.thrown(() -> paint(rects, false))).isInstanceOf(java.io.EOFException.class);
+        assertThat(io.vncstream.rfb.testing.Wire.thrown(() -> paint(rects, true))).isInstanceOf(java.io.EOFException.class);
     }
 
     private static void assertSameFailure(List<Wire> rects, String message) {

@@ -21,7 +21,8 @@ import java.util.zip.Deflater;
  * Zlib, ZRLE and Tight rectangles whose zlib data this test compresses itself, so that the
  * fuzzer's bytes reach the tile and filter decoding behind the inflater (palette indexes, run
  * lengths, gradient prediction) instead of dying as corrupt zlib data. One FramebufferUpdate of
- * up to four rectangles, inside a 64x48 framebuffer, sharing the connection's zlib streams.
+ * up to four rectangles, inside a 64x48 framebuffer, sharing the connection's zlib streams;
+ * decoded as read and through the client's two-thread pipeline, which must agree.
  */
 class InflatedRectsFuzzTest {
     private static final int WIDTH = 64;
@@ -69,9 +70,52 @@ class InflatedRectsFuzzTest {
         zrle.end();
         zlib.end();
         byte[] wire = update.toByteArray();
-        ServerMessageReader reader = new ServerMessageReader(RfbInput.of(wire), new DecodeContext(format),
-                new Framebuffer(WIDTH, HEIGHT), new RfbClientHandler() { });
-        FuzzContract.untilEnd(reader::readMessage);
+        Framebuffer inPlace = new Framebuffer(WIDTH, HEIGHT);
+        String inPlaceOutcome = decode(wire, format, inPlace, false);
+        Framebuffer pipelined = new Framebuffer(WIDTH, HEIGHT);
+        String pipelinedOutcome = decode(wire, format, pipelined, true);
+        // Inflating on the reader and painting on another thread (DecodePipeline) changes nothing
+        // a viewer sees: an error about the same rectangle, or the same picture.
+        if (!pipelinedOutcome.equals(inPlaceOutcome)) {
+            throw new AssertionError("in place: " + inPlaceOutcome + "; pipelined: " + pipelinedOutcome);
+        }
+        if (inPlaceOutcome.equals("ok") && !java.util.Arrays.equals(inPlace.pixels(), pipelined.pixels())) {
+            throw new AssertionError("the pipeline painted another picture");
+        }
+    }
+
+    private static String decode(byte[] wire, PixelFormat format, Framebuffer fb, boolean pipelined) {
+        String[] outcome = {"ok"};
+        if (pipelined) {
+            System.setProperty("vncstream.decodeThreads", "2");
+        }
+        try {
+            ServerMessageReader reader = new ServerMessageReader(RfbInput.of(wire), new DecodeContext(format), fb,
+                    new RfbClientHandler() { });
+            FuzzContract.untilEnd(() -> {
+                try {
+                    reader.readMessage();
+                } catch (java.io.EOFException e) {
+                    // The end of the input between messages is the end of the test; inside one,
+                    // where it is met (the byte it names depends on how far ahead a path reads).
+                    int inside = e.getMessage().indexOf(", in the middle of");
+                    if (inside >= 0) {
+                        outcome[0] = "end of data" + e.getMessage().substring(inside);
+                    }
+                    throw e;
+                } catch (java.io.IOException e) {
+                    // The rectangle the error names; its wording may differ: the pipeline inflates
+                    // a rectangle whole and sees excess zlib data as such, where decoding in place
+                    // sees the part of it that fits its window as bytes left over.
+                    String m = String.valueOf(e.getMessage());
+                    outcome[0] = e.getClass().getSimpleName() + " " + (m.contains(": ") ? m.substring(0, m.indexOf(": ")) : m);
+                    throw e;
+                }
+            });
+        } finally {
+            System.clearProperty("vncstream.decodeThreads");
+        }
+        return outcome[0];
     }
 
 }
