@@ -6,9 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vncstream.gateway.net.HostPort;
 import io.vncstream.rfb.io.Transport;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,12 +35,18 @@ public final class QmpClient implements QmpLink {
 
     private final Transport transport;
     private final String address;
-    private final BufferedReader in;
+    private final QmpLines in;
 
     private QmpClient(Transport transport, String address) {
         this.transport = transport;
         this.address = address;
-        this.in = new BufferedReader(new InputStreamReader(transport.input(), StandardCharsets.UTF_8));
+        this.in = new QmpLines(new BufferedInputStream(transport.input()), QmpLines.MAX_FROM_QEMU, "QMP " + address);
+    }
+
+    /** A wait for QEMU that the watchdog can end. */
+    @FunctionalInterface
+    private interface Wait<T> {
+        T get() throws IOException;
     }
 
     /** Connects to {@code unix:PATH} or {@code tcp:HOST:PORT} and leaves capabilities negotiation done. */
@@ -57,10 +62,8 @@ public final class QmpClient implements QmpLink {
         }
         QmpClient c = new QmpClient(t, address);
         try {
-            JsonNode greeting = c.readLine(GREETING);
-            if (!greeting.has("QMP")) {
-                throw new IOException("not a QMP greeting: " + greeting);
-            }
+            // One deadline for the greeting and whatever events come before it.
+            c.within(GREETING, c.in::greeting);
             c.execute("qmp_capabilities", null);
             return c;
         } catch (IOException | RuntimeException e) {
@@ -90,6 +93,17 @@ public final class QmpClient implements QmpLink {
     }
 
     private JsonNode readLine(String awaited) throws IOException {
+        String line = within(awaited, () -> {
+            String l = in.next();
+            if (l == null) {
+                throw new IOException("QMP " + address + ": connection closed while waiting for " + awaited);
+            }
+            return l;
+        });
+        return JSON.readTree(line);
+    }
+
+    private <T> T within(String awaited, Wait<T> wait) throws IOException {
         // Set before the close, not read from the future: the blocked read ends as soon as the
         // channel closes, before the watchdog's task counts as done.
         AtomicBoolean rang = new AtomicBoolean();
@@ -97,18 +111,13 @@ public final class QmpClient implements QmpLink {
             rang.set(true);
             transport.close();
         }, ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        String line;
         try {
-            line = in.readLine();
+            return wait.get();
         } catch (IOException e) {
             throw late(rang.get(), awaited, e);
         } finally {
             alarm.cancel(false);
         }
-        if (line == null) {
-            throw late(rang.get(), awaited, new IOException("QMP " + address + ": connection closed while waiting for " + awaited));
-        }
-        return JSON.readTree(line);
     }
 
     private IOException late(boolean rang, String awaited, IOException e) {

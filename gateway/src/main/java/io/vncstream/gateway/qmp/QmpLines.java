@@ -1,5 +1,8 @@
 package io.vncstream.gateway.qmp;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vncstream.rfb.Limits;
 import io.vncstream.rfb.RfbProtocolException;
 
@@ -14,6 +17,15 @@ final class QmpLines {
     static final int MAX_FROM_QEMU = 16 * 1024 * 1024;
     /** A line from a client of the shared monitor: commands are small. */
     static final int MAX_FROM_CLIENT = 1024 * 1024;
+    /**
+     * Events QEMU may write before its greeting. A monitor that is not negotiating capabilities
+     * (one never connected, or whose last client left) is sent events, and QEMU writes them to
+     * a client that has connected before it handles the connection and greets it; a VNC client
+     * leaving at that moment puts a VNC_DISCONNECTED first. More than a few is not QEMU.
+     */
+    static final int MAX_EVENTS_BEFORE_GREETING = 64;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final InputStream in;
     private final int limit;
@@ -24,6 +36,45 @@ final class QmpLines {
         this.in = in;
         this.limit = limit;
         this.what = what;
+    }
+
+    /**
+     * The greeting's line, after any events QEMU wrote before it.
+     *
+     * @throws IOException if the stream ends first, or the first line that is not an event is
+     *     not a greeting, or too many events come first
+     */
+    String greeting() throws IOException {
+        for (int events = 0; ; events++) {
+            String line = next();
+            if (line == null) {
+                throw new IOException(what + ": connection closed before the greeting");
+            }
+            JsonNode node = parse(line);
+            if (node.has("QMP")) {
+                return line;
+            }
+            if (!node.has("event") || events == MAX_EVENTS_BEFORE_GREETING) {
+                throw new IOException(what + ": not a QMP greeting: " + excerpt(line));
+            }
+        }
+    }
+
+    private JsonNode parse(String line) throws IOException {
+        try {
+            JsonNode node = JSON.readTree(line);
+            if (node == null || !node.isObject()) {
+                throw new IOException(what + ": not a JSON object: " + excerpt(line));
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new IOException(what + ": not JSON: " + excerpt(line));
+        }
+    }
+
+    /** The start of a line for an error message: a wrong peer's line can be megabytes. */
+    private static String excerpt(String line) {
+        return line.length() <= 200 ? line : line.substring(0, 200) + "... (" + line.length() + " characters)";
     }
 
     /** The next line without its end, or null at the end of the stream. */

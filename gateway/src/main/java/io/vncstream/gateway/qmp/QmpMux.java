@@ -92,12 +92,7 @@ public final class QmpMux implements QmpLink {
         watchdog.setDaemon(true);
         watchdog.start();
         try {
-            String first = lines.next();
-            JsonNode g = first == null ? null : JSON.readTree(first);
-            if (g == null || !g.has("QMP")) {
-                throw new IOException("QMP " + address + ": " + (g == null ? "closed" : "not a QMP greeting: " + first));
-            }
-            greeting = g;
+            greeting = JSON.readTree(lines.greeting());
             write(JSON.createObjectNode().put("execute", "qmp_capabilities").put("id", "mux-capabilities"));
             while (true) {
                 String line = lines.next();

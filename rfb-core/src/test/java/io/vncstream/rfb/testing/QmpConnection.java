@@ -51,7 +51,14 @@ public final class QmpConnection implements AutoCloseable {
         this.reader = new Thread(this::readLoop, "qmp reader");
         reader.setDaemon(true);
         reader.start();
-        this.greeting = nextLine("the greeting", System.nanoTime() + timeout.toNanos());
+        // QEMU can write an event before the greeting to a client it has not yet greeted.
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String first = nextLine("the greeting", deadline);
+        for (int skipped = 0; first.contains("\"event\"") && !first.contains("\"QMP\"") && skipped < 64; skipped++) {
+            events.add(first);
+            first = nextLine("the greeting", deadline);
+        }
+        this.greeting = first;
         if (!greeting.contains("\"QMP\"")) {
             throw new IOException("not a QMP greeting: " + greeting);
         }
