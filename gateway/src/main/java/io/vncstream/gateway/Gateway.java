@@ -2,13 +2,14 @@ package io.vncstream.gateway;
 
 import io.vncstream.gateway.device.CaptureLimits;
 import io.vncstream.gateway.device.DeviceRegistry;
+import io.vncstream.gateway.listen.Incoming;
+import io.vncstream.gateway.listen.Listener;
+import io.vncstream.gateway.listen.TcpListener;
 import io.vncstream.gateway.net.AuthThrottle;
 import io.vncstream.gateway.net.ConnectionLimits;
-import io.vncstream.gateway.net.Refusal;
 import io.vncstream.gateway.session.Desktop;
 import io.vncstream.gateway.session.SessionSettings;
 import io.vncstream.gateway.session.ViewerSession;
-import io.vncstream.rfb.io.Transport;
 import io.vncstream.rfb.security.AuthenticationException;
 import io.vncstream.rfb.server.ServerSecurity;
 import org.slf4j.Logger;
@@ -16,9 +17,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -34,7 +32,7 @@ public final class Gateway implements AutoCloseable {
     /** How long shutdown waits for the viewers' last messages to be written. */
     private static final long SHUTDOWN_FLUSH_NANOS = 2_000_000_000L;
 
-    private final ServerSocket server;
+    private final Listener server;
     private final DeviceRegistry registry;
     private final Desktop desktop;
     private final SessionSettings settings;
@@ -45,7 +43,7 @@ public final class Gateway implements AutoCloseable {
     private final java.util.List<AutoCloseable> alsoClosing = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
-    private Gateway(ServerSocket server, DeviceRegistry registry, Desktop desktop, ServerSecurity security,
+    private Gateway(Listener server, DeviceRegistry registry, Desktop desktop, ServerSecurity security,
                     CaptureLimits captureLimits, ConnectionLimits limits) {
         this.server = server;
         this.registry = registry;
@@ -71,19 +69,28 @@ public final class Gateway implements AutoCloseable {
     /** As above, with each capture bounded by {@code captureLimits}. */
     public static Gateway start(String host, int port, Desktop desktop, DeviceRegistry registry,
                                 ServerSecurity security, CaptureLimits captureLimits, ConnectionLimits limits) throws IOException {
-        ServerSocket server = new ServerSocket();
-        server.setReuseAddress(true);
-        server.bind(new InetSocketAddress(InetAddress.getByName(host), port));
-        Gateway g = new Gateway(server, registry, desktop, security, captureLimits, limits);
-        Thread t = new Thread(g::acceptLoop, "gateway-accept :" + server.getLocalPort());
+        return start(TcpListener.bind(host, port), desktop, registry, security, captureLimits, limits);
+    }
+
+    /** Starts accepting on {@code listener} (a TCP port or a Unix socket), which the gateway then owns. */
+    public static Gateway start(Listener listener, Desktop desktop, DeviceRegistry registry,
+                                ServerSecurity security, CaptureLimits captureLimits, ConnectionLimits limits) {
+        Gateway g = new Gateway(listener, registry, desktop, security, captureLimits, limits);
+        Thread t = new Thread(g::acceptLoop, "gateway-accept " + listener.describe());
         t.setDaemon(true);
         t.start();
-        LOG.info("listening on {}:{} for {}", host, server.getLocalPort(), desktop.describe());
+        LOG.info("listening on {} for {}", listener.describe(), desktop.describe());
         return g;
     }
 
+    /** The TCP port viewers connect to, or -1 on a Unix socket. */
     public int port() {
-        return server.getLocalPort();
+        return server.port();
+    }
+
+    /** Where viewers connect: {@code HOST:PORT} or {@code unix:PATH}. */
+    public String address() {
+        return server.describe();
     }
 
     public DeviceRegistry registry() {
@@ -113,7 +120,7 @@ public final class Gateway implements AutoCloseable {
         long windowStart = 0;
         int failures = 0;
         while (!closed) {
-            Socket s;
+            Incoming s;
             try {
                 s = server.accept();
                 backoffMs = 0;
@@ -138,18 +145,21 @@ public final class Gateway implements AutoCloseable {
                 }
                 continue;
             }
-            InetAddress from = s.getInetAddress();
-            String refusal = authenticates ? throttle.refusal(from) : null;
+            InetAddress from = s.from();
+            String refusal = s.refusal();
+            if (refusal == null && authenticates) {
+                refusal = throttle.refusal(from);
+            }
             if (refusal == null) {
                 refusal = limits.admit(from, authenticates);
             }
             if (refusal != null) {
-                LOG.warn("viewer {} refused: {}", s.getRemoteSocketAddress(), refusal);
-                Refusal.refuse(s, refusal);
+                LOG.warn("viewer {} refused: {}", s.name(), refusal);
+                s.refuse(refusal);
                 continue;
             }
             try {
-                ViewerSession session = new ViewerSession(Transport.of(s), settings);
+                ViewerSession session = new ViewerSession(s.transport(), settings);
                 if (authenticates) {
                     session.onHandshakeDone(failure -> {
                         limits.authenticationDone(from);
@@ -161,21 +171,17 @@ public final class Gateway implements AutoCloseable {
                     });
                 }
                 sessions.add(session);
-                Thread t = new Thread(session, "viewer " + s.getRemoteSocketAddress());
+                Thread t = new Thread(session, "viewer " + s.name());
                 t.setDaemon(true);
                 t.start();
             } catch (IOException | RuntimeException | OutOfMemoryError e) {
                 // Out of threads or memory: this viewer cannot be served, the others go on.
-                LOG.warn("viewer {} not served: {}", s.getRemoteSocketAddress(), e.getMessage());
+                LOG.warn("viewer {} not served: {}", s.name(), e.getMessage());
                 limits.closed();
                 if (authenticates) {
                     limits.authenticationDone(from);
                 }
-                try {
-                    s.close();
-                } catch (IOException ignored) {
-                    // closing anyway
-                }
+                s.close();
             }
         }
     }
@@ -196,11 +202,7 @@ public final class Gateway implements AutoCloseable {
                 LOG.warn("closing {}: {}", resource, e.getMessage());
             }
         }
-        try {
-            server.close();
-        } catch (IOException ignored) {
-            // closing
-        }
+        server.close();
         // The devices go first, so that each viewer hears its captures end (and the devices
         // go) before its connection closes, instead of a bare end of stream.
         // The devices are not gone, the gateway is: viewers hear their captures end, not that

@@ -1,6 +1,7 @@
 package io.vncstream.gateway;
 
 import io.vncstream.gateway.cli.GatewayCommand;
+import io.vncstream.rfb.io.Transport;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -37,6 +38,26 @@ final class GatewayProcess implements AutoCloseable {
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
         }
+        return start(dir, maxFiles, jvmOptions, "127.0.0.1:" + port, port, () -> {
+            new Socket("127.0.0.1", port).close();
+        }, args);
+    }
+
+    /** {@code vncstream-gateway --listen unix:SOCKET ARGS}, once it accepts connections there ({@link #port} is -1). */
+    static GatewayProcess startOnUnixSocket(Path dir, Path socket, List<String> jvmOptions, String... args) throws Exception {
+        return start(dir, 0, jvmOptions, "unix:" + socket, -1, () -> {
+            Transport.connectUnix(socket, Duration.ofSeconds(1)).close();
+        }, args);
+    }
+
+    /** Whether the gateway accepts connections yet. */
+    @FunctionalInterface
+    private interface Probe {
+        void connect() throws IOException;
+    }
+
+    private static GatewayProcess start(Path dir, int maxFiles, List<String> jvmOptions, String listen, int port,
+                                        Probe accepting, String... args) throws Exception {
         List<String> command = new ArrayList<>();
         if (maxFiles > 0) {
             command.addAll(List.of("bash", "-c", "ulimit -n " + maxFiles + " && exec \"$@\"", "bash"));
@@ -47,14 +68,15 @@ final class GatewayProcess implements AutoCloseable {
         command.add(System.getProperty("java.class.path"));
         command.add(GatewayCommand.class.getName());
         command.add("--listen");
-        command.add("127.0.0.1:" + port);
+        command.add(listen);
         command.addAll(List.of(args));
         Path log = Files.createTempFile(dir, "gateway", ".log");
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         GatewayProcess g = new GatewayProcess(port, p, log);
         long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (true) {
-            try (Socket s = new Socket("127.0.0.1", port)) {
+            try {
+                accepting.connect();
                 return g;
             } catch (IOException e) {
                 if (!p.isAlive() || System.nanoTime() > end) {

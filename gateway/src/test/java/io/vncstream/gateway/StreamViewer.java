@@ -30,6 +30,10 @@ final class StreamViewer implements AutoCloseable {
     }
 
     StreamViewer(int port, ClientConfig config) throws Exception {
+        this(ServerAddress.tcp("127.0.0.1", port), config);
+    }
+
+    StreamViewer(ServerAddress address, ClientConfig config) throws Exception {
         FirstFullUpdate frame = new FirstFullUpdate(streams.handler(new RfbClientHandler() {
             @Override
             public void streamMessage(StreamMessage message) {
@@ -41,7 +45,7 @@ final class StreamViewer implements AutoCloseable {
                 disconnected = cause;
             }
         }));
-        client = RfbClient.connect(ServerAddress.tcp("127.0.0.1", port), config, frame);
+        client = RfbClient.connect(address, config, frame);
         streams.attach(client);
         frame.watch(client.framebuffer());
         client.start();

@@ -8,6 +8,9 @@ import io.vncstream.gateway.device.Device;
 import io.vncstream.gateway.device.DeviceRegistry;
 import io.vncstream.gateway.device.DeviceSpec;
 import io.vncstream.gateway.libvirt.DomainUpstream;
+import io.vncstream.gateway.listen.Listener;
+import io.vncstream.gateway.listen.TcpListener;
+import io.vncstream.gateway.listen.UnixListener;
 import io.vncstream.gateway.net.ConnectionLimits;
 import io.vncstream.gateway.net.HostPort;
 import io.vncstream.gateway.qmp.ChardevWatcher;
@@ -44,8 +47,9 @@ public final class GatewayCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayCommand.class);
 
-    @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:5900",
-            description = "Where viewers connect (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--listen", paramLabel = "HOST:PORT|unix:PATH", defaultValue = "127.0.0.1:5900",
+            description = "Where viewers connect (default: ${DEFAULT-VALUE}). A unix socket is owner-only:"
+                    + " viewers elsewhere reach it with vncstream --via HOST unix:PATH.")
     String listen;
 
     @Mixin
@@ -127,8 +131,13 @@ public final class GatewayCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give exactly one of --upstream HOST:PORT, --libvirt URI and --demo");
         }
         libvirt.check();
-        HostPort hp = HostPort.parse(listen);
-        ServerSecurity security = viewers.security(listen, InetAddress.getByName(hp.host()).isLoopbackAddress());
+        Path unixListen = listen.startsWith("unix:") ? Path.of(listen.substring(5)) : null;
+        if (unixListen != null && unixListen.toString().isEmpty()) {
+            throw new IllegalArgumentException("--listen unix:PATH needs a path");
+        }
+        HostPort hp = unixListen != null ? null : HostPort.parse(listen);
+        // A unix socket is as local as loopback, and owner-only besides.
+        ServerSecurity security = viewers.security(listen, unixListen != null || InetAddress.getByName(hp.host()).isLoopbackAddress());
         int backlogBytes = (int) Sizes.parse(backlog, "--backlog");
         long maxBehindBytes = Sizes.parse(maxBehind, "--max-behind");
         if (maxBehindBytes < 1 || stallTimeoutSeconds < 1) {
@@ -167,7 +176,8 @@ public final class GatewayCommand implements Callable<Integer> {
             ChardevWatcher watcher = qmp == null ? null : watchQmp(registry, backlogBytes);
             viewers.warn(security);
             upstream.warn();
-            Gateway gateway = Gateway.start(hp.host(), hp.port(), desktop, registry, security,
+            Listener listener = unixListen != null ? UnixListener.bind(unixListen) : TcpListener.bind(hp.host(), hp.port());
+            Gateway gateway = Gateway.start(listener, desktop, registry, security,
                     new CaptureLimits(maxBehindBytes, Duration.ofSeconds(stallTimeoutSeconds), flowControl),
                     new ConnectionLimits(maxViewers, maxUnauthenticatedPerAddress));
             if (watcher != null) {

@@ -3,6 +3,7 @@ package io.vncstream.gateway.qmp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vncstream.gateway.net.SocketFiles;
 import io.vncstream.rfb.io.MessageWriter;
 import io.vncstream.rfb.io.Transport;
 import org.slf4j.Logger;
@@ -10,14 +11,11 @@ import org.slf4j.LoggerFactory;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicLong;
@@ -47,20 +45,9 @@ public final class QmpShare implements AutoCloseable {
         this.server = server;
     }
 
-    /** Listens on {@code path} (a stale socket there is replaced; any other file is left alone). */
+    /** Listens on {@code path} (a stale socket there is replaced; a live one or any other file is left alone). */
     public static QmpShare listen(Path path) throws IOException {
-        if (Files.exists(path) && (Files.isRegularFile(path) || Files.isDirectory(path))) {
-            throw new IOException("--qmp-share " + path + ": a file of that name exists and is not a socket");
-        }
-        Files.deleteIfExists(path);
-        ServerSocketChannel s = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        try {
-            s.bind(UnixDomainSocketAddress.of(path));
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
-        } catch (IOException | RuntimeException e) {
-            s.close();
-            throw new IOException("--qmp-share " + path + ": " + e.getMessage(), e);
-        }
+        ServerSocketChannel s = SocketFiles.listenOwnerOnly(path, "--qmp-share " + path);
         QmpShare share = new QmpShare(path, s);
         Thread t = new Thread(share::acceptLoop, "qmp-share " + path);
         t.setDaemon(true);

@@ -2,9 +2,12 @@ package io.vncstream.gateway.bench;
 
 import io.vncstream.gateway.Gateway;
 import io.vncstream.gateway.demo.DemoDesktop;
+import io.vncstream.gateway.device.CaptureLimits;
 import io.vncstream.gateway.device.Device;
 import io.vncstream.gateway.device.DeviceRegistry;
 import io.vncstream.gateway.device.SocketBackend;
+import io.vncstream.gateway.listen.UnixListener;
+import io.vncstream.gateway.net.ConnectionLimits;
 import io.vncstream.rfb.client.ClientConfig;
 import io.vncstream.rfb.client.FirstFullUpdate;
 import io.vncstream.rfb.client.RfbClient;
@@ -38,6 +41,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>the floor of the hop the gateway adds: the same bytes written once over a TCP loopback
  *   connection (256 KiB writes, as the gateway's writer, read 64 KiB at a time), no framing,
  *   no threads in between;</li>
+ *   <li>the same through the gateway listening on a Unix socket ({@code --listen unix:PATH}), as for
+ *   a viewer on the VM's host or over SSH: the hop the gateway adds is then a Unix socket too;</li>
  *   <li>latency: an echo device; one byte sent, its echo awaited, 2000 times; median and p99.</li>
  * </ul>
  * Each throughput also says what it cost in the process's CPU time per megabyte (see
@@ -78,15 +83,15 @@ public final class StreamBench {
         registry.add(new Device("echo", SocketBackend.unix(echo), 0));
         DemoDesktop desktop = new DemoDesktop();
         Gateway gateway = Gateway.start("127.0.0.1", 0, desktop, registry, ServerSecurity.NONE, 1L << 30);
+        // The same devices served a second time, on a Unix socket, as to a viewer on the VM's host or over SSH.
+        Gateway unixGateway = Gateway.start(UnixListener.bind(dir.resolve("gateway.sock")), desktop, registry,
+                ServerSecurity.NONE, CaptureLimits.maxBehind(1L << 30),
+                new ConnectionLimits(ConnectionLimits.DEFAULT_MAX_VIEWERS, ConnectionLimits.DEFAULT_MAX_UNAUTHENTICATED_PER_ADDRESS));
         try {
-            StreamClient streams = new StreamClient();
-            FirstFullUpdate frame = new FirstFullUpdate(streams.handler(new RfbClientHandler() { }));
-            RfbClient client = RfbClient.connect(ServerAddress.tcp("127.0.0.1", gateway.port()), new ClientConfig(), frame);
-            streams.attach(client);
-            frame.watch(client.framebuffer());
-            client.start();
-            frame.await(Duration.ofSeconds(20));
-            client.setAutoRequest(false);
+            Viewer viewer = connect(ServerAddress.tcp("127.0.0.1", gateway.port()));
+            Viewer unixViewer = connect(ServerAddress.parse(unixGateway.address()));
+            StreamClient streams = viewer.streams();
+            StreamClient unixStreams = unixViewer.streams();
 
             // Round 1 is cold (JIT, first-touch heap pages); the later ones are the warm figures.
             for (int round = 1; round <= rounds; round++) {
@@ -99,12 +104,16 @@ public final class StreamBench {
                 double relayed = gatewayThroughput(streams, bytes);
                 double relayedCpu = cpuPerMegabyte;
                 String relayedByThread = cpuByThread;
+                double overUnix = gatewayThroughput(unixStreams, bytes);
+                double overUnixCpu = cpuPerMegabyte;
+                String cold = round == 1 ? " (cold)" : "";
                 System.out.printf("round %d%s throughput: direct %.1f MB/s, through gateway %.1f MB/s, ratio %.2f;"
-                                + " TCP loopback floor %.1f MB/s, gateway/floor %.2f (%d MiB)%n",
-                        round, round == 1 ? " (cold)" : "", direct, relayed, relayed / direct, tcp, relayed / tcp, megabytes);
-                System.out.printf("round %d%s CPU per MB (whole process): direct %.2f ms, TCP floor %.2f ms, through gateway %.2f ms;"
-                                + " gateway/floor %.2f%n",
-                        round, round == 1 ? " (cold)" : "", directCpu, tcpCpu, relayedCpu, relayedCpu / tcpCpu);
+                                + " TCP loopback floor %.1f MB/s, gateway/floor %.2f;"
+                                + " through gateway on a unix socket %.1f MB/s, ratio %.2f (%d MiB)%n",
+                        round, cold, direct, relayed, relayed / direct, tcp, relayed / tcp, overUnix, overUnix / direct, megabytes);
+                System.out.printf("round %d%s CPU per MB (whole process): direct %.2f ms, TCP floor %.2f ms, through gateway %.2f ms,"
+                                + " on a unix socket %.2f ms; gateway/floor %.2f%n",
+                        round, cold, directCpu, tcpCpu, relayedCpu, overUnixCpu, relayedCpu / tcpCpu);
                 if (PER_THREAD) {
                     System.out.printf("round %d through gateway, CPU ms per MB by thread:%s%n", round, relayedByThread);
                 }
@@ -113,14 +122,36 @@ public final class StreamBench {
             for (int round = 1; round <= rounds; round++) {
                 long[] directRtt = directLatency(echo, 2000);
                 long[] gatewayRtt = gatewayLatency(streams, 2000);
-                System.out.printf("round %d%s keystroke echo: direct median %.1f us p99 %.1f us; through gateway median %.1f us p99 %.1f us; ratio %.1f%n",
+                long[] unixRtt = gatewayLatency(unixStreams, 2000);
+                System.out.printf("round %d%s keystroke echo: direct median %.1f us p99 %.1f us; through gateway median %.1f us"
+                                + " p99 %.1f us, ratio %.1f; on a unix socket median %.1f us p99 %.1f us%n",
                         round, round == 1 ? " (cold)" : "", directRtt[0] / 1e3, directRtt[1] / 1e3,
-                        gatewayRtt[0] / 1e3, gatewayRtt[1] / 1e3, (double) gatewayRtt[0] / directRtt[0]);
+                        gatewayRtt[0] / 1e3, gatewayRtt[1] / 1e3, (double) gatewayRtt[0] / directRtt[0],
+                        unixRtt[0] / 1e3, unixRtt[1] / 1e3);
             }
-            client.close();
+            viewer.client().close();
+            unixViewer.client().close();
         } finally {
+            unixGateway.close();
             gateway.close();
         }
+    }
+
+    /** A benchmark viewer: its connection and its stream extension. */
+    private record Viewer(RfbClient client, StreamClient streams) {
+    }
+
+    /** A viewer with the stream extension, its first frame received, asking for no more. */
+    private static Viewer connect(ServerAddress address) throws Exception {
+        StreamClient streams = new StreamClient();
+        FirstFullUpdate frame = new FirstFullUpdate(streams.handler(new RfbClientHandler() { }));
+        RfbClient client = RfbClient.connect(address, new ClientConfig(), frame);
+        streams.attach(client);
+        frame.watch(client.framebuffer());
+        client.start();
+        frame.await(Duration.ofSeconds(20));
+        client.setAutoRequest(false);
+        return new Viewer(client, streams);
     }
 
     /**

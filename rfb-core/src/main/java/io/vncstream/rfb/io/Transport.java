@@ -161,6 +161,16 @@ public final class Transport implements AutoCloseable {
     }
 
     /**
+     * Wraps a connected channel that a server accepted on a Unix socket: unlike {@link #of(SocketChannel, String)}'s,
+     * its reads obey {@link #setReadTimeout}, as a TCP socket's do, so that a peer cannot hold a
+     * server's thread for ever with half a message. The channel is used without blocking from now on.
+     */
+    public static Transport accepted(SocketChannel channel, String description) throws IOException {
+        SelectingChannel c = new SelectingChannel(channel);
+        return new Transport(c.input(), c.output(), c, null, timeout -> c.setReadTimeout(timeout.toMillis()), description);
+    }
+
+    /**
      * The same connection continued over other streams layered on this one's, as after a TLS
      * handshake: closing the result closes {@code layer} (which may say goodbye) and then this
      * connection. Read timeouts still apply to the socket underneath.
@@ -173,7 +183,7 @@ public final class Transport implements AutoCloseable {
                 close();
             }
         };
-        return new Transport(in, out, both, socket, what + " over " + description);
+        return new Transport(in, out, both, socket, readTimeout, what + " over " + description);
     }
 
     /** Wraps a pair of streams already connected to a peer (pipes in tests); closing closes {@code resource}. */
@@ -189,7 +199,10 @@ public final class Transport implements AutoCloseable {
         return out;
     }
 
-    /** Bounds blocking reads (used during the handshake); 0 means no bound. Unix sockets ignore it. */
+    /**
+     * Bounds blocking reads (used during the handshake); 0 means no bound. A Unix socket a client
+     * connected ignores it; one a server accepted ({@link #accepted}) does not.
+     */
     public void setReadTimeout(Duration timeout) throws IOException {
         if (socket != null) {
             socket.setSoTimeout((int) timeout.toMillis());

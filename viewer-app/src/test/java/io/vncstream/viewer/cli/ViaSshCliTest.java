@@ -1,5 +1,7 @@
 package io.vncstream.viewer.cli;
 
+import io.vncstream.gateway.Gateway;
+import io.vncstream.gateway.cli.GatewayCommand;
 import io.vncstream.gateway.demo.EmbeddedDemo;
 import io.vncstream.rfb.testing.PixelDiff;
 import io.vncstream.rfb.testing.Processes;
@@ -145,6 +147,26 @@ class ViaSshCliTest {
                     "127.0.0.1::" + demo.port(), "serial0", "--timeout", "3");
             assertThat(r.exitCode()).as(r.toString()).isZero();
             assertThat(r.out()).as(r.toString()).contains("Linux demo 6.1.0-vncstream");
+        }
+    }
+
+    /**
+     * A gateway that listens on an owner-only unix socket only, nothing on the network: a viewer
+     * elsewhere reaches its consoles with --via, over a direct-streamlocal channel.
+     */
+    @Test
+    void aGatewayOnAUnixSocketIsReachedThroughTheTunnel() throws Exception {
+        TestPeers.requireDisplay();
+        trust();
+        Path socket = dir.resolve("gateway.sock");
+        Gateway gateway = GatewayCommand.start("--demo", "--listen", "unix:" + socket);
+        try {
+            Cli.Outcome r = Cli.separateProcessWithInput(jvmOptions(), "uname\n", "console", "--via", sshd.address(),
+                    "unix:" + socket, "serial0", "--timeout", "3");
+            assertThat(r.exitCode()).as(r.toString()).isZero();
+            assertThat(r.out()).as(r.toString()).contains("Linux demo 6.1.0-vncstream");
+        } finally {
+            gateway.close();
         }
     }
 
