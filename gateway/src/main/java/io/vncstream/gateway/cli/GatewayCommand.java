@@ -167,13 +167,14 @@ public final class GatewayCommand implements Callable<Integer> {
         } else {
             desktop = upstream.desktop();
         }
+        ChardevWatcher watcher = null;
         try {
             for (DeviceSpec spec : specs) {
                 if (!registry.add(new Device(spec.name(), spec.backend(), backlogBytes))) {
                     throw new IllegalArgumentException("device " + spec.name() + " is given twice");
                 }
             }
-            ChardevWatcher watcher = qmp == null ? null : watchQmp(registry, backlogBytes);
+            watcher = qmp == null ? null : watchQmp(registry, backlogBytes);
             viewers.warn(security);
             upstream.warn();
             Listener listener = unixListen != null ? UnixListener.bind(unixListen) : TcpListener.bind(hp.host(), hp.port());
@@ -189,6 +190,10 @@ public final class GatewayCommand implements Callable<Integer> {
             }
             return gateway;
         } catch (Exception | Error e) {
+            // A listener that cannot bind (a port taken, a live socket) must not leave QMP held.
+            if (watcher != null) {
+                watcher.close();
+            }
             if (domain != null) {
                 domain.close();
             }

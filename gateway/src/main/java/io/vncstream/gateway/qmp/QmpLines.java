@@ -3,6 +3,7 @@ package io.vncstream.gateway.qmp;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vncstream.gateway.log.LogText;
 import io.vncstream.rfb.Limits;
 import io.vncstream.rfb.RfbProtocolException;
 
@@ -39,12 +40,12 @@ final class QmpLines {
     }
 
     /**
-     * The greeting's line, after any events QEMU wrote before it.
+     * The greeting, after any events QEMU wrote before it.
      *
      * @throws IOException if the stream ends first, or the first line that is not an event is
      *     not a greeting, or too many events come first
      */
-    String greeting() throws IOException {
+    JsonNode greeting() throws IOException {
         for (int events = 0; ; events++) {
             String line = next();
             if (line == null) {
@@ -52,10 +53,10 @@ final class QmpLines {
             }
             JsonNode node = parse(line);
             if (node.has("QMP")) {
-                return line;
+                return node;
             }
             if (!node.has("event") || events == MAX_EVENTS_BEFORE_GREETING) {
-                throw new IOException(what + ": not a QMP greeting: " + excerpt(line));
+                throw new IOException(what + ": not a QMP greeting: " + LogText.clean(line));
             }
         }
     }
@@ -64,17 +65,12 @@ final class QmpLines {
         try {
             JsonNode node = JSON.readTree(line);
             if (node == null || !node.isObject()) {
-                throw new IOException(what + ": not a JSON object: " + excerpt(line));
+                throw new IOException(what + ": not a JSON object: " + LogText.clean(line));
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw new IOException(what + ": not JSON: " + excerpt(line));
+            throw new IOException(what + ": not JSON: " + LogText.clean(line));
         }
-    }
-
-    /** The start of a line for an error message: a wrong peer's line can be megabytes. */
-    private static String excerpt(String line) {
-        return line.length() <= 200 ? line : line.substring(0, 200) + "... (" + line.length() + " characters)";
     }
 
     /** The next line without its end, or null at the end of the stream. */

@@ -92,7 +92,7 @@ public final class QmpMux implements QmpLink {
         watchdog.setDaemon(true);
         watchdog.start();
         try {
-            greeting = JSON.readTree(lines.greeting());
+            greeting = lines.greeting();
             write(JSON.createObjectNode().put("execute", "qmp_capabilities").put("id", "mux-capabilities"));
             while (true) {
                 String line = lines.next();

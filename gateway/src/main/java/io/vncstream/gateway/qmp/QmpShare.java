@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
@@ -35,20 +34,30 @@ public final class QmpShare implements AutoCloseable {
 
     private final Path path;
     private final ServerSocketChannel server;
+    /** The socket file as bound: at close it is removed only if it is still this one. */
+    private final Object fileKey;
     private final Set<Client> clients = new CopyOnWriteArraySet<>();
     private final AtomicLong count = new AtomicLong();
     private volatile QmpMux mux;
     private volatile boolean closed;
 
-    private QmpShare(Path path, ServerSocketChannel server) {
+    private QmpShare(Path path, ServerSocketChannel server, Object fileKey) {
         this.path = path;
         this.server = server;
+        this.fileKey = fileKey;
     }
 
     /** Listens on {@code path} (a stale socket there is replaced; a live one or any other file is left alone). */
     public static QmpShare listen(Path path) throws IOException {
         ServerSocketChannel s = SocketFiles.listenOwnerOnly(path, "--qmp-share " + path);
-        QmpShare share = new QmpShare(path, s);
+        Object key;
+        try {
+            key = SocketFiles.fileKey(path);
+        } catch (IOException e) {
+            s.close();
+            throw new IOException("--qmp-share " + path + ": " + e.getMessage(), e);
+        }
+        QmpShare share = new QmpShare(path, s, key);
         Thread t = new Thread(share::acceptLoop, "qmp-share " + path);
         t.setDaemon(true);
         t.start();
@@ -219,10 +228,6 @@ public final class QmpShare implements AutoCloseable {
         for (Client c : clients) {
             c.close();
         }
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException e) {
-            // nothing more to do
-        }
+        SocketFiles.removeIfStill(path, fileKey);
     }
 }

@@ -58,6 +58,11 @@ class QmpGreetingTest {
         String again = serve("SSH-2.0-OpenSSH_9.2\n");
         assertThatThrownBy(() -> QmpMux.connect(again)).isInstanceOf(IOException.class)
                 .hasMessage("QMP " + again + ": not JSON: SSH-2.0-OpenSSH_9.2");
+        // A peer's text reaches a log and a terminal: its control characters are escaped.
+        String hostile = serve("{\"event\":\"X\"}\n{\"x\":\"\u001b]0;owned\u0007\"}\n");
+        assertThatThrownBy(() -> QmpClient.connect(hostile)).isInstanceOf(IOException.class)
+                .hasMessage("QMP " + hostile + ": not JSON: {\"x\":\"\\x1b]0;owned\\x07\"}")
+                .message().doesNotContain("\u001b").doesNotContain("\u0007");
     }
 
     @Test

@@ -31,5 +31,6 @@ class QmpShareSocketTest {
                     .hasMessage("--qmp-share " + path + ": in use (something accepts connections there: another gateway?)");
             assertThat(path).exists();
         }
+        assertThat(path).as("the share's socket goes with it").doesNotExist();
     }
 }
