@@ -90,6 +90,12 @@ class UnixListenGatewayTest {
                 .isInstanceOf(IOException.class)
                 .hasMessage("unix:" + file + ": a file of that name exists and is not a socket");
         assertThat(file).hasContent("not a socket");
+        // A start that fails after the bind leaves no socket behind.
+        Path failed = dir.resolve("failed.sock");
+        assertThatThrownBy(() -> GatewayCommand.start("--demo", "--listen", "unix:" + failed,
+                "--device", "a=unix:" + dir.resolve("a"), "--device", "a=unix:" + dir.resolve("b")))
+                .hasMessage("device a is given twice");
+        assertThat(failed).doesNotExist();
         assertThatThrownBy(() -> GatewayCommand.start("--demo", "--listen", "unix:"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("--listen unix:PATH needs a path");
     }

@@ -155,20 +155,23 @@ public final class GatewayCommand implements Callable<Integer> {
         for (String d : devices) {
             specs.add(DeviceSpec.parse(d));
         }
-        DeviceRegistry registry = new DeviceRegistry();
-        Desktop desktop;
+        // Bound before anything starts, too: a port that is taken or a live socket at the path
+        // is an error before the devices are attached.
+        Listener listener = unixListen != null ? UnixListener.bind(unixListen) : TcpListener.bind(hp.host(), hp.port());
         DomainUpstream domain = null;
-        if (libvirt.given()) {
-            domain = libvirt.open(upstream, registry, backlogBytes);
-            desktop = domain.desktop();
-        } else if (demo) {
-            desktop = new DemoDesktop();
-            DemoDevices.install(registry, backlogBytes);
-        } else {
-            desktop = upstream.desktop();
-        }
         ChardevWatcher watcher = null;
         try {
+            DeviceRegistry registry = new DeviceRegistry();
+            Desktop desktop;
+            if (libvirt.given()) {
+                domain = libvirt.open(upstream, registry, backlogBytes);
+                desktop = domain.desktop();
+            } else if (demo) {
+                desktop = new DemoDesktop();
+                DemoDevices.install(registry, backlogBytes);
+            } else {
+                desktop = upstream.desktop();
+            }
             for (DeviceSpec spec : specs) {
                 if (!registry.add(new Device(spec.name(), spec.backend(), backlogBytes))) {
                     throw new IllegalArgumentException("device " + spec.name() + " is given twice");
@@ -177,7 +180,6 @@ public final class GatewayCommand implements Callable<Integer> {
             watcher = qmp == null ? null : watchQmp(registry, backlogBytes);
             viewers.warn(security);
             upstream.warn();
-            Listener listener = unixListen != null ? UnixListener.bind(unixListen) : TcpListener.bind(hp.host(), hp.port());
             Gateway gateway = Gateway.start(listener, desktop, registry, security,
                     new CaptureLimits(maxBehindBytes, Duration.ofSeconds(stallTimeoutSeconds), flowControl),
                     new ConnectionLimits(maxViewers, maxUnauthenticatedPerAddress));
@@ -190,13 +192,14 @@ public final class GatewayCommand implements Callable<Integer> {
             }
             return gateway;
         } catch (Exception | Error e) {
-            // A listener that cannot bind (a port taken, a live socket) must not leave QMP held.
+            // Nothing is left behind a failed start: QMP not held, the port or socket not taken.
             if (watcher != null) {
                 watcher.close();
             }
             if (domain != null) {
                 domain.close();
             }
+            listener.close();
             throw e;
         }
     }
