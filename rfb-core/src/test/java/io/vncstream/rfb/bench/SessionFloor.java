@@ -31,7 +31,8 @@ import java.util.zip.Inflater;
 /**
  * What no decoder of a recorded session can do without, found by walking the session once:
  * the zlib inflate of every Zlib, ZRLE and Tight rectangle's data through the connection's
- * streams in wire order (Tight's resets included), decoding each Tight JPEG with the library
+ * streams in wire order (Tight's resets included; raw inflate after each stream's two-byte header,
+ * as the decoders do, since a stream that never ends never needs its Adler-32), decoding each Tight JPEG with the library
  * rfb-core's decoder uses in this process (libturbojpeg's own decode to BGRX in native memory,
  * {@link TurboJpegFloor}; or libjpeg through ImageIO's readRaster: no colour conversion, no
  * BufferedImage), a plain copy of each Raw
@@ -46,6 +47,8 @@ final class SessionFloor {
     /** Per operation: kind, stream, offset, length. */
     private final List<int[]> ops = new ArrayList<>();
     private final Inflater[] streams = new Inflater[6];
+    /** Per stream: zlib header bytes still to skip (2 after a reset). */
+    private final int[] headerLeft = new int[6];
     private final byte[] window = new byte[64 * 1024];
     private byte[] copy = new byte[0];
     private final ImageReader jpeg = ImageIO.getImageReadersByFormatName("jpeg").next();
@@ -67,7 +70,7 @@ final class SessionFloor {
         this.data = data;
         this.turbo = TurboJpegFloor.used() ? new TurboJpegFloor(data) : null;
         for (int i = 0; i < streams.length; i++) {
-            streams[i] = new Inflater();
+            streams[i] = new Inflater(true);
         }
     }
 
@@ -205,6 +208,7 @@ final class SessionFloor {
         for (Inflater s : streams) {
             s.reset();
         }
+        java.util.Arrays.fill(headerLeft, 2);
         long sum = 0;
         try {
             for (int[] op : ops) {
@@ -216,7 +220,10 @@ final class SessionFloor {
                         System.arraycopy(data, op[2], copy, 0, op[3]);
                         sum += op[3] + (copy[op[3] >> 1] & 0xFF);
                     }
-                    case RESET -> streams[op[1]].reset();
+                    case RESET -> {
+                        streams[op[1]].reset();
+                        headerLeft[op[1]] = 2;
+                    }
                     case PAINT -> {
                         // Each row of the rectangle copied into a framebuffer-sized array, where it lies.
                         int x = op[1] & 0xFFFF;
@@ -231,7 +238,9 @@ final class SessionFloor {
                     }
                     case INFLATE -> {
                         Inflater inf = streams[op[1]];
-                        inf.setInput(data, op[2], op[3]);
+                        int skip = Math.min(headerLeft[op[1]], op[3]);
+                        headerLeft[op[1]] -= skip;
+                        inf.setInput(data, op[2] + skip, op[3] - skip);
                         int n;
                         while ((n = inf.inflate(window)) > 0) {
                             sum += n;
