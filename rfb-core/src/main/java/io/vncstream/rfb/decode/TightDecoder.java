@@ -215,9 +215,11 @@ public final class TightDecoder implements Decoder {
         java.util.Arrays.fill(pal, colours, pal.length, pal[colours - 1]);
         if (colours == 2) {
             int rowBytes = (w + 7) / 8;
+            int c0 = pal[0];
+            int c1 = pal[1];
             for (int y = 0; y < h; y++) {
                 data.ensure(rowBytes);
-                PackedIndices.row(data.array(), data.arrayOffset(), 1, w, pal, out, first + y * stride);
+                PackedIndices.twoColours(data.array(), data.arrayOffset(), w, c0, c1, out, first + y * stride);
                 data.skip(rowBytes);
             }
             return;
