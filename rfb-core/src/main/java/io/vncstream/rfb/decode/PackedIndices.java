@@ -60,8 +60,8 @@ final class PackedIndices {
     /**
      * A row of one-bit indices into two colours, each bit selecting by a mask rather than by a
      * load from the palette: Tight's two-colour rectangles (text), where it took lossless Tight's
-     * decoding 1-5% faster on recorded Xvnc sessions (A/B, two runs of 3 rounds). ZRLE's tiles did not gain from it
-     * (3-9% slower in one run), so they keep {@link #row}.
+     * decoding 1-5% faster on recorded Xvnc sessions (A/B, two runs of 3 rounds). ZRLE's tiles
+     * did not gain from it (3-9% slower in one run), so they keep {@link #row}.
      */
     static void twoColours(byte[] src, int p, int w, int c0, int c1, int[] dst, int d) {
         int x = c0 ^ c1;

@@ -55,7 +55,8 @@ final class ZlibHeader {
         }
     }
 
-    private static RfbProtocolException corrupt(RectHeader rect, String why) {
+    /** The one wording of a zlib refusal, whether this header or the inflater found it. */
+    static RfbProtocolException corrupt(RectHeader rect, String why) {
         return new RfbProtocolException(rect.describe() + ": corrupt zlib data (" + why + ")");
     }
 }

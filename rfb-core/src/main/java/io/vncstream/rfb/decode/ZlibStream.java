@@ -71,7 +71,7 @@ final class ZlibStream {
         try {
             more = inflater.inflate(probe) > 0;
         } catch (DataFormatException e) {
-            throw new RfbProtocolException(rect.describe() + ": corrupt zlib data (" + e.getMessage() + ")");
+            throw ZlibHeader.corrupt(rect, e.getMessage());
         }
         if (left > 0 && !more && leftover != null) {
             throw new RfbProtocolException(rect.describe() + ": " + left + " bytes of " + leftover + " left over");
@@ -119,7 +119,7 @@ final class ZlibStream {
             try {
                 n = inflater.inflate(a, out.size(), room);
             } catch (DataFormatException e) {
-                throw new RfbProtocolException(rect.describe() + ": corrupt zlib data (" + e.getMessage() + ")");
+                throw ZlibHeader.corrupt(rect, e.getMessage());
             }
             if (n == 0) {
                 return made;
@@ -148,7 +148,7 @@ final class ZlibStream {
                 produced += n;
                 return n;
             } catch (DataFormatException e) {
-                throw new RfbProtocolException(rect.describe() + ": corrupt zlib data (" + e.getMessage() + ")");
+                throw ZlibHeader.corrupt(rect, e.getMessage());
             }
         }
 
